@@ -1,0 +1,61 @@
+// ESLint flat config. The layering rule (after VS Code's "code-layering"): a file's folder
+// says which process it runs in, and imports may only point the allowed way.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'worker_threads', 'crypto', 'http', 'https', 'net', 'url', 'stream', 'events', 'util', 'zlib'];
+
+const restrict = (patterns, message) => ({
+  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
+});
+
+export default tseslint.config(
+  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'e2e/artifacts/**', '**/*.d.ts'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // src-shared is pure: no Electron, no Node, no DOM, no React, no SQLite, and never the other layers.
+    files: ['src-shared/**/*.ts'],
+    ignores: ['src-shared/**/*.test.ts'],
+    rules: {
+      ...restrict(
+        ['electron', ...nodeBuiltins, 'react', 'react-dom', 'react/*', '@xyflow/*', 'better-sqlite3', 'ws', '**/src-main/**', '**/src-renderer/**'],
+        'src-shared is pure TypeScript: no electron, node:*, DOM, React or SQLite, and no imports from src-main or src-renderer.',
+      ),
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'process', 'require', 'Buffer', '__dirname'],
+    },
+  },
+  {
+    // The renderer runs in a sandboxed page: no Node, no Electron, never main's code.
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    ignores: ['src-renderer/**/*.test.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'react-hooks/set-state-in-effect': 'off',
+      ...restrict(['electron', ...nodeBuiltins, 'better-sqlite3', 'ws', '**/src-main/**'], 'The renderer speaks to main only through src-shared/api.ts and src-renderer/api.ts.'),
+    },
+  },
+  {
+    // Main never reaches into the renderer.
+    files: ['src-main/**/*.ts'],
+    rules: restrict(['**/src-renderer/**'], 'Main and renderer never import each other; share through src-shared.'),
+  },
+  {
+    // The preload imports only types from the rest of main (and the shared contract).
+    files: ['src-main/preload.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['./*', '../src-main/**', '!../src-shared/*'], message: 'The preload stays thin: only electron and the shared contract.', allowTypeImports: true }] },
+      ],
+    },
+  },
+);

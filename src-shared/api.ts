@@ -1,0 +1,106 @@
+/**
+ * THE contract between the renderer and main: every request channel with its payload and
+ * reply schemas, and every event main pushes. Main validates each payload against these
+ * schemas before a handler sees it (src-main/services/dispatch.ts); the renderer's client
+ * (src-renderer/api.ts) is typed by them. Nothing else crosses the process boundary.
+ */
+import { z } from 'zod';
+import { NetworkSchema } from './model/network';
+
+/** Which transport the renderer is talking through. */
+export const RunModeSchema = z.enum(['electron', 'browser']);
+
+/** Facts about the running app that the renderer shows or adapts to. */
+export const AppInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  mode: RunModeSchema,
+  platform: z.string(),
+});
+/** Facts about the running app that the renderer shows or adapts to. */
+export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+/** Commands the native menu (Electron) or the in-page menu bar (browser) can send to the editor. */
+export const MENU_COMMANDS = [
+  'file.new',
+  'file.open',
+  'file.save',
+  'file.saveAs',
+  'file.close',
+  'edit.undo',
+  'edit.redo',
+  'edit.cut',
+  'edit.copy',
+  'edit.paste',
+  'edit.delete',
+  'edit.selectAll',
+  'view.fitView',
+  'view.autoLayout',
+  'view.zoomIn',
+  'view.zoomOut',
+  'view.toggleMinimap',
+  'help.shortcuts',
+  'help.about',
+] as const;
+/** A command from a menu. */
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+const empty = z.object({}).strict();
+
+/** Every request channel: its payload schema and its reply schema. */
+export const requests = {
+  'app.info': { request: empty, response: AppInfoSchema },
+  // Echoes a network after validating it against the schema in main: proves the round trip
+  // of the largest payload the app sends, and lets the renderer check a pasted document.
+  'network.check': { request: z.object({ network: NetworkSchema }).strict(), response: z.object({ neurons: z.number(), synapses: z.number() }) },
+} as const;
+
+/** The name of a request channel. */
+export type Channel = keyof typeof requests;
+/** The payload a channel takes. */
+export type RequestOf<C extends Channel> = z.input<(typeof requests)[C]['request']>;
+/** The reply a channel gives. */
+export type ResponseOf<C extends Channel> = z.infer<(typeof requests)[C]['response']>;
+
+/** Every event main pushes to the renderer, with its payload schema. */
+export const events = {
+  'menu.command': z.object({ command: z.enum(MENU_COMMANDS) }),
+} as const;
+
+/** The name of a pushed event. */
+export type EventName = keyof typeof events;
+/** The payload of a pushed event. */
+export type EventOf<E extends EventName> = z.infer<(typeof events)[E]>;
+
+/** A failure as it crosses the boundary: a user-facing message and a stable code. */
+export const ApiErrorSchema = z.object({ code: z.string(), message: z.string() });
+/** A failure as it crosses the boundary. */
+export type ApiError = z.infer<typeof ApiErrorSchema>;
+
+/** The reply envelope on every transport. */
+export type Reply<T = unknown> = { ok: true; result: T } | { ok: false; error: ApiError };
+
+/** What the renderer holds: typed requests and event subscriptions, whatever the transport. */
+export interface NeuriteApi {
+  request<C extends Channel>(channel: C, payload: RequestOf<C>): Promise<ResponseOf<C>>;
+  on<E extends EventName>(event: E, listener: (payload: EventOf<E>) => void): () => void;
+}
+
+/** The untyped bridge the preload exposes on `window.neuriteBridge` (Electron only). */
+export interface PreloadBridge {
+  request(channel: string, payload: unknown): Promise<Reply>;
+  on(event: string, listener: (payload: unknown) => void): () => void;
+}
+
+/** The IPC channel names used by the preload and main. */
+export const IPC = { request: 'neurite:request', event: 'neurite:event' } as const;
+
+/** Thrown by the renderer's client when main answers with an error. */
+export class ApiCallError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,77 @@
+import type { Network } from './network';
+
+/** Neuron ids in an order where every synapse points forward, or null if the graph has a cycle (Kahn's algorithm). */
+export function topologicalOrder(net: Pick<Network, 'neurons' | 'synapses'>): string[] | null {
+  const indegree = new Map<string, number>();
+  const out = new Map<string, string[]>();
+  for (const n of net.neurons) {
+    indegree.set(n.id, 0);
+    out.set(n.id, []);
+  }
+  for (const s of net.synapses) {
+    if (!indegree.has(s.source) || !indegree.has(s.target)) continue;
+    indegree.set(s.target, indegree.get(s.target)! + 1);
+    out.get(s.source)!.push(s.target);
+  }
+  const queue = net.neurons.filter((n) => indegree.get(n.id) === 0).map((n) => n.id);
+  const order: string[] = [];
+  for (let head = 0; head < queue.length; head++) {
+    const id = queue[head];
+    order.push(id);
+    for (const t of out.get(id)!) {
+      const d = indegree.get(t)! - 1;
+      indegree.set(t, d);
+      if (d === 0) queue.push(t);
+    }
+  }
+  return order.length === net.neurons.length ? order : null;
+}
+
+/** True when `to` can be reached from `from` along synapses. */
+export function reaches(net: Pick<Network, 'synapses'>, from: string, to: string): boolean {
+  const out = new Map<string, string[]>();
+  for (const s of net.synapses) {
+    if (!out.has(s.source)) out.set(s.source, []);
+    out.get(s.source)!.push(s.target);
+  }
+  const seen = new Set<string>([from]);
+  const stack = [from];
+  while (stack.length) {
+    const id = stack.pop()!;
+    if (id === to) return true;
+    for (const t of out.get(id) ?? []) {
+      if (seen.has(t)) continue;
+      seen.add(t);
+      stack.push(t);
+    }
+  }
+  return false;
+}
+
+/** Longest-path depth of every neuron from the inputs (inputs are 0); used for layout and levels. */
+export function depths(net: Pick<Network, 'neurons' | 'synapses'>): Map<string, number> {
+  const order = topologicalOrder(net) ?? net.neurons.map((n) => n.id);
+  const depth = new Map(order.map((id) => [id, 0]));
+  const incoming = new Map<string, string[]>();
+  for (const s of net.synapses) {
+    if (!incoming.has(s.target)) incoming.set(s.target, []);
+    incoming.get(s.target)!.push(s.source);
+  }
+  for (const id of order) {
+    for (const src of incoming.get(id) ?? []) depth.set(id, Math.max(depth.get(id)!, (depth.get(src) ?? 0) + 1));
+  }
+  return depth;
+}
+
+/** Why a proposed connection is refused, or null when it is allowed. */
+export function connectionRefusal(net: Network, source: string, target: string): string | null {
+  const src = net.neurons.find((n) => n.id === source);
+  const dst = net.neurons.find((n) => n.id === target);
+  if (!src || !dst) return 'Both ends of a connection must be neurons on the canvas.';
+  if (source === target) return `'${src.label}' cannot connect to itself: that would be a cycle.`;
+  if (dst.role === 'input') return `'${dst.label}' is an input neuron: inputs are fed by data, not by other neurons.`;
+  if (src.role === 'output') return `'${src.label}' is an output neuron: outputs end the network and feed nothing.`;
+  if (net.synapses.some((s) => s.source === source && s.target === target)) return `'${src.label}' is already connected to '${dst.label}'.`;
+  if (reaches(net, target, source)) return `Connecting '${src.label}' to '${dst.label}' would make a cycle: '${dst.label}' already feeds '${src.label}'.`;
+  return null;
+}
