@@ -6,6 +6,8 @@
  */
 import { z } from 'zod';
 import { NetworkSchema } from './model/network';
+import { projectRequests } from './model/project';
+import { datasetEvents, datasetRequests } from './data/contract';
 
 /** Which transport the renderer is talking through. */
 export const RunModeSchema = z.enum(['electron', 'browser']);
@@ -50,9 +52,21 @@ const empty = z.object({}).strict();
 /** Every request channel: its payload schema and its reply schema. */
 export const requests = {
   'app.info': { request: empty, response: AppInfoSchema },
+  // The project path this window was launched to open (command line, second instance), once; then null.
+  'app.startupPath': { request: empty, response: z.object({ path: z.string().nullable() }) },
+  // Closes this window after the renderer has dealt with unsaved edits (answers 'app.closeRequested').
+  'app.closeWindow': { request: empty, response: z.object({}) },
   // Echoes a network after validating it against the schema in main: proves the round trip
   // of the largest payload the app sends, and lets the renderer check a pasted document.
   'network.check': { request: z.object({ network: NetworkSchema }).strict(), response: z.object({ neurons: z.number(), synapses: z.number() }) },
+  // --- projects ---
+  // Projects (one SQLite file each): schemas in model/project.ts, behaviour in src-main/services/project/README.md.
+  ...projectRequests,
+  // --- end projects ---
+  // --- datasets ---
+  // Datasets (CSV import, examples, data view): schemas in data/contract.ts, behaviour in src-main/services/dataset/handlers.ts.
+  ...datasetRequests,
+  // --- end datasets ---
 } as const;
 
 /** The name of a request channel. */
@@ -65,6 +79,11 @@ export type ResponseOf<C extends Channel> = z.infer<(typeof requests)[C]['respon
 /** Every event main pushes to the renderer, with its payload schema. */
 export const events = {
   'menu.command': z.object({ command: z.enum(MENU_COMMANDS) }),
+  // Open Recent, a project file dropped on the app icon, a second launch with a path.
+  'project.openPath': z.object({ path: z.string() }),
+  // The user asked to close the window: the renderer asks about unsaved edits, then calls 'app.closeWindow'.
+  'app.closeRequested': z.object({}),
+  ...datasetEvents, // datasets
 } as const;
 
 /** The name of a pushed event. */
@@ -90,6 +109,8 @@ export interface NeuriteApi {
 export interface PreloadBridge {
   request(channel: string, payload: unknown): Promise<Reply>;
   on(event: string, listener: (payload: unknown) => void): () => void;
+  /** The file system path of a file dropped onto the window (sandboxed renderers cannot see it otherwise). */
+  pathForFile(file: unknown): string;
 }
 
 /** The IPC channel names used by the preload and main. */

@@ -1,0 +1,211 @@
+import { mkdirSync, mkdtempSync, writeFileSync, existsSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { appHandlers } from '../services/app-handlers';
+import type { PartialHandlers } from '../services/dispatch';
+import { startServer, type RunningServer } from './http-server';
+
+const SECRET = 'top-secret-outside-the-root';
+const base = mkdtempSync(join(tmpdir(), 'neurite-server-test-'));
+const rendererDir = join(base, 'renderer');
+mkdirSync(join(rendererDir, 'assets'), { recursive: true });
+writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Neurite</title>');
+writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
+writeFileSync(join(base, 'secret.txt'), SECRET);
+
+const closedSessions: string[] = [];
+const handlers: PartialHandlers = {
+  ...appHandlers,
+  // Emits an event before answering, and records when its session ends.
+  'project.current': async (_p, session) => {
+    session.onClose?.(() => closedSessions.push(session.id));
+    session.emit('menu.command', { command: 'help.about' });
+    return null;
+  },
+};
+
+let server: RunningServer;
+let host: string;
+
+beforeAll(async () => {
+  server = await startServer({ rendererDir, projectsDir: join(base, 'projects'), handlers, maxMessageBytes: 64 * 1024, log: () => {} });
+  host = `127.0.0.1:${server.port}`;
+});
+afterAll(() => server.close());
+
+type RawResponse = { status: number; headers: Record<string, string | string[] | undefined>; body: string };
+
+/** A raw HTTP request: unlike fetch, it sends the path and Host exactly as given. */
+function raw(path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: server.port, path, method, headers: { host, ...headers } }, (res) => {
+      let body = '';
+      res.on('data', (d) => (body += d));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+const cookie = () => `neurite-token-${server.port}=${server.token}`;
+
+/** Opens a WebSocket; resolves with the socket, or with the HTTP status the upgrade got instead. */
+function connect(path: string, options: WebSocket.ClientOptions = {}): Promise<{ ws?: WebSocket; status?: number }> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${server.port}${path}`, options);
+    ws.once('open', () => resolve({ ws }));
+    ws.once('unexpected-response', (_req, res) => resolve({ status: res.statusCode }));
+    ws.once('error', reject);
+  });
+}
+
+/** Sends one text frame and resolves with the next message that is not an event. */
+function ask(ws: WebSocket, text: string): Promise<Record<string, unknown>> {
+  return new Promise((resolve) => {
+    const onMessage = (data: WebSocket.RawData) => {
+      const msg = JSON.parse(data.toString());
+      if ('event' in msg) return;
+      ws.off('message', onMessage);
+      resolve(msg);
+    };
+    ws.on('message', onMessage);
+    ws.send(text);
+  });
+}
+
+describe('HTTP gate', () => {
+  it('listens on 127.0.0.1 only and prints a URL with the token', () => {
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/?token=${server.token}`);
+    expect(server.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(existsSync(join(base, 'projects', '.neurite-state'))).toBe(true);
+  });
+
+  it('refuses a request without a token with 401', async () => {
+    const res = await fetch(`http://${host}/`);
+    expect(res.status).toBe(401);
+    expect(await res.text()).not.toContain('<title>');
+  });
+
+  it('refuses a wrong token with 401, in the query and in the cookie', async () => {
+    expect((await fetch(`http://${host}/?token=${server.token.slice(0, -1)}x`)).status).toBe(401);
+    expect((await raw('/assets/app.js', { cookie: `neurite-token-${server.port}=nope` })).status).toBe(401);
+    // A cookie for another port's server does not open this one.
+    expect((await raw('/assets/app.js', { cookie: `neurite-token-1=${server.token}` })).status).toBe(401);
+  });
+
+  it('serves the page with the token and sets an HttpOnly SameSite=Strict cookie and strict headers', async () => {
+    const res = await fetch(server.url);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('<title>Neurite</title>');
+    expect(res.headers.get('set-cookie')).toBe(`neurite-token-${server.port}=${server.token}; HttpOnly; SameSite=Strict; Path=/`);
+    const csp = res.headers.get('content-security-policy')!;
+    expect(csp).toMatch(/script-src 'self'(;|$)/);
+    expect(csp).toContain(`connect-src 'self' ws://127.0.0.1:${server.port} ws://localhost:${server.port}`);
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('serves assets to the cookie alone, with their content type', async () => {
+    const res = await raw('/assets/app.js', { cookie: cookie() });
+    expect(res.status).toBe(200);
+    expect(res.body).toBe('console.log(1)');
+    expect(res.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(res.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('refuses a foreign Host header with 403 even with the token (DNS rebinding)', async () => {
+    expect((await raw(`/?token=${server.token}`, { host: `evil.example:${server.port}` })).status).toBe(403);
+    expect((await raw(`/?token=${server.token}`, { host: '127.0.0.1:1' })).status).toBe(403);
+    expect((await raw(`/?token=${server.token}`, { host: `localhost:${server.port}` })).status).toBe(200);
+  });
+
+  it('refuses a foreign Origin with 403 even with the token, and accepts the same origin', async () => {
+    expect((await raw(`/?token=${server.token}`, { origin: 'http://evil.example' })).status).toBe(403);
+    expect((await raw(`/?token=${server.token}`, { origin: `http://localhost:${server.port}` })).status).toBe(403);
+    expect((await raw(`/?token=${server.token}`, { origin: `http://${host}` })).status).toBe(200);
+  });
+
+  it('never leaves the renderer folder and never lists a directory', async () => {
+    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/assets/%2e%2e/%2e%2e/secret.txt', '/..%5csecret.txt', '/../package.json', '/assets/', '/assets', '/index.html%00.js']) {
+      const res = await raw(path, { cookie: cookie() });
+      expect(res.status, path).toBe(404);
+      expect(res.body, path).not.toContain(SECRET);
+      expect(res.body, path).not.toContain('app.js');
+    }
+  });
+
+  it('accepts only GET and HEAD', async () => {
+    const post = await raw('/', { cookie: cookie() }, 'POST');
+    expect(post.status).toBe(405);
+    const head = await raw('/assets/app.js', { cookie: cookie() }, 'HEAD');
+    expect(head.status).toBe(200);
+    expect(head.headers['content-length']).toBe('14');
+    expect(head.body).toBe('');
+  });
+});
+
+describe('WebSocket transport', () => {
+  it('refuses an upgrade without a token (401), from a foreign Origin or Host (403), or off /ws (404)', async () => {
+    expect(await connect('/ws')).toEqual({ status: 401 });
+    expect(await connect(`/ws?token=wrong`)).toEqual({ status: 401 });
+    expect(await connect(`/ws?token=${server.token}`, { origin: 'http://evil.example' })).toEqual({ status: 403 });
+    expect(await connect(`/ws?token=${server.token}`, { headers: { host: `evil.example:${server.port}` } })).toEqual({ status: 403 });
+    expect(await connect(`/other?token=${server.token}`)).toEqual({ status: 404 });
+  });
+
+  it('round-trips app.info with the token in the cookie and a same-origin Origin', async () => {
+    const { ws } = await connect('/ws', { headers: { cookie: cookie() }, origin: `http://${host}` });
+    const reply = await ask(ws!, JSON.stringify({ id: 7, channel: 'app.info', payload: {} }));
+    expect(reply).toEqual({ id: 7, ok: true, result: { name: 'Neurite', version: '0.1.0', mode: 'browser', platform: process.platform } });
+    ws!.close();
+  });
+
+  it('answers an invalid payload, malformed JSON and an unknown channel with clear errors and stays open', async () => {
+    const { ws } = await connect(`/ws?token=${server.token}`);
+    const invalid = await ask(ws!, JSON.stringify({ id: 1, channel: 'network.check', payload: { network: { version: 1, neurons: [{ id: 'a' }], synapses: [] } } }));
+    expect(invalid).toMatchObject({ id: 1, ok: false, error: { code: 'invalid-payload' } });
+    expect((invalid.error as { message: string }).message).toMatch(/network\.neurons\[0\]\.role: /);
+    expect(await ask(ws!, '{not json')).toEqual({ id: null, ok: false, error: { code: 'bad-message', message: 'The message is not valid JSON.' } });
+    expect(await ask(ws!, '[1,2]')).toMatchObject({ id: null, ok: false, error: { code: 'bad-message' } });
+    expect(await ask(ws!, JSON.stringify({ channel: 'app.info', payload: {} }))).toMatchObject({ id: null, ok: false, error: { code: 'bad-message' } });
+    expect(await ask(ws!, JSON.stringify({ id: 2, channel: 'shell.exec', payload: {} }))).toMatchObject({ id: 2, ok: false, error: { code: 'unknown-channel' } });
+    expect(await ask(ws!, JSON.stringify({ id: 3, channel: 'app.info', payload: {} }))).toMatchObject({ id: 3, ok: true });
+    ws!.close();
+  });
+
+  it('closes a connection that sends an oversized message (1009) and keeps serving others', async () => {
+    const { ws } = await connect(`/ws?token=${server.token}`);
+    const code = await new Promise<number>((resolve) => {
+      ws!.once('close', (c) => resolve(c));
+      ws!.send(JSON.stringify({ id: 1, channel: 'app.info', payload: { pad: 'x'.repeat(100 * 1024) } }));
+    });
+    expect(code).toBe(1009);
+    const { ws: again } = await connect(`/ws?token=${server.token}`);
+    expect(await ask(again!, JSON.stringify({ id: 1, channel: 'app.info', payload: {} }))).toMatchObject({ ok: true });
+    again!.close();
+  });
+
+  it('pushes events to its own connection only and ends the session when the socket closes', async () => {
+    const { ws: a } = await connect(`/ws?token=${server.token}`);
+    const { ws: b } = await connect(`/ws?token=${server.token}`);
+    const seenA: unknown[] = [];
+    const seenB: unknown[] = [];
+    a!.on('message', (d) => seenA.push(JSON.parse(d.toString())));
+    b!.on('message', (d) => seenB.push(JSON.parse(d.toString())));
+    await ask(a!, JSON.stringify({ id: 'x', channel: 'project.current', payload: {} }));
+    expect(seenA[0]).toEqual({ event: 'menu.command', payload: { command: 'help.about' } });
+    expect(seenA[1]).toEqual({ id: 'x', ok: true, result: null });
+    expect(seenB).toEqual([]);
+    const before = closedSessions.length;
+    a!.close();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(closedSessions.length).toBe(before + 1);
+    expect(closedSessions.at(-1)).toMatch(/^browser-/);
+    b!.close();
+  });
+});

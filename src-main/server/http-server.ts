@@ -1,0 +1,134 @@
+import { mkdirSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { resolve } from 'node:path';
+import { WebSocketServer } from 'ws';
+import { createDispatcher, type PartialHandlers } from '../services/dispatch';
+import { checkRequest, newToken, tokenCookie } from './auth';
+import { contentSecurityPolicy } from './csp';
+import { resolveStatic, sendFile } from './static-files';
+import { serveConnection } from './ws-transport';
+
+/** What startServer needs; everything but the renderer and projects folders has a default. */
+export interface ServerOptions {
+  /** The built renderer (out/renderer). */
+  rendererDir: string;
+  /** The only folder browser-mode projects live in; created if missing. */
+  projectsDir: string;
+  /** App state (recent files, recovery journals); default `<projectsDir>/.neurite-state`. */
+  stateDir?: string;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** The request handlers; default: every service's (src-main/services/handlers.ts). */
+  handlers?: PartialHandlers;
+  /** Largest WebSocket message accepted, in bytes (bigger ones close the connection). */
+  maxMessageBytes?: number;
+  /** Where problems are logged; default console.error. */
+  log?: (message: string, error?: unknown) => void;
+}
+
+/** A running browser-mode server. */
+export interface RunningServer {
+  /** The URL to open, token included. */
+  url: string;
+  port: number;
+  token: string;
+  projectsDir: string;
+  stateDir: string;
+  /** Stops accepting, drops every connection and resolves when the port is free. */
+  close(): Promise<void>;
+}
+
+const HOST = '127.0.0.1';
+
+/** The CSP of browser mode: the app's, plus the WebSocket to this very port. */
+export const browserCsp = (port: number) => contentSecurityPolicy({ connect: [`ws://${HOST}:${port}`, `ws://localhost:${port}`] });
+
+function securityHeaders(res: ServerResponse, port: number) {
+  res.setHeader('Content-Security-Policy', browserCsp(port));
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('X-Frame-Options', 'DENY');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+}
+
+function refuse(res: ServerResponse, status: number, text: string) {
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+  res.end(`${text}\n`);
+}
+
+/** Starts the loopback HTTP + WebSocket server of browser mode (127.0.0.1 only, token-gated). */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const log = options.log ?? ((m: string, e?: unknown) => console.error(`[neurite] ${m}`, e ?? ''));
+  const projectsDir = resolve(options.projectsDir);
+  const stateDir = resolve(options.stateDir ?? resolve(projectsDir, '.neurite-state'));
+  mkdirSync(projectsDir, { recursive: true });
+  mkdirSync(stateDir, { recursive: true });
+  const handlers = options.handlers ?? (await import('../services/handlers')).handlers;
+  const dispatch = createDispatcher(handlers, log);
+  const token = newToken();
+  let port = 0;
+
+  const onRequest = async (req: IncomingMessage, res: ServerResponse) => {
+    securityHeaders(res, port);
+    const verdict = checkRequest(req, port, token);
+    if (!verdict.ok) return refuse(res, verdict.status, verdict.status === 401 ? 'Unauthorized: open the URL Neurite printed, token included.' : 'Forbidden');
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('Allow', 'GET, HEAD');
+      return refuse(res, 405, 'Method Not Allowed');
+    }
+    if (verdict.viaQuery) res.setHeader('Set-Cookie', tokenCookie(port, token));
+    const pathname = new URL(req.url ?? '/', 'http://x').pathname;
+    const file = await resolveStatic(options.rendererDir, pathname);
+    if (!file) return refuse(res, 404, 'Not Found');
+    await sendFile(res, file, req.method === 'HEAD');
+  };
+
+  const server = createServer((req, res) => {
+    onRequest(req, res).catch((e) => {
+      log('request failed', e);
+      if (!res.headersSent) refuse(res, 500, 'Internal Server Error');
+      else res.destroy();
+    });
+  });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes ?? 16 * 1024 * 1024 });
+  server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    const verdict = checkRequest(req, port, token);
+    const pathname = new URL(req.url ?? '/', 'http://x').pathname;
+    const status = !verdict.ok ? verdict.status : pathname !== '/ws' ? 404 : 0;
+    if (status) {
+      const text = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' }[status as 401 | 403 | 404];
+      socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => serveConnection(ws, dispatch, { projectsDir, stateDir }, log));
+  });
+  server.on('clientError', (_e, socket) => socket.destroy());
+
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(options.port ?? 0, HOST, () => {
+      server.off('error', fail);
+      ok();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://${HOST}:${port}/?token=${token}`,
+    port,
+    token,
+    projectsDir,
+    stateDir,
+    close: () =>
+      new Promise<void>((ok) => {
+        for (const client of wss.clients) client.terminate();
+        wss.close();
+        server.close(() => ok());
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,140 @@
+/**
+ * The dataset channels: preview and import a CSV (streamed in main, progress pushed as
+ * 'dataset.progress', cancellable), built-in examples, and the data view's summary and pages.
+ * An import is stored in the project's working database only after it fully succeeds, so a
+ * failed or cancelled import leaves the project unchanged.
+ */
+import path from 'node:path';
+import type { ResponseOf } from '../../../src-shared/api';
+import { bindNetworkToDataset } from '../../../src-shared/data/bind';
+import type { datasetRequests, DatasetFile } from '../../../src-shared/data/contract';
+import { decodedColumnNames, decodeRow } from '../../../src-shared/data/decode';
+import { DatasetError, datasetErrors } from '../../../src-shared/data/errors';
+import { makeExample } from '../../../src-shared/data/examples';
+import { defaultColumnConfigs } from '../../../src-shared/data/infer';
+import type { PayloadOf } from '../dispatch';
+import { markUnsaved, workingDatabase } from '../project/service';
+import { resolveInside } from './paths';
+import type { Session } from '../session';
+import { UserError } from '../user-error';
+import { loadIrisExample } from './examples';
+import { importCsv, previewCsv } from './reader';
+import { bufferSource, fileSource, type ByteSource } from './source';
+import { listDatasets, loadDataset, loadDatasetMeta, saveDataset } from './store';
+
+type DatasetChannel = keyof typeof datasetRequests;
+
+/** Imports in flight, per session, by the renderer's import id. */
+const running = new Map<string, Map<string, AbortController>>();
+
+function sourceOf(session: Session, file: DatasetFile): ByteSource {
+  if ('text' in file) return bufferSource(path.basename(file.name), file.text);
+  const abs = resolveInside(session, file.path);
+  try {
+    return fileSource(abs);
+  } catch (e) {
+    throw new UserError('dataset.io', `"${path.basename(abs)}" cannot be read: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : (e as Error).message}.`);
+  }
+}
+
+/** Runs `fn`, turning a DatasetError into a UserError the renderer shows (code `dataset.<code>`). */
+async function userFacing<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof DatasetError) throw new UserError(`dataset.${e.code}`, e.message);
+    throw e;
+  }
+}
+
+function newId(): string {
+  return `ds-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e9).toString(36)}`;
+}
+
+/** The handlers of the dataset channels: payloads arrive already validated against src-shared/api.ts. */
+export const datasetHandlers: { [C in DatasetChannel]: (payload: PayloadOf<C>, session: Session) => Promise<ResponseOf<C>> } = {
+  'dataset.preview': async ({ file, options }, session) =>
+    userFacing(async () => {
+      const preview = await previewCsv(sourceOf(session, file), options);
+      return { ...preview, defaults: defaultColumnConfigs(preview.inferred) };
+    }),
+
+  'dataset.import': async ({ importId, file, name, options, columns, split, network }, session) => {
+    const db = workingDatabase(session); // refuse before reading when no project is open
+    let mine = running.get(session.id);
+    if (!mine) {
+      running.set(session.id, (mine = new Map()));
+      const jobs = mine;
+      session.onClose?.(() => {
+        for (const c of jobs.values()) c.abort();
+        running.delete(session.id);
+      });
+    }
+    if (mine.has(importId)) throw new UserError('dataset.busy', 'An import with this id is already running.');
+    const controller = new AbortController();
+    mine.set(importId, controller);
+    let last = 0;
+    try {
+      const dataset = await importCsv(
+        sourceOf(session, file),
+        { id: newId(), name, options, columns, split },
+        {
+          signal: controller.signal,
+          onProgress: (bytesRead, totalBytes) => {
+            const now = Date.now();
+            if (now - last < 100 && bytesRead < totalBytes) return;
+            last = now;
+            session.emit('dataset.progress', { importId, bytesRead, totalBytes });
+          },
+        },
+      );
+      if (controller.signal.aborted) throw datasetErrors.cancelled(dataset.meta.source.kind === 'csv' ? dataset.meta.source.file : dataset.meta.name);
+      saveDataset(db, dataset);
+      markUnsaved(session);
+      return { status: 'imported' as const, meta: dataset.meta, network: bindNetworkToDataset(network, dataset.meta) };
+    } catch (e) {
+      if (!(e instanceof DatasetError)) throw e;
+      const { line, column, columnName, value } = e.place;
+      return { status: 'refused' as const, problem: { code: e.code, message: e.message, line, column, columnName, value, fixes: e.fixes } };
+    } finally {
+      mine.delete(importId);
+    }
+  },
+
+  'dataset.cancel': async ({ importId }, session) => {
+    const c = running.get(session.id)?.get(importId);
+    c?.abort();
+    return { cancelled: !!c };
+  },
+
+  'dataset.list': async (_p, session) => listDatasets(workingDatabase(session)),
+
+  'dataset.summary': async ({ id }, session) => {
+    const meta = loadDatasetMeta(workingDatabase(session), id);
+    if (!meta) throw new UserError('dataset.notFound', `There is no dataset "${id}" in this project.`);
+    return meta;
+  },
+
+  'dataset.page': async ({ id, offset, limit, split }, session) => {
+    const d = loadDataset(workingDatabase(session), id);
+    if (!d) throw new UserError('dataset.notFound', `There is no dataset "${id}" in this project.`);
+    const rows: { index: number; split: number; cells: (number | string | null)[] }[] = [];
+    let seen = 0;
+    for (let i = 0; i < d.meta.rowCount && rows.length < limit; i++) {
+      if (split !== undefined && d.split[i] !== split) continue;
+      if (seen++ < offset) continue;
+      rows.push({ index: i, split: d.split[i], cells: decodeRow(d.meta, d.x, d.y, i) });
+    }
+    let total = d.meta.rowCount;
+    if (split !== undefined) total = d.meta.split.counts[split];
+    return { total, columns: decodedColumnNames(d.meta), rows };
+  },
+
+  'dataset.example': async ({ kind, ...options }, session) => {
+    const db = workingDatabase(session);
+    const example = kind === 'iris' ? await loadIrisExample(options.seed) : makeExample(kind, options);
+    saveDataset(db, example.dataset);
+    markUnsaved(session);
+    return { meta: example.dataset.meta, network: example.network };
+  },
+};

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import type { Network } from '../../src-shared/model/network';
+import { appHandlers } from './app-handlers';
+import { createDispatcher, formatPath } from './dispatch';
+import { createSession } from './session';
+import { UserError } from './user-error';
+
+const { session } = createSession({ mode: 'browser', projectsDir: '/tmp/p', stateDir: '/tmp/s', emit: () => {} });
+
+const network = (activation: string): Network =>
+  ({
+    version: 1,
+    neurons: [
+      { id: 'a', role: 'input', label: 'x1', activation: 'identity', bias: 0, position: { x: 0, y: 0 } },
+      { id: 'b', role: 'output', label: 'y1', activation, bias: 0.5, position: { x: 100, y: 0 } },
+    ],
+    synapses: [{ id: 's', source: 'a', target: 'b', weight: -1.5 }],
+  }) as Network;
+
+describe('createDispatcher', () => {
+  const logged: string[] = [];
+  const dispatch = createDispatcher(
+    {
+      ...appHandlers,
+      'project.current': async () => {
+        throw new UserError('project.none', 'No project is open.');
+      },
+      'project.recent': async () => {
+        throw new Error('disk on fire');
+      },
+    },
+    (m) => logged.push(m),
+  );
+
+  it('answers app.info with the session mode and the package version', async () => {
+    const reply = await dispatch('app.info', {}, session);
+    expect(reply).toEqual({ ok: true, result: { name: 'Neurite', version: '0.1.0', mode: 'browser', platform: process.platform } });
+  });
+
+  it('refuses an unknown channel without calling anything', async () => {
+    const reply = await dispatch('fs.readFile', { path: '/etc/passwd' }, session);
+    expect(reply).toEqual({ ok: false, error: { code: 'unknown-channel', message: 'Unknown request channel: fs.readFile' } });
+    // Inherited object keys are not channels either.
+    expect((await dispatch('constructor', {}, session)).ok).toBe(false);
+    expect((await dispatch('__proto__', {}, session)).ok).toBe(false);
+  });
+
+  it('reports a channel of the contract that has no handler yet', async () => {
+    const reply = await dispatch('project.list', {}, session);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'not-implemented' } });
+  });
+
+  it('names the path of an invalid field', async () => {
+    const reply = await dispatch('network.check', { network: network('swish') }, session);
+    expect(reply.ok).toBe(false);
+    if (reply.ok) return;
+    expect(reply.error.code).toBe('invalid-payload');
+    expect(reply.error.message).toMatch(/^Invalid network\.check request: network\.neurons\[1\]\.activation: /);
+  });
+
+  it('refuses extra keys and a missing payload', async () => {
+    const extra = await dispatch('app.info', { sneaky: true }, session);
+    expect(extra).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    if (!extra.ok) expect(extra.error.message).toContain('sneaky');
+    const missing = await dispatch('network.check', undefined, session);
+    expect(missing).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    if (!missing.ok) expect(missing.error.message).toMatch(/payload: /);
+  });
+
+  it('passes the parsed payload (with defaults) to the handler', async () => {
+    const reply = await dispatch('network.check', { network: network('tanh') }, session);
+    expect(reply).toEqual({ ok: true, result: { neurons: 2, synapses: 1 } });
+  });
+
+  it('turns a UserError into its code and message, and anything else into internal (logged)', async () => {
+    expect(await dispatch('project.current', {}, session)).toEqual({ ok: false, error: { code: 'project.none', message: 'No project is open.' } });
+    const reply = await dispatch('project.recent', {}, session);
+    expect(reply).toEqual({ ok: false, error: { code: 'internal', message: 'Internal error in project.recent: disk on fire' } });
+    expect(logged).toEqual(['handler for project.recent failed']);
+  });
+});
+
+describe('formatPath', () => {
+  it('writes array indices in brackets and keys with dots', () => {
+    expect(formatPath(['network', 'neurons', 0, 'activation'])).toBe('network.neurons[0].activation');
+    expect(formatPath([0, 'x'])).toBe('[0].x');
+    expect(formatPath([])).toBe('');
+  });
+});
+
+describe('createSession', () => {
+  it('runs close listeners once, and at once when registered after closing', () => {
+    const { session: s, close } = createSession({ mode: 'electron', projectsDir: null, stateDir: '/tmp/s', emit: () => {} });
+    const calls: string[] = [];
+    s.onClose!(() => calls.push('a'));
+    close();
+    close();
+    s.onClose!(() => calls.push('late'));
+    expect(calls).toEqual(['a', 'late']);
+    expect(s.id).toMatch(/^electron-/);
+  });
+});

@@ -1,0 +1,59 @@
+import type { MenuItemConstructorOptions } from 'electron';
+import { describe, expect, it } from 'vitest';
+import { MENU_COMMANDS, type MenuCommand } from '../../src-shared/api';
+import { menuTemplate } from './menu-template';
+
+function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
+  return items.flatMap((i) => [i, ...(Array.isArray(i.submenu) ? flatten(i.submenu) : [])]);
+}
+
+function build(isMac: boolean, isPackaged: boolean) {
+  const sent: MenuCommand[] = [];
+  const items = flatten(menuTemplate({ appName: 'Neurite', isMac, isPackaged, send: (c) => sent.push(c) }));
+  for (const i of items) i.click?.({} as never, undefined, {} as never);
+  return { items, sent };
+}
+
+describe('menuTemplate', () => {
+  it('sends every menu command exactly once on each platform', () => {
+    for (const isMac of [false, true]) {
+      const { sent } = build(isMac, true);
+      expect([...sent].sort()).toEqual([...MENU_COMMANDS].sort());
+    }
+  });
+
+  it('registers File accelerators but only displays the ones the renderer handles itself', () => {
+    const { items } = build(false, true);
+    const byLabel = new Map(items.map((i) => [i.label, i]));
+    expect(byLabel.get('Save')).toMatchObject({ accelerator: 'CmdOrCtrl+S' });
+    expect(byLabel.get('Save')!.registerAccelerator).toBeUndefined();
+    expect(byLabel.get('Save As…')).toMatchObject({ accelerator: 'CmdOrCtrl+Shift+S' });
+    expect(byLabel.get('Copy')).toMatchObject({ accelerator: 'CmdOrCtrl+C', registerAccelerator: false });
+    expect(byLabel.get('Zoom In')).toMatchObject({ accelerator: 'CmdOrCtrl+=', registerAccelerator: false });
+    expect(items.map((i) => i.label)).toEqual(expect.arrayContaining(['&File', '&Edit', '&View', '&Help', 'Open Recent', 'Quit', 'Select All', 'Auto-layout', 'Toggle Minimap', 'Keyboard Shortcuts', 'About Neurite']));
+  });
+
+  it('offers DevTools only in unpackaged builds', () => {
+    expect(build(false, true).items.some((i) => i.role === 'toggleDevTools')).toBe(false);
+    expect(build(false, false).items.some((i) => i.role === 'toggleDevTools')).toBe(true);
+  });
+});
+
+describe('Open Recent', () => {
+  it('lists recent projects and opens the one clicked', () => {
+    const opened: string[] = [];
+    const items = menuTemplate({ appName: 'Neurite', isMac: false, isPackaged: true, send: () => undefined, recent: [{ path: '/p/a.neurite', name: 'a' }, { path: '/p/b.neurite', name: 'b' }], openPath: (p) => opened.push(p) });
+    const file = items.find((i) => i.label === '&File')!.submenu as MenuItemConstructorOptions[];
+    const recent = file.find((i) => i.label === 'Open Recent')!.submenu as MenuItemConstructorOptions[];
+    expect(recent.map((r) => r.label)).toEqual(['a', 'b']);
+    (recent[1].click as () => void)();
+    expect(opened).toEqual(['/p/b.neurite']);
+  });
+
+  it('says so when there are none', () => {
+    const items = menuTemplate({ appName: 'Neurite', isMac: false, isPackaged: true, send: () => undefined });
+    const file = items.find((i) => i.label === '&File')!.submenu as MenuItemConstructorOptions[];
+    const recent = file.find((i) => i.label === 'Open Recent')!.submenu as MenuItemConstructorOptions[];
+    expect(recent).toEqual([{ label: 'No recent projects', enabled: false }]);
+  });
+});

@@ -1,0 +1,95 @@
+import type { MenuItemConstructorOptions } from 'electron';
+import type { MenuCommand } from '../../src-shared/api';
+
+/** What the menu needs to know about where it runs. */
+export interface MenuOptions {
+  appName: string;
+  isMac: boolean;
+  /** Packaged builds get no DevTools item. */
+  isPackaged: boolean;
+  /** Sends a command to the focused window's renderer. */
+  send: (command: MenuCommand) => void;
+  /** The Open Recent entries, most recent first. */
+  recent?: { path: string; name: string }[];
+  /** Opens a recent project in the focused window. */
+  openPath?: (path: string) => void;
+}
+
+/**
+ * The native menu bar as data (so it is testable without Electron). File items own their
+ * accelerators only where a browser would not let the page see the key (New, Close, Quit); the
+ * others only display theirs, because the renderer's own key handler runs them (and leaves them
+ * to text fields), so registering them too would run each twice.
+ */
+export function menuTemplate({ appName, isMac, isPackaged, send, recent = [], openPath }: MenuOptions): MenuItemConstructorOptions[] {
+  const item = (label: string, command: MenuCommand, accelerator?: string, owned = true): MenuItemConstructorOptions => ({
+    label,
+    accelerator,
+    ...(owned ? {} : { registerAccelerator: false }),
+    click: () => send(command),
+  });
+  const shown = (label: string, command: MenuCommand, accelerator?: string) => item(label, command, accelerator, false);
+  const sep: MenuItemConstructorOptions = { type: 'separator' };
+
+  const appMenu: MenuItemConstructorOptions[] = isMac
+    ? [
+        {
+          label: appName,
+          submenu: [item(`About ${appName}`, 'help.about'), sep, { role: 'services' }, sep, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, sep, { role: 'quit' }],
+        },
+      ]
+    : [];
+
+  return [
+    ...appMenu,
+    {
+      label: '&File',
+      submenu: [
+        item('New', 'file.new', 'CmdOrCtrl+N'),
+        shown('Open…', 'file.open', 'CmdOrCtrl+O'),
+        {
+          label: 'Open Recent',
+          submenu: recent.length ? recent.map((r) => ({ label: r.name, sublabel: r.path, click: () => openPath?.(r.path) })) : [{ label: 'No recent projects', enabled: false }],
+        },
+        sep,
+        shown('Save', 'file.save', 'CmdOrCtrl+S'),
+        shown('Save As…', 'file.saveAs', 'CmdOrCtrl+Shift+S'),
+        sep,
+        item('Close', 'file.close', 'CmdOrCtrl+W'),
+        ...(isMac ? [] : [sep, { role: 'quit', label: 'Quit', accelerator: 'Ctrl+Q' } as MenuItemConstructorOptions]),
+      ],
+    },
+    {
+      label: '&Edit',
+      submenu: [
+        shown('Undo', 'edit.undo', 'CmdOrCtrl+Z'),
+        shown('Redo', 'edit.redo', isMac ? 'Cmd+Shift+Z' : 'Ctrl+Y'),
+        sep,
+        shown('Cut', 'edit.cut', 'CmdOrCtrl+X'),
+        shown('Copy', 'edit.copy', 'CmdOrCtrl+C'),
+        shown('Paste', 'edit.paste', 'CmdOrCtrl+V'),
+        shown('Delete', 'edit.delete', 'Delete'),
+        sep,
+        shown('Select All', 'edit.selectAll', 'CmdOrCtrl+A'),
+      ],
+    },
+    {
+      label: '&View',
+      submenu: [
+        shown('Fit View', 'view.fitView', 'Shift+F'),
+        shown('Auto-layout', 'view.autoLayout', 'Shift+L'),
+        sep,
+        shown('Zoom In', 'view.zoomIn', 'CmdOrCtrl+='),
+        shown('Zoom Out', 'view.zoomOut', 'CmdOrCtrl+-'),
+        sep,
+        shown('Toggle Minimap', 'view.toggleMinimap', 'Shift+M'),
+        ...(isPackaged ? [] : [sep, { role: 'toggleDevTools' } as MenuItemConstructorOptions]),
+      ],
+    },
+    {
+      label: '&Help',
+      role: 'help',
+      submenu: [shown('Keyboard Shortcuts', 'help.shortcuts', 'F1'), ...(isMac ? [] : [item(`About ${appName}`, 'help.about')])],
+    },
+  ];
+}

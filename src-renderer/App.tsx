@@ -1,0 +1,47 @@
+import { ReactFlowProvider } from '@xyflow/react';
+import { useEffect, useState } from 'react';
+import { api } from './api';
+import { NetworkCanvas } from './canvas/NetworkCanvas';
+import { Dialogs } from './panels/Dialogs';
+import { Inspector } from './panels/Inspector';
+import { MenuBar } from './panels/MenuBar';
+import { Palette } from './panels/Palette';
+import { StatusBar } from './panels/StatusBar';
+import { Toasts } from './panels/Toasts';
+import { Toolbar } from './panels/Toolbar';
+import { ProjectDialogs } from './project/ProjectDialogs';
+import { useProjectLifecycle } from './project/use-project-lifecycle';
+import { useGlobalInput } from './use-global-input';
+
+/** The editor window: menu and toolbar, palette, canvas, inspector, status bar. */
+export function App() {
+  useGlobalInput();
+  useProjectLifecycle();
+  // The desktop app has a native menu; the in-page one is for browser mode.
+  const [nativeMenu, setNativeMenu] = useState(false);
+  useEffect(() => {
+    api.request('app.info', {}).then(
+      (info) => setNativeMenu(info.mode === 'electron'),
+      () => undefined,
+    );
+  }, []);
+  return (
+    <ReactFlowProvider>
+      <div className="app">
+        {!nativeMenu && <MenuBar />}
+        <Toolbar />
+        <div className="workspace">
+          <Palette />
+          <main className="stage">
+            <NetworkCanvas />
+            <Toasts />
+          </main>
+          <Inspector />
+        </div>
+        <StatusBar />
+        <Dialogs />
+        <ProjectDialogs />
+      </div>
+    </ReactFlowProvider>
+  );
+}

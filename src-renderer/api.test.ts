@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket, { WebSocketServer } from 'ws';
+import { ApiCallError } from '../src-shared/api';
+
+// A stand-in for serve.ts speaking the same wire protocol, so the client is tested without main's code.
+let wss: WebSocketServer;
+const seenUrls: string[] = [];
+let connections = 0;
+
+beforeAll(async () => {
+  wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+  await new Promise((r) => wss.once('listening', r));
+  wss.on('connection', (ws, req) => {
+    connections += 1;
+    seenUrls.push(req.url ?? '');
+    ws.on('message', (data) => {
+      const { id, channel } = JSON.parse(data.toString());
+      if (channel === 'app.info') ws.send(JSON.stringify({ id, ok: true, result: { name: 'Neurite', version: '0', mode: 'browser', platform: 'test' } }));
+      else if (channel === 'project.current') {
+        ws.send(JSON.stringify({ event: 'menu.command', payload: { command: 'view.fitView' } }));
+        ws.send(JSON.stringify({ id, ok: true, result: null }));
+      } else if (channel === 'project.close') ws.terminate();
+      else ws.send(JSON.stringify({ id, ok: false, error: { code: 'invalid-payload', message: 'Invalid: network: required' } }));
+    });
+  });
+  const port = (wss.address() as { port: number }).port;
+  Object.assign(globalThis, { window: { location: { protocol: 'http:', host: `127.0.0.1:${port}`, search: '?token=t0k' } }, WebSocket });
+});
+afterAll(async () => {
+  for (const c of wss.clients) c.terminate();
+  await new Promise((r) => wss.close(r));
+});
+
+describe('the renderer client over WebSocket', () => {
+  it('queues until open, sends the token, resolves replies, rejects errors, delivers events and reconnects', async () => {
+    const { api, runMode, onConnectionChange } = await import('./api');
+    expect(runMode).toBe('browser');
+    const states: string[] = [];
+    onConnectionChange((s) => states.push(s));
+
+    const [a, b] = await Promise.all([api.request('app.info', {}), api.request('app.info', {})]);
+    expect(a.name).toBe('Neurite');
+    expect(b.mode).toBe('browser');
+    expect(seenUrls).toEqual(['/ws?token=t0k']);
+
+    const err = await api.request('network.check', {} as never).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApiCallError);
+    expect(err).toMatchObject({ code: 'invalid-payload', message: 'Invalid: network: required' });
+
+    const events: string[] = [];
+    const off = api.on('menu.command', ({ command }) => events.push(command));
+    expect(await api.request('project.current', {})).toBeNull();
+    off();
+    await api.request('project.current', {});
+    expect(events).toEqual(['view.fitView']);
+
+    // The server drops the socket mid-request: that request fails, the client reconnects, later ones work.
+    const dropped = await api.request('project.close', {}).catch((e: unknown) => e);
+    expect(dropped).toMatchObject({ code: 'disconnected' });
+    expect((await api.request('app.info', {})).name).toBe('Neurite');
+    expect(connections).toBe(2);
+    expect(states).toEqual(['connecting', 'open', 'reconnecting', 'open']);
+  });
+});

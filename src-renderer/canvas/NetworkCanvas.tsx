@@ -1,0 +1,214 @@
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  SelectionMode,
+  useReactFlow,
+  useStore,
+  type Connection,
+  type EdgeTypes,
+  type FinalConnectionState,
+  type IsValidConnection,
+  type NodeTypes,
+  type Viewport,
+} from '@xyflow/react';
+import { useCallback, useEffect, useRef, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
+import { connectionRefusal } from '../../src-shared/model/graph';
+import { addDenseGroupFromSelection, setViewController } from '../commands';
+import { useEditorStore } from '../state/editor-store';
+import { addNeuron, connect, moveNeurons } from '../state/network-edits';
+import { useUiStore } from '../state/ui-store';
+import type { CanvasEdge, CanvasNode, NeuronFlowNode } from './flow-types';
+import { NeuronNode } from './NeuronNode';
+import { NEURON_SIZE, PALETTE_MIME, paletteItemOf } from './palette-dnd';
+import { SIGN_COLORS } from './sign-colors';
+import { SynapseEdge } from './SynapseEdge';
+
+// Module scope: React Flow re-mounts every node when these objects change identity.
+const nodeTypes = { neuron: NeuronNode } satisfies NodeTypes;
+const edgeTypes = { synapse: SynapseEdge } satisfies EdgeTypes;
+const FAR_ZOOM = 0.4;
+const FIT = { padding: 0.2, duration: 200, maxZoom: 1.25 } as const;
+const ROLE_COLORS: Record<string, string> = { input: '#2f9e6e', hidden: '#7b8794', output: '#2b6cb0' };
+
+/** The id of the neuron under a screen point, if any (for drops on a node's body rather than its handle). */
+function neuronAt(x: number, y: number): string | null {
+  const el = document.elementFromPoint(x, y)?.closest('.react-flow__node');
+  return el?.getAttribute('data-id') ?? null;
+}
+
+function pointOf(e: MouseEvent | TouchEvent): { x: number; y: number } {
+  if ('changedTouches' in e) return { x: e.changedTouches[0].clientX, y: e.changedTouches[0].clientY };
+  return { x: e.clientX, y: e.clientY };
+}
+
+function tryConnect(source: string, target: string): void {
+  const store = useEditorStore.getState();
+  const result = connect(store.network, source, target);
+  if (!result.ok) {
+    useUiStore.getState().toast(result.reason, 'error');
+    return;
+  }
+  store.commit(() => result.network);
+}
+
+const isValidConnection: IsValidConnection<CanvasEdge> = (c) => connectionRefusal(useEditorStore.getState().network, c.source, c.target) === null;
+
+function minimapColor(n: NeuronFlowNode): string {
+  return ROLE_COLORS[n.data.neuron.role];
+}
+
+/** The React Flow canvas: neurons, synapses, drops from the palette, wiring with refusals. */
+export function NetworkCanvas() {
+  const nodes = useEditorStore((s) => s.nodes);
+  const edges = useEditorStore((s) => s.edges);
+  const onNodesChange = useEditorStore((s) => s.onNodesChange);
+  const onEdgesChange = useEditorStore((s) => s.onEdgesChange);
+  const loadCount = useEditorStore((s) => s.loadCount);
+  const empty = useEditorStore((s) => s.network.neurons.length === 0);
+  const minimap = useUiStore((s) => s.minimap);
+  const setHoveredEdge = useUiStore((s) => s.setHoveredEdge);
+  const rf = useReactFlow<CanvasNode, CanvasEdge>();
+  // Level of detail: zoomed far out, cards drop details nobody can read, which keeps big networks smooth.
+  const far = useStore((s) => s.transform[2] < FAR_ZOOM);
+  const wrapper = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    setViewController({
+      fitView: () => void rf.fitView(FIT),
+      zoomIn: () => void rf.zoomIn({ duration: 150 }),
+      zoomOut: () => void rf.zoomOut({ duration: 150 }),
+      center: () => {
+        const r = wrapper.current?.getBoundingClientRect();
+        return r ? rf.screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 }) : { x: 0, y: 0 };
+      },
+    });
+    return () => setViewController(null);
+  }, [rf]);
+
+  useEffect(() => {
+    if (loadCount) requestAnimationFrame(() => void rf.fitView(FIT));
+  }, [loadCount, rf]);
+
+  const onDragOver = useCallback((e: DragEvent) => {
+    if (!e.dataTransfer.types.includes(PALETTE_MIME)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      const item = paletteItemOf(e.dataTransfer);
+      if (!item) return;
+      e.preventDefault();
+      const p = rf.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      const at = { x: Math.round(p.x - NEURON_SIZE.width / 2), y: Math.round(p.y - NEURON_SIZE.height / 2) };
+      if (item === 'dense') {
+        addDenseGroupFromSelection(at);
+        return;
+      }
+      const store = useEditorStore.getState();
+      let id = '';
+      store.commit((net) => {
+        const r = addNeuron(net, item, at);
+        id = r.id;
+        return r.network;
+      });
+      useEditorStore.getState().select({ neurons: [id] });
+    },
+    [rf],
+  );
+
+  const onConnect = useCallback((c: Connection) => tryConnect(c.source, c.target), []);
+
+  // Invalid drops never reach onConnect: say why here, and let a drop on a node's body connect too.
+  const onConnectEnd = useCallback((e: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+    if (state.isValid === true || !state.fromNode || !state.fromHandle) return;
+    const p = pointOf(e);
+    const other = state.toNode?.id ?? neuronAt(p.x, p.y);
+    if (!other) return;
+    if (other === state.fromNode.id && state.isValid === null) return;
+    const [source, target] = state.fromHandle.type === 'source' ? [state.fromNode.id, other] : [other, state.fromNode.id];
+    tryConnect(source, target);
+  }, []);
+
+  const onNodeDragStop = useCallback(() => {
+    const store = useEditorStore.getState();
+    const positions = new Map(store.nodes.map((n) => [n.id, n.position]));
+    store.commit((net) => moveNeurons(net, positions));
+  }, []);
+
+  // React Flow keeps a multi-selection when one of its nodes is clicked (so it can be dragged);
+  // a plain click without a drag should inspect just that neuron.
+  const onNodeClick = useCallback((e: ReactMouseEvent, node: NeuronFlowNode) => {
+    if (e.ctrlKey || e.metaKey || e.shiftKey) return;
+    const { selection, select } = useEditorStore.getState();
+    if (selection.neurons.length + selection.synapses.length > 1) select({ neurons: [node.id] });
+  }, []);
+
+  // Double-click a neuron to rename it.
+  const onNodeDoubleClick = useCallback((_: ReactMouseEvent, node: NeuronFlowNode) => {
+    useEditorStore.getState().select({ neurons: [node.id] });
+    requestAnimationFrame(() => {
+      const input = document.querySelector<HTMLInputElement>('[data-testid="label-input"]');
+      input?.focus();
+      input?.select();
+    });
+  }, []);
+
+  const onMoveEnd = useCallback((_: unknown, viewport: Viewport) => useEditorStore.getState().setViewport(viewport), []);
+
+  return (
+    <div className={far ? 'canvas is-far' : 'canvas'} data-testid="canvas" data-loads={loadCount} ref={wrapper} onDragOver={onDragOver} onDrop={onDrop}>
+      <ReactFlow<CanvasNode, CanvasEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        isValidConnection={isValidConnection}
+        onNodeDragStop={onNodeDragStop}
+        onNodeClick={onNodeClick}
+        onNodeDoubleClick={onNodeDoubleClick}
+        zoomOnDoubleClick={false}
+        onSelectionDragStop={onNodeDragStop}
+        onMoveEnd={onMoveEnd}
+        onEdgeMouseEnter={(_, edge) => setHoveredEdge(edge.id)}
+        onEdgeMouseLeave={() => setHoveredEdge(null)}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Control', 'Meta']}
+        selectionMode={SelectionMode.Partial}
+        snapToGrid
+        snapGrid={[4, 4]}
+        minZoom={0.05}
+        maxZoom={3}
+        connectionRadius={24}
+        attributionPosition="top-right"
+        defaultEdgeOptions={{ type: 'synapse' }}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} color="#c9ced6" />
+        <Controls position="bottom-left" showInteractive={false} />
+        {minimap && !empty && (
+          <MiniMap<CanvasNode> position="bottom-right" style={{ width: 168, height: 112 }} pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} maskColor="rgba(240, 242, 245, 0.7)" />
+        )}
+      </ReactFlow>
+      {empty && (
+        <div className="canvas__empty">
+          <div className="canvas__empty-title">Start a network</div>
+          <div>Drag an <b>Input</b>, <b>Hidden</b> or <b>Output</b> neuron from the palette onto the canvas,</div>
+          <div>then drag from a neuron's right handle to another neuron to connect them.</div>
+          <div className="canvas__empty-legend">
+            <span style={{ color: SIGN_COLORS.positive }}>━ positive weight</span>
+            <span style={{ color: SIGN_COLORS.negative }}>━ negative weight</span>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

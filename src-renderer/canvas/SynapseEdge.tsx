@@ -1,0 +1,42 @@
+import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { useEditorStore } from '../state/editor-store';
+import { useUiStore } from '../state/ui-store';
+import type { SynapseFlowEdge } from './flow-types';
+import { formatNumber } from './NeuronNode';
+import { signColor, weightStrokeWidth } from './sign-colors';
+
+const MAX_SELECTED_LABELS = 24;
+
+/** A synapse: colour by the sign of its weight, width by its magnitude, weight label on hover or selection. */
+export const SynapseEdge = memo(function SynapseEdge(props: EdgeProps<SynapseFlowEdge>) {
+  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected } = props;
+  const hovered = useUiStore((s) => s.hoveredEdge === id);
+  // Labels for a few selected synapses help; for hundreds they bury the canvas.
+  const fewSelected = useEditorStore((s) => s.selection.synapses.length <= MAX_SELECTED_LABELS);
+  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const w = data?.weight ?? 0;
+  const color = signColor(w);
+  return (
+    <>
+      <BaseEdge
+        path={path}
+        interactionWidth={14}
+        className={selected ? 'synapse is-selected' : 'synapse'}
+        data-testid={`synapse-${data?.sourceLabel}-${data?.targetLabel}`}
+        style={{ stroke: color, strokeWidth: weightStrokeWidth(w) + (selected ? 1.5 : 0) }}
+      />
+      {(hovered || (selected && fewSelected)) && (
+        <EdgeLabelRenderer>
+          <div
+            className="synapse-label"
+            data-testid="synapse-weight"
+            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, borderColor: color, color }}
+          >
+            {formatNumber(w)}
+          </div>
+        </EdgeLabelRenderer>
+      )}
+    </>
+  );
+});

@@ -1,0 +1,232 @@
+/**
+ * The editor's commands in one place: the native menu (via the 'menu.command' event), the
+ * in-page menu bar, the toolbar and keyboard shortcuts all run them through runCommand.
+ */
+import type { MenuCommand } from '../src-shared/api';
+import { useEditorStore } from './state/editor-store';
+import { addDenseGroup, deleteElements, autoLayout, extractSubnetwork, networkFromText, networkToText, pasteNetwork } from './state/network-edits';
+import { useUiStore } from './state/ui-store';
+import { closeProject, newProject, openProject, saveProject, saveProjectAs } from './project/project-actions';
+
+/** Every command: the menu's plus a few the canvas adds. */
+export type CommandId = MenuCommand | 'edit.selectNone' | 'edit.denseGroup';
+
+/** What commands need from the mounted canvas (set by it; null before it mounts). */
+export interface ViewController {
+  fitView(): void;
+  zoomIn(): void;
+  zoomOut(): void;
+  /** The flow coordinates at the centre of the visible canvas. */
+  center(): { x: number; y: number };
+}
+
+let viewController: ViewController | null = null;
+
+/** Called by the canvas when it mounts (and with null when it unmounts). */
+export function setViewController(v: ViewController | null): void {
+  viewController = v;
+}
+
+/** The flow coordinates at the centre of the visible canvas (origin before the canvas mounts). */
+export function getViewCenter(): { x: number; y: number } {
+  return viewController?.center() ?? { x: 0, y: 0 };
+}
+
+/** Menu labels of the commands. */
+export const COMMAND_LABELS: Record<CommandId, string> = {
+  'file.new': 'New Network',
+  'file.open': 'Open…',
+  'file.save': 'Save',
+  'file.saveAs': 'Save As…',
+  'file.close': 'Close',
+  'edit.undo': 'Undo',
+  'edit.redo': 'Redo',
+  'edit.cut': 'Cut',
+  'edit.copy': 'Copy',
+  'edit.paste': 'Paste',
+  'edit.delete': 'Delete',
+  'edit.selectAll': 'Select All',
+  'edit.selectNone': 'Select None',
+  'edit.denseGroup': 'Add Dense Group',
+  'view.fitView': 'Fit View',
+  'view.autoLayout': 'Auto-Layout by Depth',
+  'view.zoomIn': 'Zoom In',
+  'view.zoomOut': 'Zoom Out',
+  'view.toggleMinimap': 'Toggle Minimap',
+  'help.shortcuts': 'Keyboard Shortcuts',
+  'help.about': 'About Neurite',
+};
+
+/** Whether a command can run now (menus grey out the others). */
+export function commandEnabled(id: CommandId): boolean {
+  const s = useEditorStore.getState();
+  switch (id) {
+    case 'edit.undo':
+      return s.past.length > 0;
+    case 'edit.redo':
+      return s.future.length > 0;
+    case 'edit.cut':
+    case 'edit.copy':
+      return s.selection.neurons.length > 0;
+    case 'edit.delete':
+    case 'edit.selectNone':
+      return s.selection.neurons.length + s.selection.synapses.length > 0;
+    case 'edit.selectAll':
+    case 'view.autoLayout':
+      return s.network.neurons.length > 0;
+    default:
+      return true;
+  }
+}
+
+/** How many times the current clipboard was pasted, to offset each paste a bit further. */
+let pasteCount = 0;
+
+/** Copies the selected neurons (and the synapses among them); returns the text, or null when nothing is selected. */
+export function copySelection(): string | null {
+  const s = useEditorStore.getState();
+  if (!s.selection.neurons.length) {
+    useUiStore.getState().toast('Select one or more neurons to copy.');
+    return null;
+  }
+  const text = networkToText(extractSubnetwork(s.network, s.selection.neurons));
+  s.setClipboard(text);
+  pasteCount = 0;
+  // Best effort: the in-memory clipboard keeps paste working where permission is refused.
+  globalThis.navigator?.clipboard?.writeText(text).catch(() => undefined);
+  return text;
+}
+
+/** Pastes a network document given as text (our own copy, or a whole network from another project). */
+export function pasteText(text: string | null): boolean {
+  const s = useEditorStore.getState();
+  const doc = text ? networkFromText(text) : null;
+  if (!doc) {
+    useUiStore.getState().toast(text ? 'The clipboard does not hold a Neurite network.' : 'Nothing to paste yet: copy some neurons first.', 'error');
+    return false;
+  }
+  if (!doc.neurons.length) return false;
+  let offset: { x: number; y: number };
+  if (text === s.clipboard) {
+    pasteCount += 1;
+    offset = { x: 40 * pasteCount, y: 40 * pasteCount };
+  } else {
+    // A foreign document lands centred in the visible canvas.
+    const xs = doc.neurons.map((n) => n.position.x);
+    const ys = doc.neurons.map((n) => n.position.y);
+    const c = viewController?.center() ?? { x: 0, y: 0 };
+    offset = { x: c.x - (Math.min(...xs) + Math.max(...xs)) / 2, y: c.y - (Math.min(...ys) + Math.max(...ys)) / 2 };
+  }
+  let result: ReturnType<typeof pasteNetwork> | null = null;
+  s.commit((net) => {
+    result = pasteNetwork(net, doc, offset);
+    return result.network;
+  });
+  const r = result as ReturnType<typeof pasteNetwork> | null;
+  // Select the pasted neurons only: thousands of selected synapses would each show a weight label.
+  if (r) useEditorStore.getState().select({ neurons: r.ids });
+  return true;
+}
+
+/** Paste from the menu or toolbar: the system clipboard if readable, else the in-memory one. */
+async function pasteFromClipboard(): Promise<void> {
+  const mem = useEditorStore.getState().clipboard;
+  let text: string | null = null;
+  try {
+    text = (await globalThis.navigator?.clipboard?.readText()) ?? null;
+  } catch {
+    text = null;
+  }
+  pasteText(text && networkFromText(text) ? text : mem);
+}
+
+/** Adds a dense group of the configured size fed by the selected neurons, and selects it. */
+export function addDenseGroupFromSelection(at?: { x: number; y: number }): void {
+  const s = useEditorStore.getState();
+  const count = useUiStore.getState().denseCount;
+  let ids: string[] = [];
+  const sources = s.selection.neurons;
+  s.commit((net) => {
+    const r = addDenseGroup(net, sources, count, at ?? (sources.length ? undefined : viewController?.center()));
+    ids = r.ids;
+    return r.network;
+  }, undefined);
+  useEditorStore.getState().select({ neurons: ids });
+  if (!sources.length) useUiStore.getState().toast(`Added ${ids.length} hidden neurons. Select neurons first to wire a group from them.`);
+}
+
+/** Runs a command; disabled commands do nothing. */
+export async function runCommand(id: CommandId): Promise<void> {
+  if (!commandEnabled(id)) return;
+  const s = useEditorStore.getState();
+  const ui = useUiStore.getState();
+  switch (id) {
+    case 'file.new':
+      await newProject();
+      return;
+    case 'file.open':
+      await openProject();
+      return;
+    case 'file.save':
+      await saveProject();
+      return;
+    case 'file.saveAs':
+      await saveProjectAs();
+      return;
+    case 'file.close':
+      await closeProject();
+      return;
+    case 'edit.undo':
+      s.undo();
+      return;
+    case 'edit.redo':
+      s.redo();
+      return;
+    case 'edit.copy':
+      copySelection();
+      return;
+    case 'edit.cut':
+      if (copySelection() !== null) s.commit((net) => deleteElements(net, s.selection.neurons, s.selection.synapses), { neurons: [], synapses: [] });
+      return;
+    case 'edit.paste':
+      await pasteFromClipboard();
+      return;
+    case 'edit.delete':
+      s.commit((net) => deleteElements(net, s.selection.neurons, s.selection.synapses), { neurons: [], synapses: [] });
+      return;
+    case 'edit.selectAll':
+      s.selectAll();
+      return;
+    case 'edit.selectNone':
+      s.select({ neurons: [], synapses: [] });
+      return;
+    case 'edit.denseGroup':
+      addDenseGroupFromSelection();
+      return;
+    case 'view.autoLayout':
+      // Fit after React Flow has the new positions.
+      if (s.commit(autoLayout)) setTimeout(() => viewController?.fitView(), 30);
+      else viewController?.fitView();
+      return;
+    case 'view.fitView':
+      viewController?.fitView();
+      return;
+    case 'view.zoomIn':
+      viewController?.zoomIn();
+      return;
+    case 'view.zoomOut':
+      viewController?.zoomOut();
+      return;
+    case 'view.toggleMinimap':
+      ui.toggleMinimap();
+      return;
+    case 'help.shortcuts':
+      ui.openDialog('shortcuts');
+      return;
+    case 'help.about':
+      ui.openDialog('about');
+      return;
+    default:
+      return;
+  }
+}

@@ -1,0 +1,187 @@
+/**
+ * New, open, save, save as, close and recovery: the renderer's half of the project lifecycle
+ * (main's half is src-main/services/project). A failed open leaves the open project as it was.
+ */
+import { ApiCallError } from '../../src-shared/api';
+import type { ProjectInfo, ProjectSnapshot, RecoverableSession } from '../../src-shared/model/project';
+import { api } from '../api';
+import { useEditorStore } from '../state/editor-store';
+import { useUiStore } from '../state/ui-store';
+import { ask, sameDocument, useProjectStore, type ProjectPrompt } from './project-store';
+
+/** True when the editor holds edits that are not in the saved file. */
+export function hasUnsavedEdits(): boolean {
+  return !sameDocument(useEditorStore.getState().network, useProjectStore.getState().saved);
+}
+
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+async function busy<T>(label: string, work: () => Promise<T>): Promise<T> {
+  useProjectStore.setState({ busy: label });
+  try {
+    return await work();
+  } finally {
+    useProjectStore.setState({ busy: null });
+  }
+}
+
+function withoutNetwork({ network: _network, ...info }: ProjectSnapshot): ProjectInfo {
+  return info;
+}
+
+function adopt(snapshot: ProjectSnapshot): void {
+  const { network } = snapshot;
+  const info = withoutNetwork(snapshot);
+  useEditorStore.getState().load(network);
+  // Recovered edits are not in the file yet, so they count as unsaved.
+  useProjectStore.setState({ info, saved: info.recovered ? null : useEditorStore.getState().network });
+  void refreshRecent();
+}
+
+/** Reloads the Open Recent list. */
+export async function refreshRecent(): Promise<void> {
+  try {
+    useProjectStore.setState({ recent: await api.request('project.recent', {}) });
+  } catch {
+    // The list is a convenience; the menu simply stays as it was.
+  }
+}
+
+/** Asks for a path with the native dialog, or with the in-page one where there is none. */
+async function pickPath(mode: 'open' | 'save', suggestedName: string): Promise<string | null> {
+  try {
+    return (await api.request('project.pickPath', { mode, suggestedName })).path;
+  } catch (e) {
+    if (!(e instanceof ApiCallError && e.code === 'project.noDialog')) throw e;
+  }
+  return mode === 'open' ? ask<Extract<ProjectPrompt, { kind: 'open' }>>({ kind: 'open' }) : ask<Extract<ProjectPrompt, { kind: 'saveAs' }>>({ kind: 'saveAs', suggestedName });
+}
+
+/** Saves to the current file, asking for one if the project was never saved. Returns false if nothing was saved. */
+export async function saveProject(): Promise<boolean> {
+  const info = useProjectStore.getState().info;
+  if (!info?.path) return saveProjectAs();
+  return writeProject(null);
+}
+
+/** Saves under a new path the user picks. Returns false if nothing was saved. */
+export async function saveProjectAs(): Promise<boolean> {
+  try {
+    const path = await pickPath('save', useProjectStore.getState().info?.name ?? 'Untitled');
+    return path ? writeProject(path) : false;
+  } catch (e) {
+    useUiStore.getState().toast(messageOf(e), 'error');
+    return false;
+  }
+}
+
+async function writeProject(path: string | null): Promise<boolean> {
+  const network = useEditorStore.getState().network;
+  try {
+    const info: ProjectInfo = await busy('Saving…', () => api.request('project.save', { network, path }));
+    useProjectStore.setState({ info, saved: network });
+    useUiStore.getState().toast(`Saved ${info.name}.`);
+    void refreshRecent();
+    return true;
+  } catch (e) {
+    if (e instanceof ApiCallError && e.code === 'project.noPath') return saveProjectAs();
+    useUiStore.getState().toast(messageOf(e), 'error');
+    return false;
+  }
+}
+
+/** Before replacing the open project: Save / Don't Save / Cancel. Resolves true to go on. */
+export async function confirmDiscard(): Promise<boolean> {
+  if (!hasUnsavedEdits()) return true;
+  const name = useProjectStore.getState().info?.name ?? 'Untitled';
+  const choice = await ask<Extract<ProjectPrompt, { kind: 'unsaved' }>>({ kind: 'unsaved', name });
+  if (choice === 'cancel') return false;
+  return choice === 'discard' || saveProject();
+}
+
+/** Starts a new untitled project. */
+export async function newProject(): Promise<void> {
+  if (!(await confirmDiscard())) return;
+  try {
+    adopt(await api.request('project.new', {}));
+  } catch (e) {
+    useUiStore.getState().toast(messageOf(e), 'error');
+  }
+}
+
+/** Opens a project: the given path, or one the user picks. The open project stays if this fails. */
+export async function openProject(path?: string): Promise<boolean> {
+  if (!(await confirmDiscard())) return false;
+  try {
+    const target = path ?? (await pickPath('open', ''));
+    if (!target) return false;
+    adopt(await busy('Opening…', () => api.request('project.open', { path: target })));
+    return true;
+  } catch (e) {
+    useUiStore.getState().toast(messageOf(e), 'error');
+    return false;
+  }
+}
+
+/** Closes the project (asking about unsaved edits) and leaves an empty untitled one. */
+export async function closeProject(): Promise<boolean> {
+  if (!(await confirmDiscard())) return false;
+  await api.request('project.close', {});
+  adopt(await api.request('project.new', {}));
+  return true;
+}
+
+/** Offers each session that died with unsaved edits; returns true if one was restored. */
+async function offerRecovery(sessions: RecoverableSession[]): Promise<boolean> {
+  const choice = await ask<Extract<ProjectPrompt, { kind: 'recovery' }>>({ kind: 'recovery', sessions });
+  if (!choice) return false;
+  if (!choice.recover) {
+    await api.request('project.discardRecovery', { id: choice.id });
+    const rest = sessions.filter((s) => s.id !== choice.id);
+    return rest.length ? offerRecovery(rest) : false;
+  }
+  adopt(await api.request('project.recover', { id: choice.id }));
+  return true;
+}
+
+/** At startup: the project the app was launched with; else restore unsaved edits of a crashed session if the user wants; else a new project. */
+export async function startProject(): Promise<void> {
+  try {
+    const { path } = await api.request('app.startupPath', {});
+    if (path && (await openProject(path))) return;
+    const before = useEditorStore.getState().network;
+    const sessions = await api.request('project.recovery', {});
+    if (sessions.length && (await offerRecovery(sessions))) return;
+    const snapshot = await api.request('project.new', {});
+    // The canvas is usable before this reply arrives: keep whatever the user did meanwhile, as unsaved edits.
+    if (useEditorStore.getState().network === before) adopt(snapshot);
+    else useProjectStore.setState({ info: withoutNetwork(snapshot), saved: before });
+  } catch (e) {
+    useUiStore.getState().toast(messageOf(e), 'error');
+  }
+}
+
+/** The window is closing: ask about unsaved edits, then let main close it. */
+export async function closeWindow(): Promise<void> {
+  if (await confirmDiscard()) await api.request('app.closeWindow', {});
+}
+
+const JOURNAL_DELAY_MS = 1000;
+
+/** Journals unsaved edits (debounced) so a crash can restore them; returns the unsubscribe. */
+export function journalUnsavedEdits(): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const unsubscribe = useEditorStore.subscribe((s, prev) => {
+    if (sameDocument(s.network, prev.network) || !hasUnsavedEdits()) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (hasUnsavedEdits()) api.request('project.journal', { network: useEditorStore.getState().network }).catch(() => undefined);
+    }, JOURNAL_DELAY_MS);
+  });
+  return () => {
+    clearTimeout(timer);
+    unsubscribe();
+  };
+}

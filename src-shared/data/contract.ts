@@ -1,0 +1,136 @@
+/**
+ * The dataset channels of the renderer ↔ main contract (spread into src-shared/api.ts between
+ * the `// --- datasets ---` markers). Parsing happens in main; the renderer sees previews,
+ * metadata and pages of rows, never the file.
+ */
+import { z } from 'zod';
+import { NetworkSchema } from '../model/network';
+import { EXAMPLE_KINDS } from './examples';
+import { ColumnConfigSchema, ColumnTypeSchema, CsvOptionsSchema, DatasetMetaSchema, SplitConfigSchema } from './schema';
+
+/** Which file to read: a path (Electron: absolute, from the dialog or a drop; browser mode: inside the projects folder) or an uploaded text. */
+export const DatasetFileSchema = z.union([
+  z.object({ path: z.string().min(1).max(4096) }).strict(),
+  z.object({ name: z.string().min(1).max(255), text: z.string().max(64 * 1024 * 1024) }).strict(),
+]);
+/** Which file to read. */
+export type DatasetFile = z.infer<typeof DatasetFileSchema>;
+
+/** A column as the preview inferred it. */
+export const InferredColumnSchema = z.object({ name: z.string(), type: ColumnTypeSchema, missing: z.number(), distinct: z.number() });
+
+/** What the import wizard shows before importing. */
+export const CsvPreviewSchema = z.object({
+  file: z.string(),
+  bytes: z.number(),
+  delimiter: z.string(),
+  suggestedDecimal: z.enum(['.', ',']),
+  columns: z.array(z.string()),
+  headerLine: z.number().nullable(),
+  rows: z.array(z.array(z.string())),
+  inferred: z.array(InferredColumnSchema),
+  /** The wizard's starting configuration for every column. */
+  defaults: z.array(ColumnConfigSchema),
+});
+/** What the import wizard shows before importing. */
+export type CsvPreviewReply = z.infer<typeof CsvPreviewSchema>;
+
+/** A stored dataset in the project's list. */
+export const DatasetInfoSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  created: z.string(),
+  rows: z.number(),
+  features: z.number(),
+  outputs: z.number(),
+  bytes: z.number(),
+});
+
+/** The reply of an import or an example: the dataset's metadata and the network bound to it. */
+export const DatasetImportedSchema = z.object({ meta: DatasetMetaSchema, network: NetworkSchema });
+
+/** A fix the wizard offers with one click. */
+export const DatasetFixSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('column-categorical'), column: z.string() }),
+  z.object({ kind: z.literal('value-missing'), column: z.string(), value: z.string() }),
+]);
+
+/** Why an import was refused (nothing was stored): the message names file, line and column; `fixes` are one-click remedies. */
+export const DatasetProblemSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  line: z.number().optional(),
+  column: z.number().optional(),
+  columnName: z.string().optional(),
+  value: z.string().optional(),
+  fixes: z.array(DatasetFixSchema),
+});
+/** Why an import was refused. */
+export type DatasetProblem = z.infer<typeof DatasetProblemSchema>;
+
+/** An import's outcome: imported, or refused because of the data (bad file, cancelled); other failures are errors. */
+export const DatasetImportReplySchema = z.discriminatedUnion('status', [
+  DatasetImportedSchema.extend({ status: z.literal('imported') }),
+  z.object({ status: z.literal('refused'), problem: DatasetProblemSchema }),
+]);
+/** An import's outcome. */
+export type DatasetImportReply = z.infer<typeof DatasetImportReplySchema>;
+
+/** Payloads and replies of the dataset channels (behaviour in src-main/services/dataset/handlers.ts). */
+export const datasetRequests = {
+  'dataset.preview': { request: z.object({ file: DatasetFileSchema, options: CsvOptionsSchema }).strict(), response: CsvPreviewSchema },
+  'dataset.import': {
+    request: z
+      .object({
+        /** Chosen by the renderer so it can cancel and match progress events. */
+        importId: z.string().min(1).max(100),
+        file: DatasetFileSchema,
+        name: z.string().max(200).optional(),
+        options: CsvOptionsSchema,
+        columns: z.array(ColumnConfigSchema).min(1).max(10_000),
+        split: SplitConfigSchema,
+        /** The network to rebind (inputs/outputs by label); its hidden neurons and wiring are kept. */
+        network: NetworkSchema,
+      })
+      .strict(),
+    response: DatasetImportReplySchema,
+  },
+  'dataset.cancel': { request: z.object({ importId: z.string().min(1).max(100) }).strict(), response: z.object({ cancelled: z.boolean() }) },
+  'dataset.list': { request: z.object({}).strict(), response: z.array(DatasetInfoSchema) },
+  'dataset.summary': { request: z.object({ id: z.string().min(1) }).strict(), response: DatasetMetaSchema },
+  'dataset.page': {
+    request: z
+      .object({
+        id: z.string().min(1),
+        offset: z.number().int().min(0),
+        limit: z.number().int().min(1).max(1000),
+        /** Only rows of this split (0 train, 1 validation, 2 test); all rows when absent. */
+        split: z.number().int().min(0).max(2).optional(),
+      })
+      .strict(),
+    response: z.object({
+      total: z.number(),
+      columns: z.array(z.string()),
+      rows: z.array(z.object({ index: z.number(), split: z.number(), cells: z.array(z.union([z.number(), z.string(), z.null()])) })),
+    }),
+  },
+  'dataset.example': {
+    request: z
+      .object({
+        kind: z.enum([...EXAMPLE_KINDS, 'iris']),
+        size: z.number().int().min(10).max(100_000).optional(),
+        noise: z.number().min(0).max(1).optional(),
+        seed: z.number().int().optional(),
+        trainPercent: z.number().min(10).max(100).optional(),
+        classes: z.number().int().min(2).max(6).optional(),
+      })
+      .strict(),
+    response: DatasetImportedSchema,
+  },
+} as const;
+
+/** Events of the dataset channels. */
+export const datasetEvents = {
+  /** Import progress, at most every 100 ms. */
+  'dataset.progress': z.object({ importId: z.string(), bytesRead: z.number(), totalBytes: z.number() }),
+} as const;

@@ -1,0 +1,16 @@
+/** The Neurite engine: see README.md in this folder. */
+export * from './activations';
+export * from './compile';
+export * from './workspace';
+export * from './forward';
+export * from './backward';
+export * from './loss';
+export * from './sample';
+export * from './stats';
+export * from './init';
+export * from './dale';
+export * from './schedule';
+export * from './optimizer';
+export * from './trainer';
+export * from './rng';
+export * from './build';

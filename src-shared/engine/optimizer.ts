@@ -1,0 +1,68 @@
+/** Optimisers, with PyTorch's exact update rules (torch.optim.SGD/Adam/AdamW, default dampening 0, amsgrad off). */
+export type OptimizerConfig =
+  | { kind: 'sgd'; lr: number }
+  | { kind: 'momentum'; lr: number; momentum?: number; nesterov?: boolean }
+  | { kind: 'adam'; lr: number; beta1?: number; beta2?: number; eps?: number }
+  | { kind: 'adamw'; lr: number; beta1?: number; beta2?: number; eps?: number; /** decoupled decay of weights (not biases) */ weightDecay?: number };
+
+/** Serialisable optimiser state: plain typed arrays and numbers, enough to resume exactly. */
+export interface OptimizerState {
+  /** Steps taken. */
+  t: number;
+  /** First moment (momentum buffer for SGD with momentum). */
+  m: Float64Array;
+  /** Second moment (Adam/AdamW; empty otherwise). */
+  v: Float64Array;
+}
+
+/** A fresh state for n parameters. */
+export function createOptimizerState(cfg: OptimizerConfig, n: number): OptimizerState {
+  const adam = cfg.kind === 'adam' || cfg.kind === 'adamw';
+  return { t: 0, m: new Float64Array(cfg.kind === 'sgd' ? 0 : n), v: new Float64Array(adam ? n : 0) };
+}
+
+/** Applies one update to params from grad with learning rate lr; weights are params[0, nWeights). */
+export function optimizerStep(cfg: OptimizerConfig, st: OptimizerState, params: Float64Array, grad: Float64Array, lr: number, nWeights: number): void {
+  const n = params.length;
+  st.t++;
+  if (cfg.kind === 'sgd') {
+    for (let i = 0; i < n; i++) params[i] -= lr * grad[i];
+    return;
+  }
+  if (cfg.kind === 'momentum') {
+    const mu = cfg.momentum ?? 0.9;
+    const m = st.m;
+    // torch: buf = g on the first step, then μ·buf + g; that equals μ·0 + g from a zero buffer.
+    if (cfg.nesterov) {
+      for (let i = 0; i < n; i++) {
+        const b = mu * m[i] + grad[i];
+        m[i] = b;
+        params[i] -= lr * (grad[i] + mu * b);
+      }
+    } else {
+      for (let i = 0; i < n; i++) {
+        const b = mu * m[i] + grad[i];
+        m[i] = b;
+        params[i] -= lr * b;
+      }
+    }
+    return;
+  }
+  const b1 = cfg.beta1 ?? 0.9;
+  const b2 = cfg.beta2 ?? 0.999;
+  const eps = cfg.eps ?? 1e-8;
+  if (cfg.kind === 'adamw') {
+    const decay = 1 - lr * (cfg.weightDecay ?? 0.01);
+    for (let i = 0; i < nWeights; i++) params[i] *= decay;
+  }
+  const bc1 = 1 - Math.pow(b1, st.t);
+  const bc2s = Math.sqrt(1 - Math.pow(b2, st.t));
+  const stepSize = lr / bc1;
+  const { m, v } = st;
+  for (let i = 0; i < n; i++) {
+    const g = grad[i];
+    const mi = (m[i] = b1 * m[i] + (1 - b1) * g);
+    const vi = (v[i] = b2 * v[i] + (1 - b2) * g * g);
+    params[i] -= (stepSize * mi) / (Math.sqrt(vi) / bc2s + eps);
+  }
+}

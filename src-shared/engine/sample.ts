@@ -1,0 +1,93 @@
+import type { Program } from './compile';
+import { activate } from './activations';
+
+/** Synapses and neurons switched off for a forward pass: a lesioned synapse acts as weight 0, a lesioned neuron outputs 0. */
+export interface Lesions {
+  synapses?: Iterable<string>;
+  neurons?: Iterable<string>;
+}
+
+/** Lesions resolved to masks for a program (compile once, reuse for many samples). */
+export interface LesionMask {
+  /** 1 for a disabled weight, in parameter order. */
+  weightOff: Uint8Array;
+  /** 1 for a disabled neuron. */
+  neuronOff: Uint8Array;
+}
+
+/** Resolves lesion ids to masks; unknown ids are ignored (the edit may have removed them). */
+export function compileLesions(program: Program, lesions: Lesions): LesionMask {
+  const weightOff = new Uint8Array(program.nWeights);
+  const neuronOff = new Uint8Array(program.neuronIds.length);
+  for (const id of lesions.synapses ?? []) {
+    const s = program.synapseIndex.get(id);
+    if (s !== undefined) weightOff[program.synParam[s]] = 1;
+  }
+  for (const id of lesions.neurons ?? []) {
+    const n = program.neuronIndex.get(id);
+    if (n !== undefined) neuronOff[n] = 1;
+  }
+  return { weightOff, neuronOff };
+}
+
+/** One sample's full state: z and o per neuron (document order) and c = w·o per synapse (document order). */
+export interface SampleResult {
+  z: Float64Array;
+  o: Float64Array;
+  contributions: Float64Array;
+}
+
+/** Allocates a result to reuse across calls of `forwardSample` (no allocation per sample). */
+export function createSampleResult(program: Program): SampleResult {
+  const n = program.neuronIds.length;
+  return { z: new Float64Array(n), o: new Float64Array(n), contributions: new Float64Array(program.synapseIds.length) };
+}
+
+/**
+ * Forward pass for one sample with every signed contribution c_ij = w_ij·o_j, so Σ_j c_ij + b_i = z_i.
+ * `inputs` holds one value per input neuron (document order). With lesions, a disabled synapse contributes 0 and a
+ * disabled neuron outputs 0 (its z is still reported); a disabled softmax member is zeroed after its group's softmax.
+ */
+export function forwardSample(program: Program, params: Float64Array, inputs: ArrayLike<number>, lesions?: LesionMask | Lesions | null, out?: SampleResult): SampleResult {
+  const res = out ?? createSampleResult(program);
+  const mask = lesions ? ('weightOff' in lesions ? lesions : compileLesions(program, lesions)) : null;
+  const { z, o, contributions } = res;
+  const { blocks, act, nWeights, inputs: inp } = program;
+  for (let k = 0; k < inp.length; k++) {
+    const v = inputs[k];
+    z[inp[k]] = v;
+    o[inp[k]] = mask && mask.neuronOff[inp[k]] ? 0 : v;
+  }
+  for (let i = 0; i < blocks.length; i++) {
+    const blk = blocks[i];
+    const T = blk.targets;
+    const src = blk.sources;
+    const K = src.length;
+    for (let r = 0; r < T.length; r++) {
+      const t = T[r];
+      const w = blk.wOffset + r * K;
+      let acc = params[nWeights + t];
+      if (mask) {
+        for (let k = 0; k < K; k++) if (!mask.weightOff[w + k]) acc += params[w + k] * o[src[k]];
+      } else {
+        for (let k = 0; k < K; k++) acc += params[w + k] * o[src[k]];
+      }
+      z[t] = acc;
+      o[t] = mask && mask.neuronOff[t] ? 0 : activate(act[t], acc);
+    }
+  }
+  for (const g of program.softmaxGroups) {
+    let mx = -Infinity;
+    for (const n of g) mx = Math.max(mx, z[n]);
+    let s = 0;
+    for (const n of g) s += o[n] = Math.exp(z[n] - mx);
+    for (const n of g) o[n] /= s;
+  }
+  if (mask) for (const g of program.softmaxGroups) for (const n of g) if (mask.neuronOff[n]) o[n] = 0;
+  const { synParam, synSource } = program;
+  for (let s = 0; s < contributions.length; s++) {
+    const p = synParam[s];
+    contributions[s] = mask && mask.weightOff[p] ? 0 : params[p] * o[synSource[s]];
+  }
+  return res;
+}
