@@ -1,5 +1,5 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { api } from './api';
 import { NetworkCanvas } from './canvas/NetworkCanvas';
 import { Dialogs } from './panels/Dialogs';
@@ -29,19 +29,31 @@ export function App() {
     <ReactFlowProvider>
       <div className="app">
         {!nativeMenu && <MenuBar />}
-        <Toolbar />
-        <div className="workspace">
-          <Palette />
-          <main className="stage">
-            <NetworkCanvas />
-            <Toasts />
-          </main>
-          <Inspector />
-        </div>
-        <StatusBar />
+        <Workspace />
         <Dialogs />
         <ProjectDialogs />
       </div>
     </ReactFlowProvider>
   );
 }
+
+/**
+ * Toolbar, palette, canvas, inspector and status bar subscribe to the stores themselves; memo keeps
+ * App's own re-renders (project title, unsaved state) from re-rendering the canvas with them.
+ */
+const Workspace = memo(function Workspace() {
+  return (
+    <>
+      <Toolbar />
+      <div className="workspace">
+        <Palette />
+        <main className="stage">
+          <NetworkCanvas />
+          <Toasts />
+        </main>
+        <Inspector />
+      </div>
+      <StatusBar />
+    </>
+  );
+});

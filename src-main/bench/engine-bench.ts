@@ -10,7 +10,7 @@ import { createTrainer } from '../../src-shared/engine/trainer';
 import { initialise } from '../../src-shared/engine/init';
 import { createRng } from '../../src-shared/engine/rng';
 import { createWorkspace, loadInputs } from '../../src-shared/engine/workspace';
-import { NaiveMlp, inferTf, trainBrain, trainNaive, trainTf, useTfBackend, type TrainMeasure } from './engine-peers';
+import { NaiveMlp, stopwatch, inferTf, trainBrain, trainNaive, trainTf, useTfBackend, type TrainMeasure } from './engine-peers';
 import { WORKLOADS, macsPerSample, workloadData, type Workload, type WorkloadData } from './engine-workloads';
 
 export const name = 'engine';
@@ -20,7 +20,10 @@ const now = () => performance.now() / 1000;
 
 interface Row {
   impl: string;
+  /** Samples per CPU second of this process (the ratios use this; see the header note). */
   samplesPerSec: number;
+  wallSamplesPerSec: number;
+  cpuSeconds: number;
   gflops: number;
   seconds: number;
   samples: number;
@@ -30,8 +33,8 @@ interface Row {
 }
 
 function row(impl: string, m: TrainMeasure, flopsPerSample: number): Row {
-  const sps = m.samples / m.seconds;
-  return { impl, samplesPerSec: sps, gflops: (sps * flopsPerSample) / 1e9, seconds: m.seconds, samples: m.samples, totalSamples: m.totalSamples, extrapolated: m.samples < m.totalSamples, note: m.note };
+  const sps = m.samples / m.cpuSeconds;
+  return { impl, samplesPerSec: sps, wallSamplesPerSec: m.samples / m.seconds, cpuSeconds: m.cpuSeconds, gflops: (sps * flopsPerSample) / 1e9, seconds: m.seconds, samples: m.samples, totalSamples: m.totalSamples, extrapolated: m.samples < m.totalSamples, note: m.note };
 }
 
 function engineNetwork(w: Workload) {
@@ -43,9 +46,9 @@ function trainEngine(w: Workload, d: WorkloadData): TrainMeasure & { accuracy: n
   const net = engineNetwork(w);
   const program = compileNetwork(net);
   const tr = createTrainer(program, paramsFromNetwork(program, net), { loss: w.loss, optimizer: { kind: 'adam', lr: w.lr }, batchSize: w.batch, seed: 1, init: 'glorot_uniform' });
-  const t0 = now();
+  const stop = stopwatch();
   for (let e = 0; e < w.epochs; e++) tr.epoch(d.X, d.Y, w.rows);
-  const seconds = now() - t0;
+  const time = stop();
   // Training accuracy as a sanity check that the measured work is real learning.
   const B = 1000;
   const ws = createWorkspace(program, B);
@@ -60,7 +63,7 @@ function trainEngine(w: Workload, d: WorkloadData): TrainMeasure & { accuracy: n
       if (pred === d.labels[s + b]) ok++;
     }
   }
-  return { samples: w.rows * w.epochs, totalSamples: w.rows * w.epochs, seconds, accuracy: ok / w.rows };
+  return { samples: w.rows * w.epochs, totalSamples: w.rows * w.epochs, ...time, accuracy: ok / w.rows };
 }
 
 function inferEngine(w: Workload, d: WorkloadData, batch: number, cap: number): TrainMeasure {
@@ -71,6 +74,7 @@ function inferEngine(w: Workload, d: WorkloadData, batch: number, cap: number): 
   const ws = createWorkspace(program, batch);
   let samples = 0;
   const t0 = now();
+  const stop = stopwatch();
   while (now() - t0 < cap) {
     for (let s = 0; s + batch <= w.rows && now() - t0 < cap; s += batch) {
       loadInputs(program, ws, d.X, null, s, batch);
@@ -78,7 +82,7 @@ function inferEngine(w: Workload, d: WorkloadData, batch: number, cap: number): 
       samples += batch;
     }
   }
-  return { samples, totalSamples: samples, seconds: now() - t0 };
+  return { samples, totalSamples: samples, ...stop() };
 }
 
 function inferNaive(w: Workload, d: WorkloadData, cap: number): TrainMeasure {
@@ -87,8 +91,9 @@ function inferNaive(w: Workload, d: WorkloadData, cap: number): TrainMeasure {
   const xs = Array.from({ length: 10_000 }, (_, r) => Array.from(d.X.subarray(r * nIn, r * nIn + nIn)));
   let samples = 0;
   const t0 = now();
+  const stop = stopwatch();
   while (now() - t0 < cap) for (let r = 0; r < xs.length; r++, samples++) net.forward(xs[r]);
-  return { samples, totalSamples: samples, seconds: now() - t0 };
+  return { samples, totalSamples: samples, ...stop() };
 }
 
 /** Nanoseconds per single-sample forward on W1: the engine with all z, o and contributions; the naive MLP without. */
@@ -132,10 +137,12 @@ export async function run(): Promise<void> {
     peerCapSeconds: CAP,
     loadAverageAtStart: loadavg(),
     flopsNote: 'training FLOPs/sample = 6 × MACs (forward, input-gradient, weight-gradient); inference = 2 × MACs',
+    timingNote: 'samples/s, GFLOP/s and ratios use this process\'s CPU time (user + system), so other processes on a shared machine do not skew them; wallSamplesPerSec is wall-clock. All peers are single-threaded here (tfjs-wasm without threads).',
     workloads: {} as Record<string, unknown>,
   };
   const results = report.workloads as Record<string, unknown>;
   console.log(`${report.cpu}, Node ${process.version}; load average ${loadavg().map((v) => v.toFixed(2)).join(' ')}` + (loadavg()[0] > cpus().length ? ' — the machine is busy: ratios are noisy' : ''));
+  console.log('Rates are per CPU second of this process (robust to other load on the machine); wall-clock rates are in the JSON.');
   console.log(`Peers stop after ${CAP} s (BENCH_PEER_CAP) and their rate is extrapolated; the engine always runs the full workload.`);
   const ratios: Record<string, Record<string, number>> = {};
   for (const w of WORKLOADS) {

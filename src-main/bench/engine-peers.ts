@@ -11,11 +11,24 @@ import type { Workload, WorkloadData } from './engine-workloads';
 export interface TrainMeasure {
   samples: number;
   totalSamples: number;
+  /** Wall-clock seconds. */
   seconds: number;
+  /** CPU seconds of this process (user + system): robust to other processes sharing the cores. */
+  cpuSeconds: number;
   note?: string;
 }
 
 const now = () => performance.now() / 1000;
+
+/** Starts a wall + CPU stopwatch. */
+export function stopwatch(): () => { seconds: number; cpuSeconds: number } {
+  const t0 = now();
+  const c0 = process.cpuUsage();
+  return () => {
+    const c = process.cpuUsage(c0);
+    return { seconds: now() - t0, cpuSeconds: (c.user + c.system) / 1e6 };
+  };
+}
 
 /** A seeded row order per epoch, shared by every implementation so they do the same work. */
 function epochOrder(rows: number, epoch: number): Int32Array {
@@ -143,6 +156,7 @@ export function trainNaive(w: Workload, d: WorkloadData, capSeconds: number): Tr
   const total = w.rows * w.epochs;
   let samples = 0;
   const t0 = now();
+  const stop = stopwatch();
   outer: for (let e = 0; e < w.epochs; e++) {
     const order = epochOrder(w.rows, e);
     for (let s = 0; s < w.rows; s += w.batch) {
@@ -152,7 +166,7 @@ export function trainNaive(w: Workload, d: WorkloadData, capSeconds: number): Tr
       if (now() - t0 > capSeconds) break outer;
     }
   }
-  return { samples, totalSamples: total, seconds: now() - t0 };
+  return { samples, totalSamples: total, ...stop() };
 }
 
 let gradientsReady = false;
@@ -223,6 +237,7 @@ export function trainTf(w: Workload, d: WorkloadData, capSeconds: number): Train
     (w.loss === 'bce' ? tf.losses.sigmoidCrossEntropy(yb, model.logits(xb)) : tf.losses.softmaxCrossEntropy(yb, model.logits(xb))) as tf.Scalar;
   let samples = 0;
   const t0 = now();
+  const stop = stopwatch();
   outer: for (let e = 0; e < w.epochs; e++) {
     const order = epochOrder(w.rows, e);
     for (let s = 0; s < w.rows; s += w.batch) {
@@ -236,10 +251,10 @@ export function trainTf(w: Workload, d: WorkloadData, capSeconds: number): Train
       if (now() - t0 > capSeconds) break outer;
     }
   }
-  const seconds = now() - t0;
+  const time = stop();
   tf.dispose([X, Y, ...model.vars]);
   opt.dispose();
-  return { samples, totalSamples: w.rows * w.epochs, seconds };
+  return { samples, totalSamples: w.rows * w.epochs, ...time };
 }
 
 /** Inference throughput (samples/s) of tfjs on the current backend at the given batch size. */
@@ -249,15 +264,16 @@ export function inferTf(w: Workload, d: WorkloadData, batch: number, capSeconds:
   const X = tf.tensor2d(Float32Array.from(d.X), [w.rows, nIn]);
   let samples = 0;
   const t0 = now();
+  const stop = stopwatch();
   while (now() - t0 < capSeconds) {
     for (let s = 0; s + batch <= w.rows && now() - t0 < capSeconds; s += batch) {
       tf.tidy(() => tf.softmax(model.logits(tf.slice(X, [s, 0], [batch, nIn]) as tf.Tensor2D)).dataSync());
       samples += batch;
     }
   }
-  const seconds = now() - t0;
+  const time = stop();
   tf.dispose([X, ...model.vars]);
-  return { samples, totalSamples: samples, seconds };
+  return { samples, totalSamples: samples, ...time };
 }
 
 /**
@@ -275,12 +291,12 @@ export function trainBrain(w: Workload, d: WorkloadData, capSeconds: number): Tr
   const make = () => new brain.NeuralNetwork({ hiddenLayers: w.sizes.slice(1, -1), activation: w.hidden, learningRate: w.lr });
   const probeRows = Math.min(w.rows, 500);
   const probe = data(probeRows);
-  let t0 = now();
+  const t0 = now();
   make().train(probe, { iterations: 1, errorThresh: 1e-9, learningRate: w.lr });
   const rate = probeRows / (now() - t0);
   const rows = Math.max(probeRows, Math.min(w.rows, Math.floor((rate * capSeconds) / w.epochs)));
   const set = data(rows);
-  t0 = now();
+  const stop = stopwatch();
   make().train(set, { iterations: w.epochs, errorThresh: 1e-9, learningRate: w.lr });
-  return { samples: rows * w.epochs, totalSamples: w.rows * w.epochs, seconds: now() - t0, note: 'per-sample SGD+momentum, sigmoid outputs, MSE (no Adam/softmax in brain.js)' };
+  return { samples: rows * w.epochs, totalSamples: w.rows * w.epochs, ...stop(), note: 'per-sample SGD+momentum, sigmoid outputs, MSE (no Adam/softmax in brain.js)' };
 }

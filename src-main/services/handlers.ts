@@ -1,9 +1,11 @@
 import { appHandlers } from './app-handlers';
-import type { PartialHandlers } from './dispatch';
+import type { Handlers } from './dispatch';
+import { datasetHandlers } from './dataset/handlers';
 import { projectHandlers } from './project/handlers';
 
 /** Every service's handler map, composed; each service module exports its own map and is spread here. */
-export const handlers: PartialHandlers = {
+export const handlers: Handlers = {
   ...appHandlers,
   ...projectHandlers,
+  ...datasetHandlers,
 };
