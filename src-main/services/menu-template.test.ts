@@ -22,12 +22,14 @@ describe('menuTemplate', () => {
     }
   });
 
-  it('registers File accelerators but only displays the ones the renderer handles itself', () => {
+  it('registers the accelerators a browser would keep from the page, and only displays the ones the renderer handles itself', () => {
     const { items } = build(false, true);
     const byLabel = new Map(items.map((i) => [i.label, i]));
-    expect(byLabel.get('Save')).toMatchObject({ accelerator: 'CmdOrCtrl+S' });
-    expect(byLabel.get('Save')!.registerAccelerator).toBeUndefined();
-    expect(byLabel.get('Save As…')).toMatchObject({ accelerator: 'CmdOrCtrl+Shift+S' });
+    expect(byLabel.get('New')).toMatchObject({ accelerator: 'CmdOrCtrl+N' });
+    expect(byLabel.get('New')!.registerAccelerator).toBeUndefined();
+    expect(byLabel.get('Close')!.registerAccelerator).toBeUndefined();
+    expect(byLabel.get('Save')).toMatchObject({ accelerator: 'CmdOrCtrl+S', registerAccelerator: false });
+    expect(byLabel.get('Save As…')).toMatchObject({ accelerator: 'CmdOrCtrl+Shift+S', registerAccelerator: false });
     expect(byLabel.get('Copy')).toMatchObject({ accelerator: 'CmdOrCtrl+C', registerAccelerator: false });
     expect(byLabel.get('Zoom In')).toMatchObject({ accelerator: 'CmdOrCtrl+=', registerAccelerator: false });
     expect(items.map((i) => i.label)).toEqual(expect.arrayContaining(['&File', '&Edit', '&View', '&Help', 'Open Recent', 'Quit', 'Select All', 'Auto-layout', 'Toggle Minimap', 'Keyboard Shortcuts', 'About Neurite']));

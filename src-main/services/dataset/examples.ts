@@ -2,7 +2,7 @@
  * The one real dataset shipped with the app (Iris; see fixtures/iris.SOURCE.md), imported
  * through the same reader as a user's file and bound to a starter network.
  */
-import irisCsv from './fixtures/iris.csv?raw';
+import { IRIS_CSV } from './iris-csv';
 import { starterNetwork } from '../../../src-shared/data/bind';
 import type { Example } from '../../../src-shared/data/examples';
 import { CsvOptionsSchema, type ColumnConfig } from '../../../src-shared/data/schema';
@@ -13,7 +13,7 @@ const feature = (name: string): ColumnConfig => ({ name, type: 'numeric', role: 
 
 /** Iris: 4 standardised measurements → 3 species (softmax), split 70/15/15 stratified; network 4 → 8 tanh → 3. */
 export async function loadIrisExample(seed = 1): Promise<Example> {
-  const dataset = await importCsv(bufferSource('iris.csv', irisCsv), {
+  const dataset = await importCsv(bufferSource('iris.csv', IRIS_CSV), {
     id: 'example-iris',
     name: 'Iris',
     options: CsvOptionsSchema.parse({ delimiter: ',' }),
