@@ -5,48 +5,11 @@
  */
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { canvas, centerOf, dropFromPalette, edges, mouseDrag, neuron, synapse, wire } from './canvas-helpers';
 import { expect, test } from './fixtures';
 
-// The app opens a project asynchronously at start; edits made before it is loaded would be
-// replaced by it, so each journey waits for the first document load (data-loads counts them).
-test.beforeEach(async ({ page }) => {
-  await expect(page.locator('[data-testid="canvas"]:not([data-loads="0"])')).toBeVisible({ timeout: 20_000 });
-});
-
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
-
-const canvas = (page: Page) => page.getByTestId('canvas');
-const neuron = (page: Page, label: string) => page.getByTestId(`neuron-${label}`);
-const edges = (page: Page) => page.locator('.react-flow__edge');
-const synapse = (page: Page, from: string, to: string) => page.locator(`path[data-testid="synapse-${from}-${to}"]`);
-
-async function centerOf(l: Locator): Promise<{ x: number; y: number }> {
-  const b = await l.boundingBox();
-  if (!b) throw new Error('element not visible');
-  return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
-}
-
-/** Drags a palette tile onto the canvas at a point relative to the canvas (HTML5 drag and drop). */
-async function dropFromPalette(page: Page, role: 'input' | 'hidden' | 'output', x: number, y: number) {
-  await page.getByTestId(`palette-${role}`).dragTo(canvas(page), { targetPosition: { x, y } });
-}
-
-/** A mouse drag from one point to another in small steps, as React Flow needs for a connection. */
-async function mouseDrag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }) {
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 6 });
-  await page.mouse.move(to.x, to.y, { steps: 6 });
-  await page.mouse.up();
-}
-
-/** Wires `from`'s output handle to `to`'s input handle (or to its body when `onBody`). */
-async function wire(page: Page, from: string, to: string, onBody = false) {
-  const start = await centerOf(neuron(page, from).locator('.react-flow__handle.source'));
-  const end = onBody ? await centerOf(neuron(page, to)) : await centerOf(neuron(page, to).locator('.react-flow__handle.target'));
-  await mouseDrag(page, start, end);
-}
 
 /** Builds x1, x2 → h1, h2, h3 → y1 through the palette and handles. */
 async function build231(page: Page) {

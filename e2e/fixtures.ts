@@ -20,8 +20,8 @@ export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SERVE_JS = join(ROOT, 'out/main/serve.js');
 const ELECTRON_MAIN = join(ROOT, 'out/main/index.js');
 
-/** What a page shows once the app has started. */
-export const READY_SELECTOR = '[data-testid="canvas"]';
+/** What a page shows once the app has started and loaded its first project (data-loads counts document loads). */
+export const READY_SELECTOR = '[data-testid="canvas"]:not([data-loads="0"])';
 
 /** True when the suite drives Electron instead of a browser. */
 export const ELECTRON = process.env.NEURITE_E2E_ELECTRON === '1';
