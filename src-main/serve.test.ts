@@ -33,6 +33,8 @@ describe('serve CLI', () => {
     });
     expect(out).toMatch(/^Neurite is running at http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{43}\n$/);
     expect(existsSync(join(dir, '.neurite-state'))).toBe(true);
+    // It answers on the printed address and wants the token (and is past start-up when the signal comes).
+    expect((await fetch(new URL(out.trim().replace('Neurite is running at ', '')).origin)).status).toBe(401);
     const code = await new Promise<number | null>((resolve) => {
       child.once('exit', (c) => resolve(c));
       child.kill('SIGTERM');
