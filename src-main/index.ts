@@ -32,6 +32,9 @@ function projectPathIn(argv: string[], cwd: string): string | null {
 }
 let launchPath = projectPathIn(process.argv, process.cwd());
 
+// better-sqlite3's own addon is built for Node; the desktop app loads the Electron build `npm start` fetched.
+process.env.NEURITE_SQLITE_BINDING ??= resolve(app.getAppPath(), '.electron-native', 'better_sqlite3.node');
+
 // Tests and portable runs may keep app state elsewhere; must happen before 'ready'.
 if (process.env.NEURITE_USER_DATA) {
   mkdirSync(process.env.NEURITE_USER_DATA, { recursive: true });

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { NEURITE_APPLICATION_ID, PROJECT_FORMAT_VERSION } from './format';
 import { isWritable } from './fs-util';
 import { fail, newerVersionMessage, quoted, reason } from './messages';
+import { openDatabase } from '../sqlite';
 
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 
@@ -69,7 +70,7 @@ export function openForInspection(file: string): { db: Database.Database; facts:
   checkHeader(file);
   let db: Database.Database;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = openDatabase(file, { readonly: true, fileMustExist: true });
   } catch (err) {
     const code = (err as { code?: string }).code;
     if (code === 'SQLITE_NOTADB') fail('project.notSqlite', `${quoted(file)} is not a Neurite project: it is not a SQLite database.`);

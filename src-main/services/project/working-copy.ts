@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { NetworkSchema, type Network } from '../../../src-shared/model/network';
 import { writeFileAtomic } from './fs-util';
+import { openDatabase } from '../sqlite';
 
 /**
  * A working copy: the open project's live database in the state dir, where edits and later
@@ -113,7 +114,7 @@ function closeDb(wc: WorkingCopy, checkpoint: boolean): void {
 
 /** Opens (creating if needed) the working database in WAL mode. */
 export function openWorkingDb(wc: WorkingCopy): Database.Database {
-  const db = new Database(wc.dbPath);
+  const db = openDatabase(wc.dbPath);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
