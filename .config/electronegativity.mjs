@@ -1,4 +1,3 @@
-/* global console, process, URL, setTimeout, clearTimeout -- a Node script; the lint config declares no Node globals for .mjs */
 // `npm run security`: Doyensec's Electronegativity over the built main process, preload and
 // page. Fails on any HIGH finding (and on any file it could not parse, which would be a silent
 // gap); prints MEDIUM and lower ones. It reads the built JavaScript because its TypeScript

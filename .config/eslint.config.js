@@ -21,6 +21,11 @@ export default tseslint.config(
     },
   },
   {
+    // Build and tool scripts run in Node.
+    files: ['.config/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' } },
+  },
+  {
     // src-shared is pure: no Electron, no Node, no DOM, no React, no SQLite, and never the other layers.
     files: ['src-shared/**/*.ts'],
     ignores: ['src-shared/**/*.test.ts'],
