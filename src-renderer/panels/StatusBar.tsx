@@ -2,6 +2,7 @@ import { useStore } from '@xyflow/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { validateNetwork, type NetworkIssue } from '../../src-shared/model/validate';
 import { onConnectionChange, type ConnectionState } from '../api';
+import { useProjectStore } from '../project/project-store';
 import { useEditorStore } from '../state/editor-store';
 
 function plural(n: number, word: string): string {
@@ -22,6 +23,7 @@ export function StatusBar() {
   const zoom = useStore((s) => s.transform[2]);
   const [open, setOpen] = useState(false);
   const [link, setLink] = useState<ConnectionState>('open');
+  const busy = useProjectStore((s) => s.busy);
   const bar = useRef<HTMLElement>(null);
   useEffect(() => onConnectionChange(setLink), []);
   useEffect(() => {
@@ -84,6 +86,11 @@ export function StatusBar() {
       {link === 'reconnecting' && (
         <span className="statusbar__link" data-testid="connection-status">
           Reconnecting to Neurite…
+        </span>
+      )}
+      {busy && (
+        <span className="statusbar__link" data-testid="busy-status">
+          {busy}
         </span>
       )}
       <span className="statusbar__facts">

@@ -1,3 +1,4 @@
+import './project-dialogs.css';
 import { useEffect, useState } from 'react';
 import type { ProjectFile } from '../../src-shared/model/project';
 import { api } from '../api';
@@ -65,7 +66,7 @@ function SaveAsDialog({ prompt }: { prompt: Extract<ProjectPrompt, { kind: 'save
         }}
       >
         <label className="field">
-          <span>File name in the projects folder</span>
+          <span className="field__label">File name in the projects folder</span>
           <input data-testid="save-name-input" autoFocus value={name} onChange={(e) => setName(e.target.value)} />
         </label>
         <div className="button-row button-row--end">
