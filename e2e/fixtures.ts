@@ -96,17 +96,20 @@ type TestFixtures = {
   server: ServerHandle & { restart(): Promise<void> };
   app: AppHandle;
   page: Page;
+  /** Set true (test.use) in a spec that tests the first-launch example; otherwise the app starts empty (`--no-example`). */
+  firstLaunchExample: boolean;
   /** Set true (test.use) in a spec that provokes CSP violations on purpose; otherwise any violation fails the test. */
   cspViolationsAllowed: boolean;
 };
 
 /** Playwright's `test` with Neurite's fixtures. */
 export const test = base.extend<TestFixtures, WorkerFixtures>({
+  firstLaunchExample: [false, { option: true }],
   server: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from this pattern.
-    async ({}, use) => {
+    async ({ firstLaunchExample }, use) => {
       const projectsDir = mkdtempSync(join(tmpdir(), 'neurite-e2e-'));
-      let current = await startServe(projectsDir);
+      const args = firstLaunchExample ? [] : ['--no-example'];
+      let current = await startServe(projectsDir, args);
       const handle = {
         get url() {
           return current.url;
@@ -122,7 +125,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         stop: () => current.stop(),
         async restart() {
           await current.stop();
-          current = await startServe(projectsDir);
+          current = await startServe(projectsDir, args);
         },
       };
       await use(handle);
@@ -153,9 +156,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     });
   },
 
-  page: async ({ context, server, cspViolationsAllowed }, use) => {
+  page: async ({ context, server, cspViolationsAllowed, firstLaunchExample }, use) => {
     if (ELECTRON) {
-      const electronApp = await _electron.launch({ args: [ELECTRON_MAIN], cwd: ROOT, env: { ...process.env, NEURITE_USER_DATA: join(server.projectsDir, '.electron-state') } });
+      const electronApp = await _electron.launch({ args: [ELECTRON_MAIN], cwd: ROOT, env: { ...process.env, NEURITE_USER_DATA: join(server.projectsDir, '.electron-state'), ...(firstLaunchExample ? {} : { NEURITE_NO_EXAMPLE: '1' }) } });
       const page = await electronApp.firstWindow();
       await expect(page.locator(READY_SELECTOR)).toBeVisible({ timeout: 20_000 });
       await use(page);

@@ -139,6 +139,10 @@ function createWindow(): BrowserWindow {
       win.close();
     },
     pickPath: async (mode, suggestedName) => {
+      if (mode === 'csv') {
+        const r = await dialog.showOpenDialog(win, { properties: ['openFile'], filters: [{ name: 'CSV', extensions: ['csv', 'tsv', 'txt'] }] });
+        return r.canceled ? null : (r.filePaths[0] ?? null);
+      }
       const filters = [{ name: 'Neurite project', extensions: [PROJECT_EXTENSION.slice(1)] }];
       if (mode === 'open') {
         const r = await dialog.showOpenDialog(win, { properties: ['openFile'], filters });

@@ -2,6 +2,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { memo, useEffect, useState } from 'react';
 import { api } from './api';
 import { NetworkCanvas } from './canvas/NetworkCanvas';
+import { DataDialogs } from './panels/data/DataDialogs';
 import { Dialogs } from './panels/Dialogs';
 import { Inspector } from './panels/Inspector';
 import { MenuBar } from './panels/MenuBar';
@@ -9,6 +10,7 @@ import { Palette } from './panels/Palette';
 import { StatusBar } from './panels/StatusBar';
 import { Toasts } from './panels/Toasts';
 import { Toolbar } from './panels/Toolbar';
+import { OverlayPanel } from './overlay/OverlayPanel';
 import { ProjectDialogs } from './project/ProjectDialogs';
 import { useProjectLifecycle } from './project/use-project-lifecycle';
 import { useGlobalInput } from './use-global-input';
@@ -32,6 +34,7 @@ export function App() {
         <Workspace />
         <Dialogs />
         <ProjectDialogs />
+        <DataDialogs />
       </div>
     </ReactFlowProvider>
   );
@@ -51,6 +54,7 @@ const Workspace = memo(function Workspace() {
           <NetworkCanvas />
           <Toasts />
         </main>
+        <OverlayPanel />
         <Inspector />
       </div>
       <StatusBar />

@@ -6,6 +6,7 @@ import type { MenuCommand } from '../src-shared/api';
 import { useEditorStore } from './state/editor-store';
 import { addDenseGroup, deleteElements, autoLayout, extractSubnetwork, networkFromText, networkToText, pasteNetwork } from './state/network-edits';
 import { useUiStore } from './state/ui-store';
+import { pickCsv, useDataStore } from './panels/data/data-actions';
 import { closeProject, newProject, openProject, saveProject, saveProjectAs } from './project/project-actions';
 
 /** Every command: the menu's plus a few the canvas adds. */
@@ -39,6 +40,9 @@ export const COMMAND_LABELS: Record<CommandId, string> = {
   'file.save': 'Save',
   'file.saveAs': 'Save As…',
   'file.close': 'Close',
+  'file.importCsv': 'Import CSV…',
+  'file.newFromExample': 'New from Example…',
+  'view.data': 'Data…',
   'edit.undo': 'Undo',
   'edit.redo': 'Redo',
   'edit.cut': 'Cut',
@@ -175,6 +179,15 @@ export async function runCommand(id: CommandId): Promise<void> {
       return;
     case 'file.close':
       await closeProject();
+      return;
+    case 'file.importCsv':
+      await pickCsv();
+      return;
+    case 'file.newFromExample':
+      useDataStore.setState({ dialog: { kind: 'examples' } });
+      return;
+    case 'view.data':
+      useDataStore.setState({ dialog: { kind: 'view' } });
       return;
     case 'edit.undo':
       s.undo();

@@ -8,6 +8,8 @@ import { z } from 'zod';
 import { NetworkSchema } from './model/network';
 import { projectRequests } from './model/project';
 import { datasetEvents, datasetRequests } from './data/contract';
+import { overlayRequests } from './overlay/contract';
+import { trainingEvents, trainingRequests } from './training/contract';
 
 /** Which transport the renderer is talking through. */
 export const RunModeSchema = z.enum(['electron', 'browser']);
@@ -18,6 +20,8 @@ export const AppInfoSchema = z.object({
   version: z.string(),
   mode: RunModeSchema,
   platform: z.string(),
+  /** Whether a first launch (no recent project, nothing to recover) opens an example; off with `--no-example` / NEURITE_NO_EXAMPLE=1. */
+  firstLaunchExample: z.boolean().optional(),
 });
 /** Facts about the running app that the renderer shows or adapts to. */
 export type AppInfo = z.infer<typeof AppInfoSchema>;
@@ -29,6 +33,8 @@ export const MENU_COMMANDS = [
   'file.save',
   'file.saveAs',
   'file.close',
+  'file.importCsv',
+  'file.newFromExample',
   'edit.undo',
   'edit.redo',
   'edit.cut',
@@ -41,6 +47,7 @@ export const MENU_COMMANDS = [
   'view.zoomIn',
   'view.zoomOut',
   'view.toggleMinimap',
+  'view.data',
   'help.shortcuts',
   'help.about',
 ] as const;
@@ -67,6 +74,14 @@ export const requests = {
   // Datasets (CSV import, examples, data view): schemas in data/contract.ts, behaviour in src-main/services/dataset/handlers.ts.
   ...datasetRequests,
   // --- end datasets ---
+  // --- overlay ---
+  // Excitatory/inhibitory overlays (forward pass and dataset statistics in the inference worker): overlay/contract.ts, src-main/services/overlay/README.md.
+  ...overlayRequests,
+  // --- end overlay ---
+  // --- training ---
+  // Training runs in a worker, run history in the project: training/contract.ts, src-main/services/training/README.md.
+  ...trainingRequests,
+  // --- end training ---
 } as const;
 
 /** The name of a request channel. */
@@ -84,6 +99,7 @@ export const events = {
   // The user asked to close the window: the renderer asks about unsaved edits, then calls 'app.closeWindow'.
   'app.closeRequested': z.object({}),
   ...datasetEvents, // datasets
+  ...trainingEvents, // training
 } as const;
 
 /** The name of a pushed event. */

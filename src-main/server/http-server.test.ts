@@ -161,7 +161,7 @@ describe('WebSocket transport', () => {
   it('round-trips app.info with the token in the cookie and a same-origin Origin', async () => {
     const { ws } = await connect('/ws', { headers: { cookie: cookie() }, origin: `http://${host}` });
     const reply = await ask(ws!, JSON.stringify({ id: 7, channel: 'app.info', payload: {} }));
-    expect(reply).toEqual({ id: 7, ok: true, result: { name: 'Neurite', version: '0.1.0', mode: 'browser', platform: process.platform } });
+    expect(reply).toEqual({ id: 7, ok: true, result: { name: 'Neurite', version: '0.1.0', mode: 'browser', platform: process.platform, firstLaunchExample: process.env.NEURITE_NO_EXAMPLE !== '1' } });
     ws!.close();
   });
 

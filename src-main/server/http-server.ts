@@ -59,6 +59,12 @@ function refuse(res: ServerResponse, status: number, text: string) {
   res.end(`${text}\n`);
 }
 
+/**
+ * Room for a browser-mode CSV upload at the dataset contract's cap (64 Mi characters of text,
+ * up to 3 UTF-8 bytes each once JSON-encoded) plus the envelope.
+ */
+const DEFAULT_MAX_MESSAGE_BYTES = 200 * 1024 * 1024;
+
 /** Starts the loopback HTTP + WebSocket server of browser mode (127.0.0.1 only, token-gated). */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.log ?? ((m: string, e?: unknown) => console.error(`[neurite] ${m}`, e ?? ''));
@@ -93,7 +99,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       else res.destroy();
     });
   });
-  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes ?? 16 * 1024 * 1024 });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES });
   server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
     socket.on('error', () => socket.destroy());
     const verdict = checkRequest(req, port, token);

@@ -34,7 +34,20 @@ describe('createDispatcher', () => {
 
   it('answers app.info with the session mode and the package version', async () => {
     const reply = await dispatch('app.info', {}, session);
-    expect(reply).toEqual({ ok: true, result: { name: 'Neurite', version: '0.1.0', mode: 'browser', platform: process.platform } });
+    expect(reply).toEqual({ ok: true, result: { name: 'Neurite', version: '0.1.0', mode: 'browser', platform: process.platform, firstLaunchExample: process.env.NEURITE_NO_EXAMPLE !== '1' } });
+  });
+
+  it('reports the first-launch example as off under NEURITE_NO_EXAMPLE=1 (serve --no-example)', async () => {
+    const before = process.env.NEURITE_NO_EXAMPLE;
+    try {
+      process.env.NEURITE_NO_EXAMPLE = '1';
+      expect(await dispatch('app.info', {}, session)).toMatchObject({ ok: true, result: { firstLaunchExample: false } });
+      delete process.env.NEURITE_NO_EXAMPLE;
+      expect(await dispatch('app.info', {}, session)).toMatchObject({ ok: true, result: { firstLaunchExample: true } });
+    } finally {
+      if (before === undefined) delete process.env.NEURITE_NO_EXAMPLE;
+      else process.env.NEURITE_NO_EXAMPLE = before;
+    }
   });
 
   it('refuses an unknown channel without calling anything', async () => {

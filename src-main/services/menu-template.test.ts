@@ -32,7 +32,7 @@ describe('menuTemplate', () => {
     expect(byLabel.get('Save As…')).toMatchObject({ accelerator: 'CmdOrCtrl+Shift+S', registerAccelerator: false });
     expect(byLabel.get('Copy')).toMatchObject({ accelerator: 'CmdOrCtrl+C', registerAccelerator: false });
     expect(byLabel.get('Zoom In')).toMatchObject({ accelerator: 'CmdOrCtrl+=', registerAccelerator: false });
-    expect(items.map((i) => i.label)).toEqual(expect.arrayContaining(['&File', '&Edit', '&View', '&Help', 'Open Recent', 'Quit', 'Select All', 'Auto-layout', 'Toggle Minimap', 'Keyboard Shortcuts', 'About Neurite']));
+    expect(items.map((i) => i.label)).toEqual(expect.arrayContaining(['&File', '&Edit', '&View', '&Help', 'Open Recent', 'Quit', 'Select All', 'Auto-layout', 'Toggle Minimap', 'Keyboard Shortcuts', 'About Neurite', 'Import CSV…', 'New from Example…', 'Data…']));
   });
 
   it('offers DevTools only in unpackaged builds', () => {

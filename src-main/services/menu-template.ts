@@ -46,11 +46,14 @@ export function menuTemplate({ appName, isMac, isPackaged, send, recent = [], op
       label: '&File',
       submenu: [
         item('New', 'file.new', 'CmdOrCtrl+N'),
+        item('New from Example…', 'file.newFromExample'),
         shown('Open…', 'file.open', 'CmdOrCtrl+O'),
         {
           label: 'Open Recent',
           submenu: recent.length ? recent.map((r) => ({ label: r.name, sublabel: r.path, click: () => openPath?.(r.path) })) : [{ label: 'No recent projects', enabled: false }],
         },
+        sep,
+        item('Import CSV…', 'file.importCsv'),
         sep,
         shown('Save', 'file.save', 'CmdOrCtrl+S'),
         shown('Save As…', 'file.saveAs', 'CmdOrCtrl+Shift+S'),
@@ -83,6 +86,8 @@ export function menuTemplate({ appName, isMac, isPackaged, send, recent = [], op
         shown('Zoom Out', 'view.zoomOut', 'CmdOrCtrl+-'),
         sep,
         shown('Toggle Minimap', 'view.toggleMinimap', 'Shift+M'),
+        sep,
+        item('Data…', 'view.data'),
         ...(isPackaged ? [] : [sep, { role: 'toggleDevTools' } as MenuItemConstructorOptions]),
       ],
     },

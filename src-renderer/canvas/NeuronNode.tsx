@@ -4,6 +4,7 @@ import { ACTIVATION_INFO } from '../../src-shared/model/activation-kind';
 import { ActivationGlyph } from './ActivationGlyph';
 import type { ActivationKind } from '../../src-shared/model/activation-kind';
 import type { NeuronFlowNode } from './flow-types';
+import { NeuronBudget } from '../overlay/NeuronBudget';
 
 /** Activation names short enough for a node card (the inspector shows the full ones). */
 const SHORT_NAMES: Record<ActivationKind, string> = {
@@ -51,6 +52,7 @@ export const NeuronNode = memo(function NeuronNode({ data, selected }: NodeProps
           {n.dale}
         </span>
       )}
+      <NeuronBudget id={n.id} label={n.label} kind={n.activation} />
       {n.role !== 'output' && <Handle type="source" position={Position.Right} className="handle handle--out" />}
     </div>
   );

@@ -5,6 +5,8 @@ import { useUiStore } from '../state/ui-store';
 import type { SynapseFlowEdge } from './flow-types';
 import { formatNumber } from './NeuronNode';
 import { signColor, weightStrokeWidth } from './sign-colors';
+import { EdgeOverlayMarks, edgeOverlayProps } from '../overlay/EdgeOverlayMarks';
+import { useOverlayStore } from '../overlay/overlay-store';
 
 const MAX_SELECTED_LABELS = 24;
 
@@ -16,7 +18,10 @@ export const SynapseEdge = memo(function SynapseEdge(props: EdgeProps<SynapseFlo
   const fewSelected = useEditorStore((s) => s.selection.synapses.length <= MAX_SELECTED_LABELS);
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const w = data?.weight ?? 0;
-  const color = signColor(w);
+  // Under an overlay the synapse shows what the overlay is about (w, c or mean c) instead of the plain weight.
+  const ov = useOverlayStore((s) => s.edges.get(id));
+  const over = edgeOverlayProps(ov, !!selected);
+  const color = ov ? ov.color : signColor(w);
   return (
     <>
       <BaseEdge
@@ -24,9 +29,11 @@ export const SynapseEdge = memo(function SynapseEdge(props: EdgeProps<SynapseFlo
         interactionWidth={14}
         className={selected ? 'synapse is-selected' : 'synapse'}
         data-testid={`synapse-${data?.sourceLabel}-${data?.targetLabel}`}
-        style={{ stroke: color, strokeWidth: weightStrokeWidth(w) + (selected ? 1.5 : 0) }}
+        style={over ? over.style : { stroke: color, strokeWidth: weightStrokeWidth(w) + (selected ? 1.5 : 0) }}
+        {...over?.attrs}
       />
-      {(hovered || (selected && fewSelected)) && (
+      {ov && <EdgeOverlayMarks ov={ov} x={labelX} y={labelY} hovered={hovered} />}
+      {!ov && (hovered || (selected && fewSelected)) && (
         <EdgeLabelRenderer>
           <div
             className="synapse-label"

@@ -4,6 +4,7 @@ import { displayKeys, SHORTCUTS } from '../shortcuts';
 import { useEditorStore } from '../state/editor-store';
 import { useUiStore } from '../state/ui-store';
 import { Icon } from './icons';
+import { OverlaySwitch } from '../overlay/OverlaySwitch';
 
 function ToolButton({ command, icon, disabled, pressed }: { command: CommandId; icon: Parameters<typeof Icon>[0]['name']; disabled?: boolean; pressed?: boolean }) {
   const keys = SHORTCUTS.find((s) => s.command === command)?.keys[0];
@@ -36,6 +37,7 @@ export function Toolbar() {
       <ToolButton command="view.zoomIn" icon="zoomIn" />
       <ToolButton command="view.zoomOut" icon="zoomOut" />
       <ToolButton command="view.toggleMinimap" icon="minimap" pressed={minimap} />
+      <OverlaySwitch />
       <span className="toolbar__spacer" />
       <ToolButton command="help.shortcuts" icon="help" />
     </div>

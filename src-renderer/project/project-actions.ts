@@ -111,6 +111,11 @@ export async function newProject(): Promise<void> {
   }
 }
 
+/** Replaces the open project with a new untitled one, without asking (callers ask with confirmDiscard first). */
+export async function newProjectSnapshot(): Promise<void> {
+  adopt(await api.request('project.new', {}));
+}
+
 /** Opens a project: the given path, or one the user picks. The open project stays if this fails. */
 export async function openProject(path?: string): Promise<boolean> {
   if (!(await confirmDiscard())) return false;
@@ -146,7 +151,23 @@ async function offerRecovery(sessions: RecoverableSession[]): Promise<boolean> {
   return true;
 }
 
-/** At startup: the project the app was launched with; else restore unsaved edits of a crashed session if the user wants; else a new project. */
+/** First launch (no recent project, nothing recovered, not switched off): a new project with the two-spirals example, so Train works at once. */
+async function firstLaunch(): Promise<boolean> {
+  const [info, recent] = await Promise.all([api.request('app.info', {}), api.request('project.recent', {})]);
+  if (!info.firstLaunchExample || recent.length) return false;
+  const before = useEditorStore.getState().network;
+  const snapshot = await api.request('project.new', {});
+  // Never overwrite what the user already drew while this was loading.
+  if (useEditorStore.getState().network !== before) return false;
+  adopt(snapshot);
+  const example = await api.request('dataset.example', { kind: 'spirals' });
+  if (useEditorStore.getState().network !== snapshot.network && useEditorStore.getState().network.neurons.length) return true;
+  useEditorStore.getState().commit(() => example.network);
+  useUiStore.getState().toast(`Welcome! This is the “${example.meta.name}” example: press Train, or use File › New from Example… / Import CSV….`);
+  return true;
+}
+
+/** At startup: the project the app was launched with; else restore unsaved edits of a crashed session if the user wants; else the first-launch example; else a new project. */
 export async function startProject(): Promise<void> {
   try {
     const { path } = await api.request('app.startupPath', {});
@@ -154,6 +175,7 @@ export async function startProject(): Promise<void> {
     const before = useEditorStore.getState().network;
     const sessions = await api.request('project.recovery', {});
     if (sessions.length && (await offerRecovery(sessions))) return;
+    if (await firstLaunch()) return;
     const snapshot = await api.request('project.new', {});
     // The canvas is usable before this reply arrives: keep whatever the user did meanwhile, as unsaved edits.
     if (useEditorStore.getState().network === before) adopt(snapshot);

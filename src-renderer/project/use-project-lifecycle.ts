@@ -3,6 +3,7 @@ import { useEditorStore } from '../state/editor-store';
 import { PROJECT_EXTENSION } from '../../src-shared/model/project';
 import { api, pathForDroppedFile } from '../api';
 import { useUiStore } from '../state/ui-store';
+import { importFile } from '../panels/data/data-actions';
 import { closeWindow, hasUnsavedEdits, journalUnsavedEdits, openProject, startProject } from './project-actions';
 import { sameDocument, useProjectStore } from './project-store';
 
@@ -51,12 +52,16 @@ function allowFileDrop(e: DragEvent): void {
   if (draggingFiles(e)) e.preventDefault();
 }
 
-/** A project file dropped anywhere on the window opens (palette drags carry no files and pass through). */
+/** A project file dropped anywhere on the window opens, a CSV opens the import wizard (palette drags carry no files and pass through). */
 function dropProjectFile(e: DragEvent): void {
   if (!draggingFiles(e)) return;
   e.preventDefault();
   const file = e.dataTransfer?.files[0];
   if (!file) return;
+  if (/\.(csv|tsv)$/i.test(file.name)) {
+    void importFile(file);
+    return;
+  }
   if (!file.name.endsWith(PROJECT_EXTENSION)) {
     useUiStore.getState().toast(`“${file.name}” is not a Neurite project (${PROJECT_EXTENSION}).`, 'error');
     return;

@@ -95,6 +95,8 @@ export const datasetRequests = {
       .strict(),
     response: DatasetImportReplySchema,
   },
+  /** The native open dialog for a CSV (desktop app only; error `dataset.noDialog` elsewhere); path null when cancelled. */
+  'dataset.pickFile': { request: z.object({}).strict(), response: z.object({ path: z.string().nullable() }) },
   'dataset.cancel': { request: z.object({ importId: z.string().min(1).max(100) }).strict(), response: z.object({ cancelled: z.boolean() }) },
   'dataset.list': { request: z.object({}).strict(), response: z.array(DatasetInfoSchema) },
   'dataset.summary': { request: z.object({ id: z.string().min(1) }).strict(), response: DatasetMetaSchema },

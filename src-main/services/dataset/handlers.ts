@@ -53,6 +53,10 @@ function newId(): string {
 
 /** The handlers of the dataset channels: payloads arrive already validated against src-shared/api.ts. */
 export const datasetHandlers: { [C in DatasetChannel]: (payload: PayloadOf<C>, session: Session) => Promise<ResponseOf<C>> } = {
+  'dataset.pickFile': async (_p, session) => {
+    if (!session.pickPath) throw new UserError('dataset.noDialog', 'There is no native file dialog here; upload the CSV from the page instead.');
+    return { path: await session.pickPath('csv') };
+  },
   'dataset.preview': async ({ file, options }, session) =>
     userFacing(async () => {
       const preview = await previewCsv(sourceOf(session, file), options);

@@ -58,7 +58,12 @@ export function DataView({ datasetId }: { datasetId: string }) {
 
   useEffect(() => {
     api.request('dataset.summary', { id: datasetId }).then(setMeta, (e: Error) => setError(e.message));
-    api.request('dataset.page', { id: datasetId, offset: 0, limit: 1000 }).then(setSample, (e: Error) => setError(e.message));
+    api.request('dataset.page', { id: datasetId, offset: 0, limit: 1000 }).then((s) => {
+      setSample(s);
+      // Start the scatter on the first two numeric columns (categorical ones cannot be plotted).
+      const numeric = s.columns.map((_, j) => j).filter((j) => s.rows.some((r) => typeof r.cells[j] === 'number'));
+      if (numeric.length >= 2) setAxes([numeric[0], numeric[1]]);
+    }, (e: Error) => setError(e.message));
   }, [datasetId]);
   useEffect(() => {
     api.request('dataset.page', { id: datasetId, offset, limit: PAGE, split }).then(setPage, (e: Error) => setError(e.message));

@@ -1,0 +1,57 @@
+/**
+ * Overlay round trip: `overlay.forward` through the dispatcher (schema validation) to the inference worker and
+ * back, for a 200-neuron network (20 → 60 → 60 → 60, 8,400 synapses) and a sparse one of the same size.
+ * Prints median and p95 and writes out/bench/overlay.json. Goal: under 16 ms (one frame at 60 fps).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { layeredNetwork } from '../../src-shared/engine/build';
+import { createRng } from '../../src-shared/engine/rng';
+import type { Network } from '../../src-shared/model/network';
+import { createDispatcher } from '../services/dispatch';
+import { inferenceHost } from '../services/overlay/inference-host';
+import { overlayHandlers } from '../services/overlay/handlers';
+import { createSession } from '../services/session';
+
+/** The benchmark's name for the runner. */
+export const name = 'overlay';
+
+const GOAL_MS = 16;
+const RUNS = 200;
+
+function dense(): Network {
+  const net = layeredNetwork([20, 60, 60, 60], { activations: ['tanh', 'relu', 'sigmoid'] });
+  const { next } = createRng(5);
+  return { ...net, synapses: net.synapses.map((s) => ({ ...s, weight: 2 * next() - 1 })) };
+}
+
+/** Keeps each neuron's first 4 incoming synapses: 200 neurons, a sparse graph. */
+function sparse(): Network {
+  const net = dense();
+  const seen = new Map<string, number>();
+  return { ...net, synapses: net.synapses.filter((s) => (seen.set(s.target, (seen.get(s.target) ?? 0) + 1), seen.get(s.target)! <= 4)) };
+}
+
+/** Runs the benchmark and writes out/bench/overlay.json. */
+export async function run(): Promise<void> {
+  const { session, close } = createSession({ mode: 'electron', projectsDir: null, stateDir: 'out/bench', emit: () => {} });
+  const dispatch = createDispatcher(overlayHandlers);
+  const results: Record<string, { synapses: number; medianMs: number; p95Ms: number }> = {};
+  for (const [label, net] of [['dense', dense()], ['sparse', sparse()]] as const) {
+    const inputs = Array.from({ length: 20 }, (_, k) => Math.sin(k));
+    await dispatch('overlay.forward', { network: net, inputs }, session);
+    const t: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const t0 = performance.now();
+      const r = await dispatch('overlay.forward', { network: net, inputs: inputs.map((v) => v + i * 1e-3) }, session);
+      t.push(performance.now() - t0);
+      if (!r.ok) throw new Error(r.error.message);
+    }
+    t.sort((a, b) => a - b);
+    results[label] = { synapses: net.synapses.length, medianMs: t[RUNS >> 1], p95Ms: t[Math.floor(RUNS * 0.95)] };
+    console.log(`overlay.forward ${label} (200 neurons, ${net.synapses.length} synapses): median ${t[RUNS >> 1].toFixed(2)} ms, p95 ${t[Math.floor(RUNS * 0.95)].toFixed(2)} ms (goal < ${GOAL_MS} ms)`);
+  }
+  close();
+  await inferenceHost().close();
+  mkdirSync('out/bench', { recursive: true });
+  writeFileSync('out/bench/overlay.json', `${JSON.stringify({ goalMs: GOAL_MS, runs: RUNS, results }, null, 2)}\n`);
+}

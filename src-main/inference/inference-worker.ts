@@ -1,0 +1,34 @@
+/**
+ * The inference worker: forward passes and contribution statistics for the overlays, in a thread of
+ * its own so neither main's event loop nor a training run ever delays them. The compiled program is
+ * cached by structure key, so weight edits and new samples reuse it.
+ */
+import { parentPort } from 'node:worker_threads';
+import { CompileError, contributionStats, forwardSample, paramsFromNetwork, programFor, type Program } from '../../src-shared/engine/index';
+import type { InferenceReply, InferenceRequest } from './protocol';
+
+let program: Program | null = null;
+
+function handle(req: InferenceRequest): InferenceReply {
+  program = programFor(program, req.network);
+  const params = paramsFromNetwork(program, req.network);
+  if (req.kind === 'forward') {
+    if (req.inputs.length !== program.inputs.length) {
+      return { id: req.id, ok: false, userError: true, message: `The network has ${program.inputs.length} input neurons but ${req.inputs.length} input values were given.` };
+    }
+    const r = forwardSample(program, params, req.inputs, req.lesions ?? null);
+    return { id: req.id, ok: true, kind: 'forward', neuronIds: program.neuronIds, synapseIds: program.synapseIds, z: r.z, o: r.o, contributions: r.contributions };
+  }
+  const s = contributionStats(program, params, req.x, req.nRows);
+  return { id: req.id, ok: true, kind: 'stats', synapseIds: program.synapseIds, count: s.count, mean: s.mean, meanAbs: s.meanAbs, excitatoryShare: s.excitatoryShare };
+}
+
+parentPort!.on('message', (req: InferenceRequest) => {
+  let reply: InferenceReply;
+  try {
+    reply = handle(req);
+  } catch (e) {
+    reply = { id: req.id, ok: false, userError: e instanceof CompileError, message: e instanceof Error ? e.message : String(e) };
+  }
+  parentPort!.postMessage(reply);
+});

@@ -1,0 +1,22 @@
+/** Messages between the inference host (main) and the inference worker. */
+import type { Network } from '../../src-shared/model/network';
+
+/** A job for the inference worker. */
+export type InferenceJob =
+  | { kind: 'forward'; network: Network; inputs: number[]; lesions?: { synapses: string[]; neurons: string[] } }
+  | {
+      kind: 'stats';
+      network: Network;
+      /** Rows × inputs, row-major, columns in the order of the network's input neurons (document order). */
+      x: Float64Array;
+      nRows: number;
+    };
+
+/** A request as posted: the job and its id. */
+export type InferenceRequest = InferenceJob & { id: number };
+
+/** The worker's answer to one request. */
+export type InferenceReply =
+  | { id: number; ok: true; kind: 'forward'; neuronIds: string[]; synapseIds: string[]; z: Float64Array; o: Float64Array; contributions: Float64Array }
+  | { id: number; ok: true; kind: 'stats'; synapseIds: string[]; count: number; mean: Float64Array; meanAbs: Float64Array; excitatoryShare: Float64Array }
+  | { id: number; ok: false; userError: boolean; message: string };

@@ -1,0 +1,61 @@
+/**
+ * A stored dataset seen through a network: which feature column feeds each input neuron, which rows a
+ * split (and optionally a class) selects, and those rows as the worker's input matrix.
+ */
+import type { EncodedDataset } from '../../../src-shared/data/schema';
+import type { Network } from '../../../src-shared/model/network';
+import type { OverlaySplit } from '../../../src-shared/overlay/contract';
+import { UserError } from '../user-error';
+
+const SPLIT_CODE: Record<OverlaySplit, number | null> = { train: 0, validation: 1, test: 2, all: null };
+
+/**
+ * The feature column feeding each input neuron (document order): by label when every input's label
+ * names a feature (as binding a network to a dataset makes them), else by position when the counts agree.
+ */
+export function inputColumns(net: Network, d: EncodedDataset): number[] {
+  const inputs = net.neurons.filter((n) => n.role === 'input');
+  const byName = new Map(d.meta.features.map((f, k) => [f.name, k]));
+  if (inputs.every((n) => byName.has(n.label))) return inputs.map((n) => byName.get(n.label)!);
+  if (inputs.length === d.meta.features.length) return inputs.map((_, k) => k);
+  throw new UserError('overlay.binding', `The network has ${inputs.length} input neurons but "${d.meta.name}" has ${d.meta.features.length} features, and their names do not match.`);
+}
+
+/** The class names of the dataset's first class target, or null. */
+export function classNames(d: EncodedDataset): string[] | null {
+  return d.meta.targets.find((t) => t.kind === 'classes')?.classes ?? null;
+}
+
+/** The class index of row r (argmax of the first class target's one-hot slice), or -1. */
+export function classOf(d: EncodedDataset, r: number): number {
+  const t = d.meta.targets.find((x) => x.kind === 'classes');
+  if (!t) return -1;
+  const Y = d.meta.outputs.length;
+  let best = -1;
+  let bv = -Infinity;
+  for (let k = 0; k < t.outputCount; k++) {
+    const v = d.y[r * Y + t.outputStart + k];
+    if (v > bv) [bv, best] = [v, k];
+  }
+  return best;
+}
+
+/** Row indices of a split, optionally only one class. */
+export function selectRows(d: EncodedDataset, split: OverlaySplit, classIndex?: number | null): number[] {
+  const code = SPLIT_CODE[split];
+  const rows: number[] = [];
+  for (let r = 0; r < d.meta.rowCount; r++) {
+    if (code !== null && d.split[r] !== code) continue;
+    if (classIndex !== null && classIndex !== undefined && classOf(d, r) !== classIndex) continue;
+    rows.push(r);
+  }
+  return rows;
+}
+
+/** The selected rows as a row-major matrix with one column per input neuron. */
+export function inputMatrix(d: EncodedDataset, rows: number[], cols: number[]): Float64Array {
+  const F = d.meta.features.length;
+  const x = new Float64Array(rows.length * cols.length);
+  rows.forEach((r, i) => cols.forEach((c, k) => (x[i * cols.length + k] = d.x[r * F + c])));
+  return x;
+}

@@ -1,0 +1,55 @@
+/**
+ * The overlay channels: one sample's forward pass (with lesions), dataset-wide contribution statistics
+ * and a dataset row as input values. The engine runs in the inference worker (inference-host.ts); the
+ * dataset is read here from the project's working database and only its selected rows are sent.
+ */
+import type { ResponseOf } from '../../../src-shared/api';
+import type { overlayRequests } from '../../../src-shared/overlay/contract';
+import type { PayloadOf } from '../dispatch';
+import { loadDataset } from '../dataset/store';
+import { workingDatabase } from '../project/service';
+import type { Session } from '../session';
+import { UserError } from '../user-error';
+import { classNames, classOf, inputColumns, inputMatrix, selectRows } from './dataset-rows';
+import { inferenceHost } from './inference-host';
+
+type OverlayChannel = keyof typeof overlayRequests;
+
+function datasetOf(session: Session, id: string) {
+  const d = loadDataset(workingDatabase(session), id);
+  if (!d) throw new UserError('dataset.notFound', `There is no dataset "${id}" in this project.`);
+  return d;
+}
+
+/** The handlers of the overlay channels: payloads arrive already validated against src-shared/api.ts. */
+export const overlayHandlers: { [C in OverlayChannel]: (payload: PayloadOf<C>, session: Session) => Promise<ResponseOf<C>> } = {
+  'overlay.forward': async ({ network, inputs, lesions }) => {
+    const r = await inferenceHost().run({ kind: 'forward', network, inputs, lesions });
+    return { neuronIds: r.neuronIds, synapseIds: r.synapseIds, z: Array.from(r.z), o: Array.from(r.o), contributions: Array.from(r.contributions) };
+  },
+
+  'overlay.datasetStats': async ({ network, datasetId, split, classIndex }, session) => {
+    const d = datasetOf(session, datasetId);
+    const cols = inputColumns(network, d);
+    const rows = selectRows(d, split, classIndex);
+    const r = await inferenceHost().run({ kind: 'stats', network, x: inputMatrix(d, rows, cols), nRows: rows.length });
+    return {
+      synapseIds: r.synapseIds,
+      count: rows.length,
+      mean: Array.from(r.mean),
+      meanAbs: Array.from(r.meanAbs),
+      excitatoryShare: Array.from(r.excitatoryShare),
+      classes: classNames(d),
+    };
+  },
+
+  'overlay.datasetRow': async ({ network, datasetId, split, position }, session) => {
+    const d = datasetOf(session, datasetId);
+    const cols = inputColumns(network, d);
+    const rows = selectRows(d, split);
+    if (rows.length === 0) throw new UserError('overlay.emptySplit', `"${d.meta.name}" has no ${split} rows.`);
+    const row = rows[Math.min(position, rows.length - 1)];
+    const k = classOf(d, row);
+    return { total: rows.length, row, inputs: Array.from(inputMatrix(d, [row], cols)), label: k >= 0 ? (classNames(d)?.[k] ?? null) : null };
+  },
+};

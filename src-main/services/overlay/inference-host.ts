@@ -1,0 +1,68 @@
+/**
+ * The persistent inference worker owned by main: one per process, started on first use, separate
+ * from training. Requests are answered in order; a crash rejects what was pending and the next
+ * request starts a fresh worker.
+ */
+import { Worker } from 'node:worker_threads';
+import type { InferenceJob, InferenceReply } from '../../inference/protocol';
+import { inferenceWorkerEntry } from '../../inference/worker-url';
+import { UserError } from '../user-error';
+
+type Ok<K extends InferenceJob['kind']> = Extract<InferenceReply, { ok: true; kind: K }>;
+
+/** A client of one inference worker. */
+export class InferenceHost {
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private pending = new Map<number, { resolve: (r: InferenceReply) => void; reject: (e: Error) => void }>();
+
+  private start(): Worker {
+    if (this.worker) return this.worker;
+    const { entry, options } = inferenceWorkerEntry();
+    const w = new Worker(entry, options);
+    w.unref(); // an idle overlay worker must never keep the process alive
+    w.on('message', (r: InferenceReply) => {
+      const p = this.pending.get(r.id);
+      this.pending.delete(r.id);
+      p?.resolve(r);
+    });
+    const fail = (e: Error) => {
+      if (this.worker === w) this.worker = null;
+      for (const p of this.pending.values()) p.reject(e);
+      this.pending.clear();
+    };
+    w.on('error', fail);
+    w.on('exit', (code) => fail(new Error(`The inference worker stopped (exit code ${code}).`)));
+    this.worker = w;
+    return w;
+  }
+
+  /** Runs one job in the worker; a refusal the user should read (bad input count, cyclic network) becomes a UserError. */
+  async run<K extends InferenceJob['kind']>(job: InferenceJob & { kind: K }): Promise<Ok<K>> {
+    const w = this.start();
+    const id = this.nextId++;
+    const reply = await new Promise<InferenceReply>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      w.postMessage({ ...job, id });
+    });
+    if (!reply.ok) {
+      if (reply.userError) throw new UserError('overlay.invalid', reply.message);
+      throw new Error(reply.message);
+    }
+    return reply as Ok<K>;
+  }
+
+  /** Stops the worker (tests; the app keeps it for its lifetime). */
+  async close(): Promise<void> {
+    const w = this.worker;
+    this.worker = null;
+    if (w) await w.terminate();
+  }
+}
+
+let shared: InferenceHost | null = null;
+
+/** The process's one inference host. */
+export function inferenceHost(): InferenceHost {
+  return (shared ??= new InferenceHost());
+}

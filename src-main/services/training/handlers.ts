@@ -1,0 +1,143 @@
+/** The training channels: runs in workers (host.ts), history from the project's working copy (store.ts). */
+import { applyWeightsToNetwork, compileNetwork, createRng, forwardSample, initialise, paramsFromNetwork, type Program } from '../../../src-shared/engine';
+import type { Network } from '../../../src-shared/model/network';
+import { parseTrainingConfig } from '../../../src-shared/training/config';
+import type { RunSummary } from '../../../src-shared/training/contract';
+import { TrainingRun } from '../../../src-shared/training/runner';
+import type { ResponseOf } from '../../../src-shared/api';
+import type { trainingRequests } from '../../../src-shared/training/contract';
+import type { PayloadOf } from '../dispatch';
+import type { Session } from '../session';
+import { UserError } from '../user-error';
+import { loadDataset } from '../dataset/store';
+import { markUnsaved, workingDatabase } from '../project/service';
+import { startRun, type RunHandle } from './host';
+import { getRun, listRuns, metricHistory, readCheckpoint, type RunRow } from './store';
+
+type TrainingChannel = keyof typeof trainingRequests;
+
+const active = new WeakMap<Session, Map<string, RunHandle>>();
+
+function runsOf(session: Session): Map<string, RunHandle> {
+  let m = active.get(session);
+  if (!m) {
+    m = new Map();
+    active.set(session, m);
+    const runs = m;
+    // A closed window stops its runs (their state so far is already in the working copy).
+    session.onClose?.(() => runs.forEach((h) => h.stop()));
+  }
+  return m;
+}
+
+function live(session: Session, runId: string): RunHandle {
+  const h = active.get(session)?.get(runId);
+  if (!h) throw new UserError('no-run', 'That training run is not running.');
+  return h;
+}
+
+/** Per-synapse weights and per-neuron biases in document order (what the canvas shows). */
+export function liveWeights(program: Program, params: Float64Array): { synapseWeights: number[]; biases: number[] } {
+  return { synapseWeights: Array.from(program.synParam, (p) => params[p]), biases: Array.from({ length: program.neuronIds.length }, (_, i) => params[program.nWeights + i]) };
+}
+
+const nn = (v: number | null | undefined): number | null => (v === null || v === undefined || !Number.isFinite(v) ? null : v);
+
+function summary(session: Session, r: RunRow): RunSummary {
+  const cp = readCheckpoint(workingDatabase(session), r.id, 'final');
+  // JSON turned NaN into null already in the stored result.
+  return { id: r.id, datasetId: r.datasetId, started: r.started, finished: r.finished, status: r.status, config: r.stored.config, loss: r.stored.loss, epochs: cp?.state?.epoch ?? cp?.epoch ?? 0, result: r.stored.result as RunSummary['result'], message: r.stored.message };
+}
+
+function begin(session: Session, opts: Omit<Parameters<typeof startRun>[0], 'db' | 'listener'>): RunHandle {
+  const db = workingDatabase(session);
+  const program = compileNetwork(opts.network);
+  let runId = '';
+  const targetEpochs = opts.resume?.targetEpochs ?? opts.config.epochs;
+  const h = startRun({
+    ...opts,
+    db,
+    listener: {
+      progress: (p) =>
+        session.emit('training.progress', {
+          runId, epoch: p.epoch, step: p.step, stepsPerEpoch: p.stepsPerEpoch, targetEpochs, samplesPerSec: p.samplesPerSec,
+          trainLoss: nn(p.trainLoss), valLoss: nn(p.valLoss), score: nn(p.score), elapsedMs: p.elapsedMs, etaMs: nn(p.etaMs), paused: p.paused,
+          weights: liveWeights(program, p.weights),
+        }),
+      epoch: (e) => session.emit('training.epoch', { runId, epoch: e.epoch, trainLoss: nn(e.trainLoss), valLoss: nn(e.val?.loss), score: nn(e.score) }),
+      stored: () => markUnsaved(session),
+    },
+  });
+  runId = h.runId;
+  const runs = runsOf(session);
+  runs.set(runId, h);
+  void h.done.then((out) => {
+    runs.delete(runId);
+    if (out.status === 'error') session.emit('training.error', { runId, message: out.message, epoch: out.epoch, step: null, weights: out.params ? liveWeights(program, out.params) : null });
+    else session.emit('training.done', { runId, reason: out.status, evaluation: JSON.parse(JSON.stringify(out.evaluation)) as never, weights: liveWeights(program, out.params) });
+  });
+  return h;
+}
+
+/** Handlers of the training channels. */
+export const trainingHandlers: { [C in TrainingChannel]: (payload: PayloadOf<C>, session: Session) => Promise<ResponseOf<C>> } = {
+  'training.start': async ({ datasetId, network, config }, session) => {
+    const dataset = loadDataset(workingDatabase(session), datasetId);
+    if (!dataset) throw new UserError('no-dataset', `There is no dataset ${datasetId} in this project.`);
+    const cfg = parseTrainingConfig(config);
+    let stepsPerEpoch = 0;
+    let loss: 'mse' | 'bce' | 'cce' = 'mse';
+    try {
+      // Fail fast on a network that does not fit the data (the worker would report the same).
+      const probe = new TrainingRun({ network: network as Network, x: dataset.x, y: dataset.y, split: dataset.split, config: cfg });
+      stepsPerEpoch = probe.stepsPerEpoch;
+      loss = probe.loss;
+    } catch (e) {
+      throw new UserError('bad-training', e instanceof Error ? e.message : String(e));
+    }
+    const h = begin(session, { datasetId, dataset, network: network as Network, config: cfg });
+    return { runId: h.runId, loss, stepsPerEpoch };
+  },
+  'training.pause': async ({ runId }, session) => (live(session, runId).pause(), {}),
+  'training.resume': async ({ runId }, session) => (live(session, runId).resume(), {}),
+  'training.stop': async ({ runId }, session) => (live(session, runId).stop(), {}),
+  'training.step': async ({ runId, unit }, session) => (live(session, runId).step(unit), {}),
+  'training.resetWeights': async ({ network, seed }) => {
+    const program = compileNetwork(network as Network);
+    const params = paramsFromNetwork(program, network as Network);
+    initialise(program, params, 'glorot_uniform', createRng(seed));
+    return { network: applyWeightsToNetwork(network as Network, program, params) };
+  },
+  'training.runs': async (_p, session) => ({ runs: listRuns(workingDatabase(session)).map((r) => summary(session, r)) }),
+  'training.run': async ({ runId }, session) => {
+    const db = workingDatabase(session);
+    const r = getRun(db, runId);
+    if (!r) throw new UserError('no-run', `There is no run ${runId} in this project.`);
+    return { run: summary(session, r), history: metricHistory(db, runId) };
+  },
+  'training.loadWeights': async ({ runId, which }, session) => {
+    const db = workingDatabase(session);
+    const r = getRun(db, runId);
+    const cp = r && readCheckpoint(db, runId, which);
+    if (!r || !cp) throw new UserError('no-run', `Run ${runId} has no ${which} weights.`);
+    return { network: applyWeightsToNetwork(r.network, compileNetwork(r.network), cp.params) };
+  },
+  'training.continue': async ({ runId, epochs }, session) => {
+    const db = workingDatabase(session);
+    const r = getRun(db, runId);
+    const cp = r && readCheckpoint(db, runId, 'final');
+    if (!r || !cp?.state) throw new UserError('no-run', `Run ${runId} has no stored state to continue from.`);
+    if (active.get(session)?.has(runId)) throw new UserError('busy', 'That run is still training.');
+    if (!r.datasetId) throw new UserError('no-dataset', 'The dataset of that run was deleted.');
+    const dataset = loadDataset(db, r.datasetId);
+    if (!dataset) throw new UserError('no-dataset', 'The dataset of that run was deleted.');
+    begin(session, { datasetId: r.datasetId, dataset, network: r.network, config: r.stored.config, resume: { runId, state: cp.state, targetEpochs: cp.state.epoch + epochs } });
+    return { runId };
+  },
+  'training.forward': async ({ network, inputs, lesions }) => {
+    const program = compileNetwork(network as Network);
+    if (inputs.length !== program.inputs.length) throw new UserError('bad-inputs', `The network has ${program.inputs.length} inputs; got ${inputs.length} values.`);
+    const r = forwardSample(program, paramsFromNetwork(program, network as Network), inputs, lesions ?? null);
+    return { z: Array.from(r.z), o: Array.from(r.o), contributions: Array.from(r.contributions) };
+  },
+};

@@ -1,0 +1,155 @@
+/**
+ * Owns one worker per training run: starts it, relays control messages, forwards progress to a listener
+ * and writes metric history and checkpoints into a project database as training goes.
+ * Database writes are batched (at most every `flushMs`) so main's event loop stays free.
+ */
+import { randomUUID } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
+import type Database from 'better-sqlite3';
+import type { Network } from '../../../src-shared/model/network';
+import type { EncodedDataset } from '../../../src-shared/data/schema';
+import type { TrainingConfig } from '../../../src-shared/training/config';
+import type { EpochSummary, RunState } from '../../../src-shared/training/runner';
+import type { FromWorker, RunEvaluation, ToWorker } from '../../../src-shared/training/protocol';
+import { trainingWorkerEntry } from '../../training/worker-url';
+import { appendEpochs, finishRun, insertRun, writeCheckpoint } from './store';
+
+/** How a run ended. */
+export type RunOutcome =
+  | { status: 'completed' | 'stopped' | 'early-stopped'; evaluation: RunEvaluation; params: Float64Array; epoch: number }
+  | { status: 'error'; message: string; params: Float64Array | null; epoch: number | null };
+
+/** What a caller hears while a run goes. */
+export interface RunListener {
+  progress?(p: Extract<FromWorker, { type: 'progress' }>): void;
+  epoch?(e: EpochSummary): void;
+  /** Called after each database write (the session marks the project unsaved). */
+  stored?(): void;
+}
+
+/** Options of startRun. */
+export interface StartRunOptions {
+  db: Database.Database;
+  datasetId: string;
+  dataset: EncodedDataset;
+  network: Network;
+  config: TrainingConfig;
+  listener?: RunListener;
+  /** Continue from this state (and its run id) instead of a new run. */
+  resume?: { runId: string; state: RunState; targetEpochs: number };
+  paused?: boolean;
+  /** Epochs to reach for a new run (default config.epochs; a schedule still spans config.epochs). */
+  targetEpochs?: number;
+  progressMs?: number;
+  checkpointMs?: number;
+  flushMs?: number;
+}
+
+/** A live run. */
+export interface RunHandle {
+  readonly runId: string;
+  pause(): void;
+  resume(): void;
+  stop(): void;
+  step(unit: 'batch' | 'epoch'): void;
+  /** Resolves when the worker has ended and everything is written. */
+  readonly done: Promise<RunOutcome>;
+}
+
+/** Starts a run in a new worker; the run row exists when this returns. */
+export function startRun(o: StartRunOptions): RunHandle {
+  const runId = o.resume?.runId ?? randomUUID();
+  const targetEpochs = o.resume?.targetEpochs ?? o.targetEpochs ?? o.config.epochs;
+  if (!o.resume) insertRun(o.db, { id: runId, datasetId: o.datasetId, network: o.network, stored: { config: o.config, loss: '', targetEpochs, result: null, message: null } });
+  else o.db.prepare("UPDATE runs SET status = 'running', finished = NULL WHERE id = ?").run(runId);
+  const { entry, options } = trainingWorkerEntry();
+  const worker = new Worker(entry, options);
+  const send = (m: ToWorker, transfer: ArrayBuffer[] = []) => worker.postMessage(m, transfer);
+
+  let pending: EpochSummary[] = [];
+  let bestEpochWritten = -1;
+  let bestLoss = o.resume ? o.resume.state.bestLoss : Infinity;
+  let lastFlush = Date.now();
+  const flushMs = o.flushMs ?? 1000;
+  const flush = (): void => {
+    if (!pending.length) return;
+    appendEpochs(o.db, runId, pending);
+    pending = [];
+    lastFlush = Date.now();
+    o.listener?.stored?.();
+  };
+
+  const done = new Promise<RunOutcome>((resolve) => {
+    let outcome: RunOutcome | null = null;
+    worker.on('message', (m: FromWorker) => {
+      switch (m.type) {
+        case 'ready':
+          if (!o.resume) {
+            const row = o.db.prepare('SELECT config FROM runs WHERE id = ?').get(runId) as { config: string };
+            o.db.prepare('UPDATE runs SET config = ? WHERE id = ?').run(JSON.stringify({ ...JSON.parse(row.config), loss: m.loss }), runId);
+          }
+          return;
+        case 'progress':
+          o.listener?.progress?.(m);
+          return;
+        case 'epochEnd':
+          pending.push(m.summary);
+          o.listener?.epoch?.(m.summary);
+          if (Date.now() - lastFlush >= flushMs) flush();
+          return;
+        case 'checkpoint':
+          flush();
+          writeCheckpoint(o.db, runId, 'final', m.state.epoch, m.params, m.state);
+          if (m.state.bestEpoch !== bestEpochWritten && m.state.bestLoss <= bestLoss) {
+            writeCheckpoint(o.db, runId, 'best', m.state.bestEpoch, m.state.bestParams, null);
+            bestEpochWritten = m.state.bestEpoch;
+            bestLoss = m.state.bestLoss;
+          }
+          o.listener?.stored?.();
+          return;
+        case 'done':
+          flush();
+          writeCheckpoint(o.db, runId, 'final', m.state.epoch, m.params, m.state);
+          writeCheckpoint(o.db, runId, 'best', m.state.bestEpoch, m.state.bestParams, null);
+          finishRun(o.db, runId, m.reason, { result: m.evaluation, message: null });
+          o.listener?.stored?.();
+          outcome = { status: m.reason, evaluation: m.evaluation, params: m.params, epoch: m.state.epoch };
+          return;
+        case 'error':
+          flush();
+          // Keep the last good weights: the worker sends them with the error.
+          if (m.params && m.state) writeCheckpoint(o.db, runId, 'final', m.state.epoch, m.params, null);
+          finishRun(o.db, runId, 'error', { message: m.message });
+          o.listener?.stored?.();
+          outcome = { status: 'error', message: m.message, params: m.params, epoch: m.epoch };
+          return;
+        default:
+          return;
+      }
+    });
+    const fail = (message: string) => {
+      if (outcome) return;
+      flush();
+      finishRun(o.db, runId, 'error', { message });
+      outcome = { status: 'error', message, params: null, epoch: null };
+    };
+    worker.on('error', (e) => fail(`The training worker failed: ${e.message}`));
+    worker.on('exit', () => {
+      fail('The training worker exited unexpectedly.');
+      resolve(outcome!);
+    });
+  });
+
+  send({
+    type: 'start', network: o.network, x: o.dataset.x, y: o.dataset.y, split: o.dataset.split, config: o.config,
+    resumeState: o.resume?.state, targetEpochs, paused: o.paused, progressMs: o.progressMs, checkpointMs: o.checkpointMs,
+  });
+  return {
+    runId,
+    pause: () => send({ type: 'pause' }),
+    resume: () => send({ type: 'resume' }),
+    stop: () => send({ type: 'stop' }),
+    step: (unit) => send({ type: 'step', unit }),
+    done,
+  };
+}

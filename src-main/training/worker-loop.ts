@@ -1,0 +1,190 @@
+/**
+ * The training worker's loop: drives a TrainingRun in time slices so control messages (pause, stop, step)
+ * are handled between slices, throttles progress, and posts checkpoints. Port-agnostic so it is testable in-thread.
+ */
+import { DivergenceError, forwardSample } from '../../src-shared/engine';
+import { TrainingRun } from '../../src-shared/training/runner';
+import type { FromWorker, ToWorker } from '../../src-shared/training/protocol';
+
+/** The two operations the loop needs from a MessagePort / parentPort. */
+export interface LoopPort {
+  post(msg: FromWorker, transfer?: ArrayBuffer[]): void;
+  close(): void;
+}
+
+const SLICE_MS = 15;
+
+/** Creates the loop; feed it every incoming message. */
+export function createWorkerLoop(port: LoopPort): (msg: ToWorker) => void {
+  let run: TrainingRun | null = null;
+  let paused = false;
+  let stopping = false;
+  let scheduled = false;
+  let finished = false;
+  const pendingSteps: ('batch' | 'epoch')[] = [];
+  let progressMs = 100;
+  let checkpointMs = 2000;
+  let lastProgress = 0;
+  let lastCheckpoint = 0;
+  let lossSum = 0;
+  let lossN = 0;
+  let samplesSince = 0;
+  let valLoss: number | null = null;
+  let score: number | null = null;
+  let startedAt = 0;
+  let activeMs = 0;
+  let stepsDone = 0;
+
+  const progress = (now: number): void => {
+    if (!run) return;
+    const dt = now - lastProgress;
+    const weights = Float64Array.from(run.params);
+    const remaining = (run.targetEpochs - run.epoch) * run.stepsPerEpoch - run.stepInEpoch;
+    port.post(
+      {
+        type: 'progress',
+        epoch: run.epoch,
+        step: run.stepInEpoch,
+        stepsPerEpoch: run.stepsPerEpoch,
+        samplesPerSec: dt > 0 ? (samplesSince * 1000) / dt : 0,
+        trainLoss: lossN ? lossSum / lossN : NaN,
+        valLoss,
+        score,
+        weights,
+        elapsedMs: now - startedAt,
+        etaMs: stepsDone ? (remaining * activeMs) / stepsDone : null,
+        paused,
+      },
+      [weights.buffer],
+    );
+    lastProgress = now;
+    lossSum = 0;
+    lossN = 0;
+    samplesSince = 0;
+  };
+
+  const checkpoint = (final: boolean): void => {
+    if (!run) return;
+    const params = Float64Array.from(run.params);
+    port.post({ type: 'checkpoint', final, params, state: run.getState() }, [params.buffer]);
+    lastCheckpoint = Date.now();
+  };
+
+  const finish = (reason: 'completed' | 'stopped' | 'early-stopped'): void => {
+    if (!run || finished) return;
+    finished = true;
+    progress(Date.now());
+    const params = Float64Array.from(run.params);
+    port.post({ type: 'done', reason, evaluation: run.evaluateAll(), params, state: run.getState() });
+    port.close();
+  };
+
+  /** One batch; returns false when the run ended (finished or error). */
+  const oneStep = (): boolean => {
+    const r = run!;
+    try {
+      const s = r.step();
+      stepsDone++;
+      lossSum += s.loss;
+      lossN++;
+      samplesSince += Math.min(r.inputs.config.batchSize, r.trainRows.length);
+      if (s.epochEnd) {
+        valLoss = s.epochEnd.val ? s.epochEnd.val.loss : null;
+        score = s.epochEnd.score;
+        port.post({ type: 'epochEnd', summary: s.epochEnd });
+        if (Date.now() - lastCheckpoint >= checkpointMs) checkpoint(false);
+      }
+      if (s.finished) {
+        finish(s.finished);
+        return false;
+      }
+      return true;
+    } catch (e) {
+      finished = true;
+      const d = e instanceof DivergenceError ? e : null;
+      const params = Float64Array.from(r.params);
+      port.post({ type: 'error', message: e instanceof Error ? e.message : String(e), epoch: d ? d.epoch + 1 : null, step: d ? d.step + 1 : null, params, state: d ? r.getState() : null });
+      port.close();
+      return false;
+    }
+  };
+
+  const tick = (): void => {
+    scheduled = false;
+    if (!run || finished) return;
+    if (stopping) return finish('stopped');
+    const t0 = Date.now();
+    const unit = pendingSteps.shift();
+    if (unit) {
+      const startEpoch = run.epoch;
+      do {
+        if (!oneStep()) return;
+      } while (unit === 'epoch' && run.epoch === startEpoch);
+      activeMs += Date.now() - t0;
+      progress(Date.now());
+      if (pendingSteps.length) schedule();
+      return;
+    }
+    if (paused) return;
+    while (Date.now() - t0 < SLICE_MS) if (!oneStep()) return;
+    const now = Date.now();
+    activeMs += now - t0;
+    if (now - lastProgress >= progressMs) progress(now);
+    schedule();
+  };
+
+  const schedule = (): void => {
+    if (scheduled) return;
+    scheduled = true;
+    setImmediate(tick);
+  };
+
+  return (msg) => {
+    switch (msg.type) {
+      case 'start': {
+        try {
+          run = new TrainingRun({ network: msg.network, x: msg.x, y: msg.y, split: msg.split, config: msg.config, loss: msg.loss, targetEpochs: msg.targetEpochs }, msg.resumeState);
+        } catch (e) {
+          port.post({ type: 'error', message: e instanceof Error ? e.message : String(e), epoch: null, step: null, params: null, state: null });
+          port.close();
+          return;
+        }
+        progressMs = msg.progressMs ?? 100;
+        checkpointMs = msg.checkpointMs ?? 2000;
+        paused = msg.paused ?? false;
+        startedAt = lastProgress = lastCheckpoint = Date.now();
+        port.post({ type: 'ready', loss: run.loss, stepsPerEpoch: run.stepsPerEpoch, trainRows: run.trainRows.length, valRows: run.valRows.length, testRows: run.testRows.length, epoch: run.epoch });
+        if (run.finished) return finish(run.finished);
+        if (paused) progress(Date.now());
+        else schedule();
+        return;
+      }
+      case 'pause':
+        if (!paused && run && !finished) {
+          paused = true;
+          progress(Date.now());
+          port.post({ type: 'paused' });
+        }
+        return;
+      case 'resume':
+        paused = false;
+        schedule();
+        return;
+      case 'stop':
+        stopping = true;
+        schedule();
+        return;
+      case 'step':
+        paused = true;
+        pendingSteps.push(msg.unit);
+        schedule();
+        return;
+      case 'forward': {
+        if (!run) return;
+        const r = forwardSample(run.program, run.params, msg.inputs);
+        port.post({ type: 'forwardResult', id: msg.id, z: Float64Array.from(r.z), o: Float64Array.from(r.o), contributions: Float64Array.from(r.contributions) });
+        return;
+      }
+    }
+  };
+}

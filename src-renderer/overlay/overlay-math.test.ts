@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { compileNetwork, forwardSample, paramsFromNetwork } from '../../src-shared/engine/index';
+import type { Network, Neuron } from '../../src-shared/model/network';
+import { SIGN_COLORS } from '../canvas/sign-colors';
+import { budgets, contributionsInto, contributionText, daleCounts, edgeViews, isSignFlip, lesionDeltas, sampleView, type SampleView } from './overlay-math';
+
+const neuron = (id: string, role: Neuron['role'], activation: Neuron['activation'], bias = 0, dale: Neuron['dale'] = null): Neuron => ({ id, role, label: id, activation, bias, position: { x: 0, y: 0 }, dale });
+
+/** x1, x2 → t (tanh), r (relu) → y (identity) and x1 → y directly. */
+function net(): Network {
+  return {
+    version: 1,
+    neurons: [neuron('x1', 'input', 'identity', 0, 'E'), neuron('x2', 'input', 'identity'), neuron('t', 'hidden', 'tanh', 0.1, 'I'), neuron('r', 'hidden', 'relu', -0.2), neuron('y', 'output', 'identity', 0.3)],
+    synapses: [
+      { id: 'x1t', source: 'x1', target: 't', weight: -1.5 },
+      { id: 'x2t', source: 'x2', target: 't', weight: 0.5 },
+      { id: 'x1r', source: 'x1', target: 'r', weight: 1 },
+      { id: 'ty', source: 't', target: 'y', weight: -2 },
+      { id: 'ry', source: 'r', target: 'y', weight: 3 },
+      { id: 'x1y', source: 'x1', target: 'y', weight: 0.25 },
+    ],
+    softmaxGroups: [],
+    viewport: null,
+  };
+}
+
+function run(n: Network, inputs: number[], lesions?: { synapses?: string[]; neurons?: string[] }): SampleView {
+  const p = compileNetwork(n);
+  const r = forwardSample(p, paramsFromNetwork(p, n), inputs, lesions ?? null);
+  return sampleView({ neuronIds: p.neuronIds, synapseIds: p.synapseIds, z: Array.from(r.z), o: Array.from(r.o), contributions: Array.from(r.contributions) });
+}
+
+describe('overlay math', () => {
+  const n = net();
+  // x1 = 1: t's z = -1.5 + 0.5·0.4 + 0.1 = -1.2 → tanh ≈ -0.834; r's z = 1 - 0.2 = 0.8.
+  const s = run(n, [1, 0.4]);
+
+  it('draws a negative output through a negative weight as excitatory and flags the sign flip', () => {
+    const v = edgeViews(n, 'contributions', s, null, new Set());
+    const ty = v.get('ty')!;
+    expect(s.o.get('t')!).toBeCloseTo(Math.tanh(-1.2), 12);
+    expect(ty.value).toBeCloseTo(-2 * Math.tanh(-1.2), 12);
+    expect(ty.effect).toBe('excitatory');
+    expect(ty.color).toBe(SIGN_COLORS.positive);
+    expect(ty.signFlip).toBe(true);
+    expect(v.get('x1t')!.effect).toBe('inhibitory');
+    expect(v.get('x1t')!.signFlip).toBe(false);
+    // Width is relative to the receiving neuron's Σ|c|: the largest share is the widest.
+    const total = Math.abs(ty.value) + Math.abs(v.get('ry')!.value) + Math.abs(v.get('x1y')!.value);
+    expect(ty.width).toBeCloseTo(1 + (5 * Math.abs(ty.value)) / total, 12);
+  });
+
+  it('draws a silent ReLU’s outgoing synapse as zero whatever its weight', () => {
+    const quiet = run(n, [-1, 0.4]); // r's z = -1.2 → 0
+    const ry = edgeViews(n, 'contributions', quiet, null, new Set()).get('ry')!;
+    expect(ry.value).toBe(0);
+    expect(ry.effect).toBe('none');
+    expect(ry.color).toBe(SIGN_COLORS.zero);
+    expect(ry.width).toBe(1);
+  });
+
+  it('weights mode colours by w; dataset mode by the mean contribution', () => {
+    const w = edgeViews(n, 'weights', null, null, new Set());
+    expect(w.get('ty')!.effect).toBe('inhibitory');
+    expect(w.get('ry')!.effect).toBe('excitatory');
+    const stats = { count: 10, mean: new Map([['ty', 0.5]]), meanAbs: new Map([['ty', 0.7]]), excitatoryShare: new Map([['ty', 0.8]]) };
+    const d = edgeViews(n, 'dataset', null, stats, new Set());
+    expect(d.get('ty')!.effect).toBe('excitatory');
+    expect(d.get('ty')!.detail).toContain('80% of 10 rows');
+    expect(edgeViews(n, 'off', s, null, new Set()).size).toBe(0);
+  });
+
+  it('budgets: Σ excitatory + Σ inhibitory + bias = z for every neuron', () => {
+    const b = budgets(n, s);
+    for (const [id, x] of b) expect(x.excitatory + x.inhibitory + x.bias).toBeCloseTo(s.z.get(id)!, 12);
+    const y = b.get('y')!;
+    expect(y.excitatory).toBeCloseTo(-2 * Math.tanh(-1.2) + 3 * 0.8 + 0.25, 12);
+    expect(y.inhibitory).toBe(0);
+    expect(b.get('t')!.inhibitory).toBeCloseTo(-1.5, 12);
+    expect(b.has('x1')).toBe(false);
+  });
+
+  it('sign flip needs a non-zero weight and contribution of opposite signs', () => {
+    expect(isSignFlip(-1, 0.5)).toBe(true);
+    expect(isSignFlip(1, -0.5)).toBe(true);
+    expect(isSignFlip(1, 0)).toBe(false);
+    expect(isSignFlip(-1, -2)).toBe(false);
+  });
+
+  it('lesion deltas equal a fresh forward pass without the synapse; the estimate is σ′(z)·(−c) for a direct edge', () => {
+    const without = { ...n, synapses: n.synapses.filter((x) => x.id !== 'ty') };
+    const fresh = run(without, [1, 0.4]);
+    const cut = run(n, [1, 0.4], { synapses: ['ty'] });
+    const [d] = lesionDeltas(n, s, cut, { synapses: new Set(['ty']), neurons: new Set() });
+    expect(d.real).toBeCloseTo(fresh.o.get('y')! - s.o.get('y')!, 12);
+    expect(d.estimate).toBeCloseTo(-s.c.get('ty')!, 12); // identity output: exact
+    // A deeper lesion (x1 → t) acts through t: real change only.
+    const deep = run(n, [1, 0.4], { synapses: ['x1t'] });
+    const freshDeep = run({ ...n, synapses: n.synapses.filter((x) => x.id !== 'x1t') }, [1, 0.4]);
+    const [e] = lesionDeltas(n, s, deep, { synapses: new Set(['x1t']), neurons: new Set() });
+    expect(e.real).toBeCloseTo(freshDeep.o.get('y')! - s.o.get('y')!, 12);
+    expect(e.estimate).toBeNull();
+  });
+
+  it('a lesioned neuron removes every synapse it feeds: real change and estimate match a fresh pass without it', () => {
+    const cut = run(n, [1, 0.4], { neurons: ['t'] });
+    const fresh = run({ ...n, synapses: n.synapses.filter((x) => x.source !== 't') }, [1, 0.4]);
+    const [d] = lesionDeltas(n, s, cut, { synapses: new Set(), neurons: new Set(['t']) });
+    expect(d.real).toBeCloseTo(fresh.o.get('y')! - s.o.get('y')!, 12);
+    expect(d.estimate).toBeCloseTo(-s.c.get('ty')!, 12);
+  });
+
+  it('lists contributions into a neuron by |c| as text, and counts Dale marks', () => {
+    const lines = contributionsInto(n, s, 'y');
+    expect(lines.map((l) => l.source)).toEqual(['r', 't', 'x1']);
+    const text = contributionText(lines);
+    expect(text.split('\n')[1]).toMatch(/^t: w -2 × o -0\.8337 = c 1\.6673 \(excitatory, sign flip\)$/);
+    expect(daleCounts(n)).toEqual({ e: 1, i: 1, free: 2 });
+  });
+});

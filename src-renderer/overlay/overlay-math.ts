@@ -1,0 +1,226 @@
+/**
+ * The pure core of the excitatory/inhibitory overlays: how each synapse is drawn, each neuron's E/I
+ * budget, sign flips, lesion deltas and the sorted contribution list. No React, so it is unit-tested.
+ */
+import { ACT_CODE, derivative } from '../../src-shared/engine/activations';
+import type { Network } from '../../src-shared/model/network';
+import { signColor, weightStrokeWidth } from '../canvas/sign-colors';
+
+/** Which overlay the canvas draws. */
+export type OverlayMode = 'off' | 'weights' | 'contributions' | 'dataset';
+
+/** One forward pass keyed by id: z and o per neuron, c = w·o per synapse. */
+export interface SampleView {
+  z: Map<string, number>;
+  o: Map<string, number>;
+  c: Map<string, number>;
+}
+
+/** Dataset statistics keyed by synapse id. */
+export interface StatsView {
+  count: number;
+  mean: Map<string, number>;
+  meanAbs: Map<string, number>;
+  excitatoryShare: Map<string, number>;
+}
+
+/** What a synapse's effect on its target is. */
+export type Effect = 'excitatory' | 'inhibitory' | 'none';
+
+/** How one synapse is drawn under an overlay. */
+export interface EdgeView {
+  effect: Effect;
+  color: string;
+  width: number;
+  /** Weight sign differs from contribution sign (the source's output is negative). */
+  signFlip: boolean;
+  /** The number the overlay is about (w, c or mean c). */
+  value: number;
+  /** Switched off for this sample. */
+  lesioned: boolean;
+  /** Hover text with the exact numbers. */
+  detail: string;
+}
+
+/** A neuron's E/I budget for one sample: Σ excitatory c, Σ inhibitory c, bias → z → o. */
+export interface Budget {
+  excitatory: number;
+  inhibitory: number;
+  bias: number;
+  z: number;
+  o: number;
+}
+
+const MIN_W = 1;
+const MAX_EXTRA_W = 5;
+
+/** The effect of a signed value. */
+export function effectOf(v: number): Effect {
+  return v > 0 ? 'excitatory' : v < 0 ? 'inhibitory' : 'none';
+}
+
+/** True when a non-zero contribution has the opposite sign of its weight (c = w·o with o < 0). */
+export function isSignFlip(w: number, c: number): boolean {
+  return w !== 0 && c !== 0 && Math.sign(w) !== Math.sign(c);
+}
+
+/** Exact numbers with enough digits to check by hand. */
+export function fmt(v: number): string {
+  if (v === 0) return '0';
+  const a = Math.abs(v);
+  return a >= 1e4 || a < 1e-3 ? v.toExponential(3) : String(Number(v.toFixed(4)));
+}
+
+/** Σ|c| into each neuron (the scale a synapse's width is relative to in contribution mode). */
+export function totalAbsInput(net: Network, c: (synapseId: string) => number): Map<string, number> {
+  const t = new Map<string, number>();
+  for (const s of net.synapses) t.set(s.target, (t.get(s.target) ?? 0) + Math.abs(c(s.id)));
+  return t;
+}
+
+/** How every synapse is drawn under `mode` (empty for 'off' or when the data is not there yet). */
+export function edgeViews(net: Network, mode: OverlayMode, sample: SampleView | null, stats: StatsView | null, lesioned: ReadonlySet<string>): Map<string, EdgeView> {
+  const out = new Map<string, EdgeView>();
+  if (mode === 'weights') {
+    for (const s of net.synapses) {
+      out.set(s.id, { effect: effectOf(s.weight), color: signColor(s.weight), width: weightStrokeWidth(s.weight), signFlip: false, value: s.weight, lesioned: lesioned.has(s.id), detail: `w ${fmt(s.weight)}` });
+    }
+  } else if (mode === 'contributions' && sample) {
+    const c = (id: string) => sample.c.get(id) ?? 0;
+    const total = totalAbsInput(net, c);
+    for (const s of net.synapses) {
+      const v = c(s.id);
+      const t = total.get(s.target) ?? 0;
+      const o = sample.o.get(s.source) ?? 0;
+      const share = t > 0 ? Math.abs(v) / t : 0;
+      out.set(s.id, {
+        effect: effectOf(v),
+        color: signColor(v),
+        width: MIN_W + MAX_EXTRA_W * share,
+        signFlip: isSignFlip(s.weight, v),
+        value: v,
+        lesioned: lesioned.has(s.id),
+        detail: `w ${fmt(s.weight)} × o ${fmt(o)} = c ${fmt(v)} (${Math.round(share * 100)}% of |input|)`,
+      });
+    }
+  } else if (mode === 'dataset' && stats) {
+    const maxInto = new Map<string, number>();
+    for (const s of net.synapses) maxInto.set(s.target, Math.max(maxInto.get(s.target) ?? 0, stats.meanAbs.get(s.id) ?? 0));
+    for (const s of net.synapses) {
+      const m = stats.mean.get(s.id) ?? 0;
+      const a = stats.meanAbs.get(s.id) ?? 0;
+      const sh = stats.excitatoryShare.get(s.id) ?? 0;
+      const mx = maxInto.get(s.target) ?? 0;
+      out.set(s.id, {
+        effect: effectOf(m),
+        color: signColor(m),
+        width: MIN_W + MAX_EXTRA_W * (mx > 0 ? a / mx : 0),
+        signFlip: false,
+        value: m,
+        lesioned: false,
+        detail: `mean c ${fmt(m)}, mean |c| ${fmt(a)}, excites in ${Math.round(sh * 100)}% of ${stats.count} rows`,
+      });
+    }
+  }
+  return out;
+}
+
+/** Every non-input neuron's budget for a sample (inputs have none). Σ excitatory + Σ inhibitory + bias = z. */
+export function budgets(net: Network, sample: SampleView): Map<string, Budget> {
+  const b = new Map<string, Budget>();
+  for (const n of net.neurons) if (n.role !== 'input') b.set(n.id, { excitatory: 0, inhibitory: 0, bias: n.bias, z: sample.z.get(n.id) ?? 0, o: sample.o.get(n.id) ?? 0 });
+  for (const s of net.synapses) {
+    const x = b.get(s.target);
+    const c = sample.c.get(s.id) ?? 0;
+    if (!x) continue;
+    if (c > 0) x.excitatory += c;
+    else x.inhibitory += c;
+  }
+  return b;
+}
+
+/** One line of the contribution list into a neuron. */
+export interface ContributionLine {
+  synapseId: string;
+  source: string;
+  weight: number;
+  output: number;
+  c: number;
+  effect: Effect;
+  signFlip: boolean;
+}
+
+/** The contributions into `neuronId`, largest |c| first. */
+export function contributionsInto(net: Network, sample: SampleView, neuronId: string): ContributionLine[] {
+  const label = new Map(net.neurons.map((n) => [n.id, n.label]));
+  return net.synapses
+    .filter((s) => s.target === neuronId)
+    .map((s) => {
+      const c = sample.c.get(s.id) ?? 0;
+      return { synapseId: s.id, source: label.get(s.source) ?? s.source, weight: s.weight, output: sample.o.get(s.source) ?? 0, c, effect: effectOf(c), signFlip: isSignFlip(s.weight, c) };
+    })
+    .sort((a, b) => Math.abs(b.c) - Math.abs(a.c));
+}
+
+/** The contribution list as plain text (for copying and screen readers). */
+export function contributionText(lines: ContributionLine[]): string {
+  return lines.map((l) => `${l.source}: w ${fmt(l.weight)} × o ${fmt(l.output)} = c ${fmt(l.c)} (${l.effect}${l.signFlip ? ', sign flip' : ''})`).join('\n');
+}
+
+/** One output's change under the lesions of this sample. */
+export interface LesionDelta {
+  neuronId: string;
+  label: string;
+  before: number;
+  after: number;
+  /** The real change of o (a fresh forward pass with the lesions). */
+  real: number;
+  /**
+   * The linear estimate σ'(z)·(−Σ c) from the removed contributions that feed this output directly (lesioned
+   * synapses into it, and every synapse into it from a lesioned neuron); null when nothing removed feeds it
+   * directly (a deeper lesion acts through other neurons) or for softmax members (no scalar derivative).
+   */
+  estimate: number | null;
+}
+
+/** Every output's real change beside the linear estimate. */
+export function lesionDeltas(net: Network, base: SampleView, lesioned: SampleView, off: { synapses: ReadonlySet<string>; neurons: ReadonlySet<string> }): LesionDelta[] {
+  const softmax = new Set(net.softmaxGroups.flatMap((g) => g.members));
+  return net.neurons
+    .filter((n) => n.role === 'output')
+    .map((n) => {
+      const before = base.o.get(n.id) ?? 0;
+      const after = lesioned.o.get(n.id) ?? 0;
+      let removed = 0;
+      let direct = false;
+      for (const s of net.synapses) {
+        if (s.target !== n.id || !(off.synapses.has(s.id) || off.neurons.has(s.source))) continue;
+        removed += base.c.get(s.id) ?? 0;
+        direct = true;
+      }
+      const z = base.z.get(n.id) ?? 0;
+      const estimate = direct && !softmax.has(n.id) && !off.neurons.has(n.id) ? derivative(ACT_CODE[n.activation], z, before) * -removed : null;
+      return { neuronId: n.id, label: n.label, before, after, real: after - before, estimate };
+    });
+}
+
+/** The network's E:I identities (Dale marks): counts of E, I and unmarked non-output neurons. */
+export function daleCounts(net: Network): { e: number; i: number; free: number } {
+  let e = 0, i = 0, free = 0;
+  for (const n of net.neurons) {
+    if (n.role === 'output') continue;
+    if (n.dale === 'E') e++;
+    else if (n.dale === 'I') i++;
+    else free++;
+  }
+  return { e, i, free };
+}
+
+/** Builds a SampleView from a forward reply (document-order arrays with ids alongside). */
+export function sampleView(r: { neuronIds: string[]; synapseIds: string[]; z: number[]; o: number[]; contributions: number[] }): SampleView {
+  return {
+    z: new Map(r.neuronIds.map((id, k) => [id, r.z[k]])),
+    o: new Map(r.neuronIds.map((id, k) => [id, r.o[k]])),
+    c: new Map(r.synapseIds.map((id, k) => [id, r.contributions[k]])),
+  };
+}

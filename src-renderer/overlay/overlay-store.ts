@@ -1,0 +1,102 @@
+/**
+ * View-only overlay state: the mode, the sample's input values, the lesions of this sample, the
+ * worker's answers and what they mean for each synapse and neuron. Never part of the document:
+ * nothing here reaches the saved weights.
+ */
+import { create } from 'zustand';
+import type { Network } from '../../src-shared/model/network';
+import type { OverlaySplit } from '../../src-shared/overlay/contract';
+import { budgets, edgeViews, type Budget, type EdgeView, type OverlayMode, type SampleView, type StatsView } from './overlay-math';
+
+/** Where the sample comes from: values typed in, or a row of a stored dataset. */
+export interface SampleSource {
+  datasetId: string | null;
+  split: OverlaySplit;
+  /** Position among the split's rows. */
+  position: number;
+  /** Rows in the split (known after the first row arrives). */
+  total: number;
+  /** The row's class, when the dataset has one. */
+  label: string | null;
+}
+
+/** The overlay store's state and actions. */
+export interface OverlayState {
+  mode: OverlayMode;
+  /** Input values by input neuron id (absent = 0). */
+  inputs: Record<string, number>;
+  lesions: { synapses: string[]; neurons: string[] };
+  source: SampleSource;
+  /** Dataset mode: only rows of this class. */
+  classIndex: number | null;
+  classes: string[] | null;
+  /** The sample with the lesions applied (equal to `baseline` without lesions). */
+  sample: SampleView | null;
+  /** The same sample without lesions. */
+  baseline: SampleView | null;
+  stats: StatsView | null;
+  error: string | null;
+  /** Derived: how each synapse and neuron is drawn. */
+  edges: Map<string, EdgeView>;
+  budgets: Map<string, Budget>;
+  setMode(mode: OverlayMode): void;
+  setInput(id: string, v: number): void;
+  setInputs(values: Record<string, number>): void;
+  toggleLesion(kind: 'synapses' | 'neurons', id: string): void;
+  clearLesions(): void;
+  setSource(patch: Partial<SampleSource>): void;
+  setClassIndex(k: number | null): void;
+  /** Stores the worker's answers and derives the drawing for `net`. */
+  setResults(net: Network, r: { sample?: SampleView | null; baseline?: SampleView | null; stats?: StatsView | null; classes?: string[] | null; error?: string | null }): void;
+}
+
+const NO_EDGES = new Map<string, EdgeView>();
+
+/** Keeps the previous view object of every synapse whose drawing did not change, so its edge skips re-rendering. */
+function reuse(prev: Map<string, EdgeView>, next: Map<string, EdgeView>): Map<string, EdgeView> {
+  for (const [id, v] of next) {
+    const p = prev.get(id);
+    if (p && p.effect === v.effect && p.color === v.color && p.width === v.width && p.signFlip === v.signFlip && p.value === v.value && p.lesioned === v.lesioned && p.detail === v.detail) next.set(id, p);
+  }
+  return next;
+}
+
+/** The one overlay store of the window. */
+export const useOverlayStore = create<OverlayState>()((set, get) => ({
+  mode: 'off',
+  inputs: {},
+  lesions: { synapses: [], neurons: [] },
+  source: { datasetId: null, split: 'train', position: 0, total: 0, label: null },
+  classIndex: null,
+  classes: null,
+  sample: null,
+  baseline: null,
+  stats: null,
+  error: null,
+  edges: NO_EDGES,
+  budgets: new Map(),
+  setMode: (mode) => set({ mode }),
+  setInput: (id, v) => set({ inputs: { ...get().inputs, [id]: v } }),
+  setInputs: (values) => set({ inputs: { ...get().inputs, ...values } }),
+  toggleLesion(kind, id) {
+    const cur = get().lesions;
+    const list = cur[kind].includes(id) ? cur[kind].filter((x) => x !== id) : [...cur[kind], id];
+    set({ lesions: { ...cur, [kind]: list } });
+  },
+  clearLesions: () => set({ lesions: { synapses: [], neurons: [] } }),
+  setSource: (patch) => set({ source: { ...get().source, ...patch } }),
+  setClassIndex: (classIndex) => set({ classIndex }),
+  setResults(net, r) {
+    const next = { ...get(), ...Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined)) } as OverlayState;
+    const off = new Set([...next.lesions.synapses]);
+    set({
+      sample: next.sample,
+      baseline: next.baseline,
+      stats: next.stats,
+      classes: next.classes,
+      error: next.error,
+      edges: next.mode === 'off' ? NO_EDGES : reuse(get().edges, edgeViews(net, next.mode, next.sample, next.stats, off)),
+      budgets: next.sample ? budgets(net, next.sample) : new Map(),
+    });
+  },
+}));

@@ -1,0 +1,90 @@
+/**
+ * The overlay channels of the renderer ↔ main contract (spread into src-shared/api.ts between the
+ * `// --- overlay ---` markers). Every per-neuron array is in the network's document neuron order and
+ * every per-synapse array in document synapse order; the ids are sent alongside so a reply can be
+ * matched to the document it was computed for.
+ */
+import { z } from 'zod';
+import { NetworkSchema } from '../model/network';
+
+/** Synapses and neurons switched off for one forward pass (never written to the document). */
+export const OverlayLesionsSchema = z.object({ synapses: z.array(z.string()).max(100_000), neurons: z.array(z.string()).max(100_000) }).strict();
+
+/** One sample's forward pass: z, o per neuron and c = w·o per synapse, in document order. */
+export const OverlayForwardReplySchema = z.object({
+  neuronIds: z.array(z.string()),
+  synapseIds: z.array(z.string()),
+  z: z.array(z.number()),
+  o: z.array(z.number()),
+  contributions: z.array(z.number()),
+});
+/** One sample's forward pass. */
+export type OverlayForwardReply = z.infer<typeof OverlayForwardReplySchema>;
+
+/** Which rows of a dataset: a split or all of them. */
+export const OverlaySplitSchema = z.enum(['train', 'validation', 'test', 'all']);
+/** Which rows of a dataset. */
+export type OverlaySplit = z.infer<typeof OverlaySplitSchema>;
+
+/** Dataset-wide contribution statistics per synapse (document order). */
+export const OverlayStatsReplySchema = z.object({
+  synapseIds: z.array(z.string()),
+  /** Rows summarised (after the split and class filters). */
+  count: z.number(),
+  mean: z.array(z.number()),
+  meanAbs: z.array(z.number()),
+  /** Share of rows where c > 0. */
+  excitatoryShare: z.array(z.number()),
+  /** Class names of the dataset's first class target (null for regression). */
+  classes: z.array(z.string()).nullable(),
+});
+/** Dataset-wide contribution statistics per synapse. */
+export type OverlayStatsReply = z.infer<typeof OverlayStatsReplySchema>;
+
+/** Payloads and replies of the overlay channels (behaviour in src-main/services/overlay/handlers.ts). */
+export const overlayRequests = {
+  'overlay.forward': {
+    request: z
+      .object({
+        network: NetworkSchema,
+        /** One value per input neuron, in document order. */
+        inputs: z.array(z.number()).max(100_000),
+        lesions: OverlayLesionsSchema.optional(),
+      })
+      .strict(),
+    response: OverlayForwardReplySchema,
+  },
+  'overlay.datasetStats': {
+    request: z
+      .object({
+        network: NetworkSchema,
+        datasetId: z.string().min(1),
+        split: OverlaySplitSchema,
+        /** Only rows of this class (index into `classes`); every row when null or absent. */
+        classIndex: z.number().int().min(0).nullable().optional(),
+      })
+      .strict(),
+    response: OverlayStatsReplySchema,
+  },
+  'overlay.datasetRow': {
+    request: z
+      .object({
+        network: NetworkSchema,
+        datasetId: z.string().min(1),
+        split: OverlaySplitSchema,
+        /** Position among the split's rows. */
+        position: z.number().int().min(0),
+      })
+      .strict(),
+    response: z.object({
+      /** Rows in the split. */
+      total: z.number(),
+      /** Row index in the whole dataset. */
+      row: z.number(),
+      /** The encoded row as input values, one per input neuron in document order. */
+      inputs: z.array(z.number()),
+      /** The row's class name (first class target) or null. */
+      label: z.string().nullable(),
+    }),
+  },
+} as const;

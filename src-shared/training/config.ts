@@ -1,0 +1,71 @@
+/** Training configuration: what the training panel edits and a run stores, with defaults so "Train" works unchanged. */
+import { z } from 'zod';
+import type { Network } from '../model/network';
+import type { LossKind, OptimizerConfig, Schedule, TrainerConfig } from '../engine';
+
+/** Optimiser choice (PyTorch semantics, see the engine). */
+export const OptimizerSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('sgd'), lr: z.number().positive() }),
+  z.object({ kind: z.literal('momentum'), lr: z.number().positive(), momentum: z.number().min(0).max(1).default(0.9), nesterov: z.boolean().default(false) }),
+  z.object({ kind: z.literal('adam'), lr: z.number().positive(), beta1: z.number().min(0).lt(1).default(0.9), beta2: z.number().min(0).lt(1).default(0.999), eps: z.number().positive().default(1e-8) }),
+  z.object({ kind: z.literal('adamw'), lr: z.number().positive(), beta1: z.number().min(0).lt(1).default(0.9), beta2: z.number().min(0).lt(1).default(0.999), eps: z.number().positive().default(1e-8), weightDecay: z.number().min(0).default(0.01) }),
+]);
+
+/** Learning-rate schedule; cosine's length is in epochs here (converted to steps when training starts). */
+export const ScheduleSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('constant') }),
+  z.object({ kind: z.literal('step'), everyEpochs: z.number().int().positive(), gamma: z.number().positive() }),
+  z.object({ kind: z.literal('cosine'), minLr: z.number().min(0).default(0) }),
+]);
+/** Learning-rate schedule as the panel states it. */
+export type TrainingSchedule = z.infer<typeof ScheduleSchema>;
+
+/** Everything a run needs besides the network and the data; every field has a default. */
+export const TrainingConfigSchema = z.object({
+  /** null: chosen from the target by defaultLoss. */
+  loss: z.enum(['mse', 'bce', 'cce']).nullable().default(null),
+  optimizer: OptimizerSchema.default({ kind: 'adam', lr: 0.01, beta1: 0.9, beta2: 0.999, eps: 1e-8 }),
+  schedule: ScheduleSchema.default({ kind: 'constant' }),
+  batchSize: z.number().int().min(1).max(65536).default(32),
+  epochs: z.number().int().min(1).max(1_000_000).default(100),
+  seed: z.number().int().default(1),
+  l1: z.number().min(0).default(0),
+  l2: z.number().min(0).default(0),
+  /** Stop when validation loss has not improved for this many epochs (null: never). */
+  patience: z.number().int().min(1).nullable().default(null),
+  /** Enforce Dale's principle (sign of each neuron's outgoing weights) during training. */
+  dale: z.boolean().default(true),
+  /** Reinitialise the weights with the seed before training (false: start from the canvas weights). */
+  reinitialise: z.boolean().default(false),
+});
+/** A fully defaulted training configuration. */
+export type TrainingConfig = z.infer<typeof TrainingConfigSchema>;
+/** A training configuration as sent by a caller (any field may be left out). */
+export type TrainingConfigInput = z.input<typeof TrainingConfigSchema>;
+
+/** Fills in defaults and validates; throws a ZodError on bad input. */
+export function parseTrainingConfig(input: unknown): TrainingConfig {
+  return TrainingConfigSchema.parse(input ?? {});
+}
+
+/**
+ * The loss the target calls for: cce when every output is in a softmax group, bce when every
+ * output neuron is sigmoid (a binary class output), otherwise mse (numbers).
+ */
+export function defaultLoss(net: Network): LossKind {
+  const outputs = net.neurons.filter((n) => n.role === 'output');
+  const inGroup = new Set(net.softmaxGroups.flatMap((g) => g.members));
+  if (outputs.length > 0 && outputs.every((n) => inGroup.has(n.id))) return 'cce';
+  // The dataset encoder gives a 0/1 target exactly one sigmoid output, so sigmoid outputs mean binary classes.
+  if (outputs.length > 0 && outputs.every((n) => n.activation === 'sigmoid')) return 'bce';
+  return 'mse';
+}
+
+/** The engine's config for a run: resolves the loss and converts the schedule from epochs to optimiser steps. */
+export function trainerConfigFor(cfg: TrainingConfig, loss: LossKind, stepsPerEpoch: number): TrainerConfig {
+  const optimizer: OptimizerConfig = cfg.optimizer;
+  let schedule: Schedule = { kind: 'constant' };
+  if (cfg.schedule.kind === 'step') schedule = { kind: 'step', every: cfg.schedule.everyEpochs * stepsPerEpoch, gamma: cfg.schedule.gamma };
+  if (cfg.schedule.kind === 'cosine') schedule = { kind: 'cosine', totalSteps: Math.max(1, cfg.epochs * stepsPerEpoch), minLr: cfg.schedule.minLr };
+  return { loss, optimizer, schedule, l1: cfg.l1, l2: cfg.l2, batchSize: cfg.batchSize, seed: cfg.seed, init: cfg.reinitialise ? 'glorot_uniform' : 'keep' };
+}

@@ -1,0 +1,99 @@
+/**
+ * The training channels and events between renderer and main (spread into src-shared/api.ts).
+ * Numbers that can be NaN (an empty class's precision) cross JSON as null.
+ */
+import { z } from 'zod';
+import { NetworkSchema } from '../model/network';
+import { TrainingConfigSchema } from './config';
+
+const num = z.number().nullable();
+
+/** Loss and metrics on one split. */
+export const SplitEvaluationSchema = z.object({
+  rows: z.number(),
+  loss: num,
+  classification: z.object({ accuracy: num, confusion: z.array(z.array(z.number())), precision: z.array(num), recall: z.array(num) }).nullable(),
+  regression: z.object({ mse: num, mae: num, r2: num }).nullable(),
+});
+/** Final evaluation of a run. */
+export const RunEvaluationSchema = z.object({ train: SplitEvaluationSchema, val: SplitEvaluationSchema.nullable(), test: SplitEvaluationSchema.nullable() });
+
+/** Status of a stored run. */
+export const RunStatusSchema = z.enum(['running', 'completed', 'stopped', 'early-stopped', 'error']);
+
+/** One run in the history list. */
+export const RunSummarySchema = z.object({
+  id: z.string(),
+  datasetId: z.string().nullable(),
+  started: z.string(),
+  finished: z.string().nullable(),
+  status: z.string(),
+  config: TrainingConfigSchema,
+  loss: z.string(),
+  /** Epochs completed (from the last checkpoint). */
+  epochs: z.number(),
+  result: RunEvaluationSchema.nullable(),
+  message: z.string().nullable(),
+});
+/** One run in the history list. */
+export type RunSummary = z.infer<typeof RunSummarySchema>;
+
+const runId = z.object({ runId: z.string().min(1) });
+const empty = z.object({});
+/** Live weights by document order of the run's network: one per synapse, one bias per neuron. */
+const LiveWeightsSchema = z.object({ synapseWeights: z.array(z.number()), biases: z.array(z.number()) });
+
+/** Request channels of training. */
+export const trainingRequests = {
+  // Starts a run on a stored dataset with the canvas network; the structure stays locked until training.done/error.
+  'training.start': {
+    request: z.object({ datasetId: z.string().min(1), network: NetworkSchema, config: TrainingConfigSchema.prefault({}) }),
+    response: z.object({ runId: z.string(), loss: z.enum(['mse', 'bce', 'cce']), stepsPerEpoch: z.number() }),
+  },
+  'training.pause': { request: runId, response: empty },
+  'training.resume': { request: runId, response: empty },
+  'training.stop': { request: runId, response: empty },
+  // Pauses (if running) and runs one batch or one epoch; a progress event follows.
+  'training.step': { request: runId.extend({ unit: z.enum(['batch', 'epoch']) }), response: empty },
+  // The network with every weight and bias reinitialised (Glorot uniform) from the seed; Dale signs respected.
+  'training.resetWeights': { request: z.object({ network: NetworkSchema, seed: z.number().int() }), response: z.object({ network: NetworkSchema }) },
+  'training.runs': { request: empty, response: z.object({ runs: z.array(RunSummarySchema) }) },
+  // A run's config and metric history: per name ('train.loss', 'val.loss', 'val.score' or 'train.score'), [epoch, value] pairs.
+  'training.run': {
+    request: runId,
+    response: z.object({ run: RunSummarySchema, history: z.record(z.string(), z.array(z.tuple([z.number(), z.number()]))) }),
+  },
+  // The run's network with its final or best weights (to put on the canvas).
+  'training.loadWeights': { request: runId.extend({ which: z.enum(['final', 'best']) }), response: z.object({ network: NetworkSchema }) },
+  // Continues a stored run from its final state for `epochs` more epochs (same run id, same history).
+  'training.continue': { request: runId.extend({ epochs: z.number().int().min(1).max(1_000_000) }), response: z.object({ runId: z.string() }) },
+  // One sample through a network (optionally with lesions): z and o per neuron, c per synapse, in document order.
+  'training.forward': {
+    request: z.object({ network: NetworkSchema, inputs: z.array(z.number()), lesions: z.object({ synapses: z.array(z.string()).default([]), neurons: z.array(z.string()).default([]) }).optional() }),
+    response: z.object({ z: z.array(z.number()), o: z.array(z.number()), contributions: z.array(z.number()) }),
+  },
+} as const;
+
+/** Events of training, pushed to the session that started the run. */
+export const trainingEvents = {
+  // Throttled (≤ 10/s): position, speed, losses and the live weights.
+  'training.progress': z.object({
+    runId: z.string(),
+    epoch: z.number(),
+    step: z.number(),
+    stepsPerEpoch: z.number(),
+    targetEpochs: z.number(),
+    samplesPerSec: z.number(),
+    trainLoss: num,
+    valLoss: num,
+    score: num,
+    elapsedMs: z.number(),
+    etaMs: num,
+    paused: z.boolean(),
+    weights: LiveWeightsSchema,
+  }),
+  // Every completed epoch (for the curves); score is accuracy or R².
+  'training.epoch': z.object({ runId: z.string(), epoch: z.number(), trainLoss: num, valLoss: num, score: num }),
+  'training.done': z.object({ runId: z.string(), reason: z.enum(['completed', 'stopped', 'early-stopped']), evaluation: RunEvaluationSchema, weights: LiveWeightsSchema }),
+  'training.error': z.object({ runId: z.string(), message: z.string(), epoch: num, step: num, weights: LiveWeightsSchema.nullable() }),
+} as const;

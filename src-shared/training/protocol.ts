@@ -1,0 +1,69 @@
+/** Messages between the main process and the training worker (worker_threads); typed arrays cross as transferables. */
+import type { Network } from '../model/network';
+import type { LossKind } from '../engine';
+import type { TrainingConfig } from './config';
+import type { EpochSummary, RunState } from './runner';
+import type { SplitEvaluation } from './evaluate';
+
+/** Main → worker. */
+export type ToWorker =
+  | {
+      type: 'start';
+      network: Network;
+      x: Float64Array;
+      y: Float64Array;
+      split: Uint8Array;
+      config: TrainingConfig;
+      loss?: LossKind;
+      /** Continue from a stored state (training.continue). */
+      resumeState?: RunState;
+      /** Total epochs to reach (defaults to config.epochs). */
+      targetEpochs?: number;
+      /** Start paused (for stepping). */
+      paused?: boolean;
+      /** Minimum milliseconds between progress messages (default 100, i.e. ≤ 10/s). */
+      progressMs?: number;
+      /** Milliseconds between checkpoint messages besides epoch ends (default 2000). */
+      checkpointMs?: number;
+    }
+  | { type: 'pause' }
+  | { type: 'resume' }
+  | { type: 'stop' }
+  | { type: 'step'; unit: 'batch' | 'epoch' }
+  | { type: 'forward'; id: number; inputs: number[] };
+
+/** Final evaluation of a run on each split. */
+export interface RunEvaluation {
+  train: SplitEvaluation;
+  val: SplitEvaluation | null;
+  test: SplitEvaluation | null;
+}
+
+/** Worker → main. */
+export type FromWorker =
+  | { type: 'ready'; loss: LossKind; stepsPerEpoch: number; trainRows: number; valRows: number; testRows: number; epoch: number }
+  | {
+      type: 'progress';
+      /** Completed epochs. */
+      epoch: number;
+      /** Steps in the current epoch. */
+      step: number;
+      stepsPerEpoch: number;
+      samplesPerSec: number;
+      /** Mean batch loss since the last progress message. */
+      trainLoss: number;
+      valLoss: number | null;
+      /** Latest validation accuracy or R² (from the last epoch end). */
+      score: number | null;
+      /** Live parameter vector (program order, see the engine), transferred. */
+      weights: Float64Array;
+      elapsedMs: number;
+      etaMs: number | null;
+      paused: boolean;
+    }
+  | { type: 'epochEnd'; summary: EpochSummary }
+  | { type: 'checkpoint'; final: boolean; params: Float64Array; state: RunState }
+  | { type: 'paused' }
+  | { type: 'forwardResult'; id: number; z: Float64Array; o: Float64Array; contributions: Float64Array }
+  | { type: 'done'; reason: 'completed' | 'stopped' | 'early-stopped'; evaluation: RunEvaluation; params: Float64Array; state: RunState }
+  | { type: 'error'; message: string; epoch: number | null; step: number | null; params: Float64Array | null; state: RunState | null };
