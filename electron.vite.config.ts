@@ -16,6 +16,8 @@ export default defineConfig({
           'inference-worker': resolve(__dirname, 'src-main/inference/inference-worker.ts'),
           // The training worker, emitted beside index.js/serve.js (src-main/training/worker-url.ts).
           'training-worker': resolve(__dirname, 'src-main/training/worker.ts'),
+          // The headless command line (package.json "bin": neurite → out/main/cli.js).
+          cli: resolve(__dirname, 'src-main/cli/neurite.ts'),
         },
       },
     },

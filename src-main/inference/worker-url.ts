@@ -1,23 +1,6 @@
-/**
- * Where the inference worker's entry is: the built `inference-worker.js` beside the bundle that inlined
- * this module's bundle (out/main/; the bundler may place this module in out/main/chunks/, hence the two
- * candidates; see electron.vite.config.ts), or, when running from
- * source (vitest, tsx), the TypeScript file loaded through tsx's loader. Node 20 ignores `--import tsx`
- * in a worker's execArgv, so the source case boots with a two-line eval that registers tsx first.
- */
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { WorkerOptions } from 'node:worker_threads';
+import { workerEntry } from '../worker-entry';
 
-/** The first argument of `new Worker` and its options. */
-export function inferenceWorkerEntry(): { entry: URL | string; options: WorkerOptions } {
-  if (!import.meta.url.endsWith('.ts')) {
-    const built = ['./inference-worker.js', '../inference-worker.js'].map((p) => new URL(p, import.meta.url));
-    return { entry: built.find((u) => existsSync(fileURLToPath(u))) ?? built[0], options: {} };
-  }
-  const source = new URL('./inference-worker.ts', import.meta.url).href;
-  // The ESM build of tsx's API (require.resolve finds its CommonJS twin).
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
-  return { entry: `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(source)}); });`, options: { eval: true } };
+/** The inference worker's entry (see ../worker-entry.ts). */
+export function inferenceWorkerEntry() {
+  return workerEntry('inference-worker.js', new URL('./inference-worker.ts', import.meta.url));
 }

@@ -67,11 +67,6 @@ export const trainingRequests = {
   'training.loadWeights': { request: runId.extend({ which: z.enum(['final', 'best']) }), response: z.object({ network: NetworkSchema }) },
   // Continues a stored run from its final state for `epochs` more epochs (same run id, same history).
   'training.continue': { request: runId.extend({ epochs: z.number().int().min(1).max(1_000_000) }), response: z.object({ runId: z.string() }) },
-  // One sample through a network (optionally with lesions): z and o per neuron, c per synapse, in document order.
-  'training.forward': {
-    request: z.object({ network: NetworkSchema, inputs: z.array(z.number()), lesions: z.object({ synapses: z.array(z.string()).default([]), neurons: z.array(z.string()).default([]) }).optional() }),
-    response: z.object({ z: z.array(z.number()), o: z.array(z.number()), contributions: z.array(z.number()) }),
-  },
 } as const;
 
 /** Events of training, pushed to the session that started the run. */

@@ -1,5 +1,5 @@
 /** The training channels: runs in workers (host.ts), history from the project's working copy (store.ts). */
-import { applyWeightsToNetwork, compileNetwork, createRng, forwardSample, initialise, paramsFromNetwork, type Program } from '../../../src-shared/engine';
+import { applyWeightsToNetwork, compileNetwork, createRng, initialise, paramsFromNetwork, type Program } from '../../../src-shared/engine';
 import type { Network } from '../../../src-shared/model/network';
 import { parseTrainingConfig } from '../../../src-shared/training/config';
 import type { RunSummary } from '../../../src-shared/training/contract';
@@ -133,11 +133,5 @@ export const trainingHandlers: { [C in TrainingChannel]: (payload: PayloadOf<C>,
     if (!dataset) throw new UserError('no-dataset', 'The dataset of that run was deleted.');
     begin(session, { datasetId: r.datasetId, dataset, network: r.network, config: r.stored.config, resume: { runId, state: cp.state, targetEpochs: cp.state.epoch + epochs } });
     return { runId };
-  },
-  'training.forward': async ({ network, inputs, lesions }) => {
-    const program = compileNetwork(network as Network);
-    if (inputs.length !== program.inputs.length) throw new UserError('bad-inputs', `The network has ${program.inputs.length} inputs; got ${inputs.length} values.`);
-    const r = forwardSample(program, paramsFromNetwork(program, network as Network), inputs, lesions ?? null);
-    return { z: Array.from(r.z), o: Array.from(r.o), contributions: Array.from(r.contributions) };
   },
 };

@@ -188,3 +188,16 @@ describe('training host with a real worker', () => {
     }
   }, 30_000);
 });
+
+describe('training host when the project goes away', () => {
+  it('closing the database mid-run ends the run with an error instead of crashing main', async () => {
+    const { dataset, network, db } = setup('spirals', 3000);
+    const progress: Progress[] = [];
+    const h = startRun({ db, datasetId: dataset.meta.id, dataset, network, config: parseTrainingConfig({ epochs: 100000 }), flushMs: 0, listener: { progress: (p) => progress.push(p) } });
+    await until(() => progress.length >= 1);
+    db.close();
+    const out = await h.done;
+    expect(out.status).toBe('error');
+    if (out.status === 'error') expect(out.message).toMatch(/could not write to the project/);
+  }, 30_000);
+});

@@ -82,6 +82,15 @@ export function startRun(o: StartRunOptions): RunHandle {
   const done = new Promise<RunOutcome>((resolve) => {
     let outcome: RunOutcome | null = null;
     worker.on('message', (m: FromWorker) => {
+      try {
+        onMessage(m);
+      } catch (e) {
+        // The project closed under the run (window closed) or its database failed: end the worker, never crash main.
+        outcome ??= { status: 'error', message: `Training stopped: could not write to the project (${e instanceof Error ? e.message : String(e)}).`, params: null, epoch: null };
+        void worker.terminate();
+      }
+    });
+    const onMessage = (m: FromWorker): void => {
       switch (m.type) {
         case 'ready':
           if (!o.resume) {
@@ -126,12 +135,16 @@ export function startRun(o: StartRunOptions): RunHandle {
         default:
           return;
       }
-    });
+    };
     const fail = (message: string) => {
       if (outcome) return;
-      flush();
-      finishRun(o.db, runId, 'error', { message });
       outcome = { status: 'error', message, params: null, epoch: null };
+      try {
+        flush();
+        finishRun(o.db, runId, 'error', { message });
+      } catch {
+        // The database is gone with its project; the outcome still reports the failure.
+      }
     };
     worker.on('error', (e) => fail(`The training worker failed: ${e.message}`));
     worker.on('exit', () => {

@@ -1,0 +1,144 @@
+#!/usr/bin/env node
+/** The headless command line: `neurite train|eval project.neurite [options]` (see usage below). */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { applyWeightsToNetwork, compileNetwork, paramsFromNetwork } from '../../src-shared/engine';
+import { parseTrainingConfig } from '../../src-shared/training/config';
+import { evaluateRows } from '../../src-shared/training/evaluate';
+import { TrainingRun } from '../../src-shared/training/runner';
+import type { SplitEvaluation } from '../../src-shared/training/evaluate';
+import { createSession } from '../services/session';
+import { closeSession, openProject, saveProject, workingDatabase } from '../services/project/service';
+import { listDatasets, loadDataset } from '../services/dataset/store';
+import { startRun } from '../services/training/host';
+import { getRun, listRuns, readCheckpoint } from '../services/training/store';
+
+const USAGE = `Usage:
+  neurite train <project.neurite> [--epochs N] [--lr X] [--batch B] [--seed S] [--dataset ID]
+      Trains the project's network on one of its datasets (in the training worker), prints progress
+      and a final metrics line, and saves the run into the project.
+  neurite eval <project.neurite> [--run ID] [--dataset ID]
+      Prints metrics of the project's network (or of a run's final weights) on each split.
+  neurite --help
+Exit codes: 0 success, 1 failure, 2 bad usage.`;
+
+class Usage extends Error {}
+
+const fmt = (v: number | null | undefined): string => (v === null || v === undefined || !Number.isFinite(v) ? '-' : Number(v.toPrecision(4)).toString());
+
+/** One line of metrics per split. */
+function metricsLine(name: string, e: SplitEvaluation | null): string {
+  if (!e) return `${name}: no rows`;
+  const parts = [`${name}: rows=${e.rows}`, `loss=${fmt(e.loss)}`];
+  if (e.classification) parts.push(`accuracy=${fmt(e.classification.accuracy)}`);
+  if (e.regression) parts.push(`mse=${fmt(e.regression.mse)}`, `mae=${fmt(e.regression.mae)}`, `r2=${fmt(e.regression.r2)}`);
+  return parts.join(' ');
+}
+
+function num(v: string | undefined, flag: string, int: boolean): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n) || (int && !Number.isInteger(n))) throw new Usage(`--${flag} must be ${int ? 'an integer' : 'a number'}, got "${v}".`);
+  return n;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      epochs: { type: 'string' },
+      lr: { type: 'string' },
+      batch: { type: 'string' },
+      seed: { type: 'string' },
+      dataset: { type: 'string' },
+      run: { type: 'string' },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const [command, file, ...rest] = positionals;
+  if (command !== 'train' && command !== 'eval') throw new Usage(command ? `Unknown command "${command}".` : 'No command given.');
+  if (!file) throw new Usage(`${command} needs a project file.`);
+  if (rest.length) throw new Usage(`Unexpected argument "${rest[0]}".`);
+  if (!fs.existsSync(file)) throw new Error(`No such project file: ${file}`);
+
+  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'neurite-cli-'));
+  const { session } = createSession({ mode: 'electron', projectsDir: null, stateDir, emit: () => {} });
+  try {
+    const snapshot = openProject(session, path.resolve(file));
+    const db = workingDatabase(session);
+    const datasets = listDatasets(db);
+    const chosen = values.dataset ?? (datasets.length === 1 ? datasets[0].id : undefined);
+    if (!chosen) throw new Error(datasets.length ? `The project has ${datasets.length} datasets: choose one with --dataset (${datasets.map((d) => d.id).join(', ')}).` : 'The project has no dataset: import one in the app first.');
+    const dataset = loadDataset(db, chosen);
+    if (!dataset) throw new Error(`The project has no dataset "${chosen}".`);
+
+    if (command === 'eval') {
+      let network = snapshot.network;
+      if (values.run) {
+        const r = getRun(db, values.run);
+        const cp = r && readCheckpoint(db, values.run, 'final');
+        if (!r || !cp) throw new Error(`The project has no run "${values.run}" (runs: ${listRuns(db).map((x) => x.id).join(', ') || 'none'}).`);
+        network = applyWeightsToNetwork(r.network, compileNetwork(r.network), cp.params);
+      }
+      const run = new TrainingRun({ network, x: dataset.x, y: dataset.y, split: dataset.split, config: parseTrainingConfig({}) });
+      const p = compileNetwork(network);
+      const params = paramsFromNetwork(p, network);
+      for (const [name, rows] of [['train', run.trainRows], ['val', run.valRows], ['test', run.testRows]] as const) {
+        console.log(metricsLine(name, rows.length ? evaluateRows(p, params, dataset.x, dataset.y, rows, run.loss) : null));
+      }
+      return 0;
+    }
+
+    const base = parseTrainingConfig({});
+    const lr = num(values.lr, 'lr', false);
+    const config = parseTrainingConfig({
+      epochs: num(values.epochs, 'epochs', true),
+      batchSize: num(values.batch, 'batch', true),
+      seed: num(values.seed, 'seed', true),
+      optimizer: lr === undefined ? undefined : { ...base.optimizer, lr },
+    });
+    let last = 0;
+    const h = startRun({
+      db, datasetId: chosen, dataset, network: snapshot.network, config,
+      listener: {
+        epoch: (e) => {
+          if (Date.now() - last < 1000 && e.epoch !== config.epochs) return;
+          last = Date.now();
+          console.log(`epoch ${e.epoch}/${config.epochs} train_loss=${fmt(e.trainLoss)} val_loss=${fmt(e.val?.loss)} val_score=${fmt(e.score)}`);
+        },
+      },
+    });
+    const out = await h.done;
+    saveProject(session, snapshot.network);
+    if (out.status === 'error') {
+      console.error(`Training failed: ${out.message} (run ${h.runId} saved)`);
+      return 1;
+    }
+    const ev = out.evaluation;
+    console.log(`final run=${h.runId} status=${out.status} epochs=${out.epoch} | ${metricsLine('train', ev.train)} | ${metricsLine('val', ev.val)} | ${metricsLine('test', ev.test)}`);
+    return 0;
+  } finally {
+    closeSession(session);
+    fs.rmSync(stateDir, { recursive: true, force: true });
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    const usage = e instanceof Usage || (e instanceof Error && 'code' in e && String((e as { code: unknown }).code).startsWith('ERR_PARSE_ARGS'));
+    console.error(`neurite: ${e instanceof Error ? e.message : String(e)}`);
+    if (usage) console.error('Run "neurite --help" for usage.');
+    process.exitCode = usage ? 2 : 1;
+  },
+);
