@@ -4,6 +4,8 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
+  // The browser-mode transport's checks do not apply to Electron, which has its own (src-main unit tests).
+  testIgnore: process.env.NEURITE_E2E_ELECTRON === '1' ? ['security.spec.ts'] : [],
   workers: 1,
   retries: 0,
   reporter: 'list',

@@ -6,9 +6,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { request as apiRequest } from '@playwright/test';
-import { ELECTRON, expect, test } from './fixtures';
+import { expect, test } from './fixtures';
 
-test.skip(ELECTRON, 'browser-mode transport; Electron is covered by its own checks');
 // These tests provoke violations on purpose.
 test.use({ cspViolationsAllowed: true });
 

@@ -1,31 +1,21 @@
 /** Messages between the main process and the training worker (worker_threads); typed arrays cross as transferables. */
-import type { Network } from '../model/network';
 import type { LossKind } from '../engine';
-import type { TrainingConfig } from './config';
-import type { EpochSummary, RunState } from './runner';
+import type { EpochSummary, RunInputs, RunState } from './runner';
 import type { SplitEvaluation } from './evaluate';
 
 /** Main → worker. */
 export type ToWorker =
-  | {
+  | (RunInputs & {
       type: 'start';
-      network: Network;
-      x: Float64Array;
-      y: Float64Array;
-      split: Uint8Array;
-      config: TrainingConfig;
-      loss?: LossKind;
       /** Continue from a stored state (training.continue). */
       resumeState?: RunState;
-      /** Total epochs to reach (defaults to config.epochs). */
-      targetEpochs?: number;
       /** Start paused (for stepping). */
       paused?: boolean;
       /** Minimum milliseconds between progress messages (default 100, i.e. ≤ 10/s). */
       progressMs?: number;
       /** Milliseconds between checkpoint messages besides epoch ends (default 2000). */
       checkpointMs?: number;
-    }
+    })
   | { type: 'pause' }
   | { type: 'resume' }
   | { type: 'stop' }
