@@ -163,7 +163,7 @@ async function firstLaunch(): Promise<boolean> {
   const example = await api.request('dataset.example', { kind: 'spirals' });
   if (useEditorStore.getState().network !== snapshot.network && useEditorStore.getState().network.neurons.length) return true;
   useEditorStore.getState().commit(() => example.network);
-  useUiStore.getState().toast(`Welcome! This is the “${example.meta.name}” example: press Train, or use File › New from Example… / Import CSV….`);
+  useUiStore.getState().toast(`Welcome! This is the “${example.meta.name}” example. Switch the overlay to Contributions to see which connections excite and which inhibit, or use File › New from Example… / Import CSV….`);
   return true;
 }
 
