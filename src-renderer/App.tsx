@@ -12,10 +12,11 @@ import { Toasts } from './panels/Toasts';
 import { Toolbar } from './panels/Toolbar';
 import { OverlayPanel } from './overlay/OverlayPanel';
 import { ProjectDialogs } from './project/ProjectDialogs';
+import { TrainingDock } from './training/TrainingDock';
 import { useProjectLifecycle } from './project/use-project-lifecycle';
 import { useGlobalInput } from './use-global-input';
 
-/** The editor window: menu and toolbar, palette, canvas, inspector, status bar. */
+/** The editor window: menu and toolbar, palette, canvas with the training dock under it, overlay panel, inspector, status bar. */
 export function App() {
   useGlobalInput();
   useProjectLifecycle();
@@ -50,10 +51,13 @@ const Workspace = memo(function Workspace() {
       <Toolbar />
       <div className="workspace">
         <Palette />
-        <main className="stage">
-          <NetworkCanvas />
-          <Toasts />
-        </main>
+        <div className="center">
+          <main className="stage">
+            <NetworkCanvas />
+            <Toasts />
+          </main>
+          <TrainingDock />
+        </div>
         <OverlayPanel />
         <Inspector />
       </div>

@@ -7,6 +7,8 @@ import { useEditorStore } from './state/editor-store';
 import { addDenseGroup, deleteElements, autoLayout, extractSubnetwork, networkFromText, networkToText, pasteNetwork } from './state/network-edits';
 import { useUiStore } from './state/ui-store';
 import { pickCsv, useDataStore } from './panels/data/data-actions';
+import { pauseOrResume, resetWeights, startTraining, stepTraining, stopTraining } from './training/training-actions';
+import { useTrainingStore } from './training/training-store';
 import { closeProject, newProject, openProject, saveProject, saveProjectAs } from './project/project-actions';
 
 /** Every command: the menu's plus a few the canvas adds. */
@@ -43,6 +45,12 @@ export const COMMAND_LABELS: Record<CommandId, string> = {
   'file.importCsv': 'Import CSV…',
   'file.newFromExample': 'New from Example…',
   'view.data': 'Data…',
+  'train.start': 'Train',
+  'train.pauseResume': 'Pause / Resume',
+  'train.stop': 'Stop Training',
+  'train.stepBatch': 'Step One Batch',
+  'train.stepEpoch': 'Step One Epoch',
+  'train.resetWeights': 'Reset Weights',
   'edit.undo': 'Undo',
   'edit.redo': 'Redo',
   'edit.cut': 'Cut',
@@ -78,6 +86,14 @@ export function commandEnabled(id: CommandId): boolean {
     case 'edit.selectAll':
     case 'view.autoLayout':
       return s.network.neurons.length > 0;
+    case 'train.start':
+    case 'train.resetWeights':
+      return !useTrainingStore.getState().live;
+    case 'train.pauseResume':
+    case 'train.stop':
+    case 'train.stepBatch':
+    case 'train.stepEpoch':
+      return useTrainingStore.getState().live !== null;
     default:
       return true;
   }
@@ -232,6 +248,24 @@ export async function runCommand(id: CommandId): Promise<void> {
       return;
     case 'view.toggleMinimap':
       ui.toggleMinimap();
+      return;
+    case 'train.start':
+      await startTraining();
+      return;
+    case 'train.pauseResume':
+      await pauseOrResume();
+      return;
+    case 'train.stop':
+      await stopTraining();
+      return;
+    case 'train.stepBatch':
+      await stepTraining('batch');
+      return;
+    case 'train.stepEpoch':
+      await stepTraining('epoch');
+      return;
+    case 'train.resetWeights':
+      await resetWeights();
       return;
     case 'help.shortcuts':
       ui.openDialog('shortcuts');

@@ -30,6 +30,11 @@ export const SHORTCUTS: Shortcut[] = [
   { command: 'view.zoomIn', keys: ['Mod+='], description: 'Zoom in' },
   { command: 'view.zoomOut', keys: ['Mod+-'], description: 'Zoom out' },
   { command: 'view.toggleMinimap', keys: ['Shift+M'], description: 'Show or hide the minimap' },
+  { command: 'train.start', keys: ['F5'], description: 'Train (a new run on the chosen dataset)' },
+  { command: 'train.pauseResume', keys: ['F8'], description: 'Pause or resume training' },
+  { command: 'train.stop', keys: ['Shift+F5'], description: 'Stop training' },
+  { command: 'train.stepBatch', keys: ['F10'], description: 'Train one batch (pauses first)' },
+  { command: 'train.stepEpoch', keys: ['Shift+F10'], description: 'Train one epoch (pauses first)' },
   { command: 'help.shortcuts', keys: ['?', 'F1'], description: 'Keyboard shortcuts' },
 ];
 

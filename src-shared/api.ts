@@ -48,6 +48,12 @@ export const MENU_COMMANDS = [
   'view.zoomOut',
   'view.toggleMinimap',
   'view.data',
+  'train.start',
+  'train.pauseResume',
+  'train.stop',
+  'train.stepBatch',
+  'train.stepEpoch',
+  'train.resetWeights',
   'help.shortcuts',
   'help.about',
 ] as const;

@@ -92,6 +92,19 @@ export function menuTemplate({ appName, isMac, isPackaged, send, recent = [], op
       ],
     },
     {
+      label: '&Training',
+      submenu: [
+        shown('Train', 'train.start', 'F5'),
+        shown('Pause / Resume', 'train.pauseResume', 'F8'),
+        shown('Stop', 'train.stop', 'Shift+F5'),
+        sep,
+        shown('Step One Batch', 'train.stepBatch', 'F10'),
+        shown('Step One Epoch', 'train.stepEpoch', 'Shift+F10'),
+        sep,
+        item('Reset Weights', 'train.resetWeights'),
+      ],
+    },
+    {
       label: '&Help',
       role: 'help',
       submenu: [shown('Keyboard Shortcuts', 'help.shortcuts', 'F1'), ...(isMac ? [] : [item(`About ${appName}`, 'help.about')])],

@@ -10,7 +10,8 @@ vi.mock('../api', () => ({
 import { emptyNetwork, type Network } from '../../src-shared/model/network';
 import { runCommand } from '../commands';
 import { HISTORY_LIMIT, useEditorStore } from './editor-store';
-import { addNeuron, connect, updateNeurons } from './network-edits';
+import { addNeuron, connect, moveNeurons, updateNeurons } from './network-edits';
+import { useUiStore } from './ui-store';
 
 const store = () => useEditorStore.getState();
 
@@ -167,5 +168,32 @@ describe('editor store', () => {
     await runCommand('edit.denseGroup');
     expect(store().network.synapses).toHaveLength(15);
     expect(labels()).toEqual(['x1', 'x2', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+  });
+
+  it('while locked refuses structural edits and undo with the reason, but allows moves and live weights; the run settles as one undo step', () => {
+    const a = addVia('input');
+    const b = addVia('output', 200);
+    wire(a, b);
+    const before = store().network;
+    const pastBefore = store().past.length;
+    store().setLock('Training is running.');
+    expect(store().commit((net) => updateNeurons(net, [b], { activation: 'tanh' }))).toBe(false);
+    expect(store().undo()).toBe(false);
+    expect(useUiStore.getState().toasts.at(-1)?.text).toBe('Training is running.');
+    expect(store().commit((net) => moveNeurons(net, new Map([[a, { x: 5, y: 7 }]])))).toBe(true);
+    store().setLiveWeights([0.75], [0, -0.25]);
+    store().setLiveWeights([0.5], [0, -0.5]);
+    expect(store().network.synapses[0].weight).toBe(0.5);
+    expect(store().network.neurons[1].bias).toBe(-0.5);
+    expect(store().past.length).toBe(pastBefore);
+    store().settleLiveEdit(before);
+    store().setLock(null);
+    expect(store().past.length).toBe(pastBefore + 1);
+    expect(store().undo()).toBe(true);
+    expect(store().network.synapses).toBe(before.synapses);
+    expect(store().network.neurons).toBe(before.neurons);
+    expect(store().redo()).toBe(true);
+    expect(store().network.synapses[0].weight).toBe(0.5);
+    expect(store().network.neurons[0].position).toEqual({ x: 5, y: 7 });
   });
 });

@@ -10,7 +10,8 @@ import { create } from 'zustand';
 import { emptyNetwork, type Network, type Viewport } from '../../src-shared/model/network';
 import type { NeuronFlowNode, SynapseFlowEdge } from '../canvas/flow-types';
 import { buildEdges, buildNodes } from '../canvas/to-flow';
-import { moveNeurons } from './network-edits';
+import { moveNeurons, sameExceptPositions, withWeights } from './network-edits';
+import { useUiStore } from './ui-store';
 
 /** How many undo steps are kept. */
 export const HISTORY_LIMIT = 200;
@@ -35,6 +36,8 @@ export interface EditorState {
   clipboard: string | null;
   /** Bumps whenever a whole new document is loaded, so the canvas can fit it into view. */
   loadCount: number;
+  /** Why edits other than moving neurons are refused right now (a training run is live), or null. */
+  lock: string | null;
 
   /** Applies an edit as one undo step (no step when it returns the same document); optionally replaces the selection. */
   commit(edit: (net: Network) => Network, select?: Partial<Selection>): boolean;
@@ -49,6 +52,12 @@ export interface EditorState {
   setClipboard(text: string): void;
   /** Records the viewport in the document without an undo step. */
   setViewport(viewport: Viewport): void;
+  /** Locks (reason shown when an edit is refused) or unlocks the structure. */
+  setLock(reason: string | null): void;
+  /** Puts weights (document order) on the canvas without an undo step: live training updates. */
+  setLiveWeights(synapseWeights: readonly number[], biases: readonly number[]): void;
+  /** Makes everything since `before` (a whole training run, with any moves made meanwhile) one undo step. */
+  settleLiveEdit(before: Network): void;
 }
 
 function selectionOf(nodes: readonly NeuronFlowNode[], edges: readonly SynapseFlowEdge[]): Selection {
@@ -79,6 +88,7 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
   selection: NO_SELECTION,
   clipboard: null,
   loadCount: 0,
+  lock: null,
 
   commit(edit, select) {
     const s = get();
@@ -87,12 +97,19 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
       if (select) set(view(s, s.network, select));
       return false;
     }
+    if (s.lock) {
+      if (!sameExceptPositions(s.network, next)) return refuse(s.lock);
+      // Moves while locked join the live edit that settleLiveEdit makes one step.
+      set({ network: next, ...view(s, next, select) });
+      return true;
+    }
     set({ network: next, past: [...s.past, s.network].slice(-HISTORY_LIMIT), future: [], ...view(s, next, select) });
     return true;
   },
 
   undo() {
     const s = get();
+    if (s.lock) return refuse(s.lock);
     const prev = s.past.at(-1);
     if (!prev) return false;
     const restored = { ...prev, viewport: s.network.viewport };
@@ -102,6 +119,7 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
 
   redo() {
     const s = get();
+    if (s.lock) return refuse(s.lock);
     const next = s.future[0];
     if (!next) return false;
     const restored = { ...next, viewport: s.network.viewport };
@@ -158,4 +176,24 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
     const s = get();
     set({ network: { ...s.network, viewport } });
   },
+
+  setLock(lock) {
+    set({ lock });
+  },
+
+  setLiveWeights(synapseWeights, biases) {
+    const s = get();
+    const next = withWeights(s.network, synapseWeights, biases);
+    if (next !== s.network) set({ network: next, ...view(s, next) });
+  },
+
+  settleLiveEdit(before) {
+    const s = get();
+    if (s.network !== before) set({ past: [...s.past, before].slice(-HISTORY_LIMIT), future: [] });
+  },
 }));
+
+function refuse(reason: string): false {
+  useUiStore.getState().toast(reason, 'error');
+  return false;
+}

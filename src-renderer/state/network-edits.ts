@@ -175,6 +175,28 @@ export function moveNeurons(net: Network, positions: Map<string, { x: number; y:
   return changed ? { ...net, neurons } : net;
 }
 
+/** Whether two documents differ at most in where neurons sit (what a locked structure still allows). */
+export function sameExceptPositions(a: Network, b: Network): boolean {
+  if (a.synapses !== b.synapses || a.softmaxGroups !== b.softmaxGroups || a.neurons.length !== b.neurons.length) return false;
+  return a.neurons.every((n, i) => {
+    const m = b.neurons[i];
+    if (n === m) return true;
+    const keys = new Set([...Object.keys(n), ...Object.keys(m)]);
+    keys.delete('position');
+    return [...keys].every((k) => n[k as keyof Neuron] === m[k as keyof Neuron]);
+  });
+}
+
+/** The document with new weights (one per synapse) and biases (one per neuron), in document order. */
+export function withWeights(net: Network, synapseWeights: readonly number[], biases: readonly number[]): Network {
+  if (synapseWeights.length !== net.synapses.length || biases.length !== net.neurons.length) return net;
+  return {
+    ...net,
+    synapses: net.synapses.map((s, i) => (s.weight === synapseWeights[i] ? s : { ...s, weight: synapseWeights[i] })),
+    neurons: net.neurons.map((n, i) => (n.bias === biases[i] ? n : { ...n, bias: biases[i] })),
+  };
+}
+
 /**
  * Lays neurons out in columns by depth from the inputs (outputs together in a last column of their own),
  * each column centred on y = 0, keeping the current top-to-bottom order within a column.

@@ -1,0 +1,52 @@
+import { useEffect, useMemo, useRef } from 'react';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import { alignSeries, type CurveSeries } from './chart-data';
+
+/**
+ * Loss (left axis) and accuracy or R² (right axis) by epoch, drawn with uPlot. The values drawn are
+ * also on the element as data-series (label → values), for tests and for copying.
+ */
+export function CurveChart({ series, scoreLabel, testId }: { series: CurveSeries[]; scoreLabel: string; testId: string }) {
+  const host = useRef<HTMLDivElement>(null);
+  const plot = useRef<uPlot | null>(null);
+  const { x, ys } = useMemo(() => alignSeries(series), [series]);
+  // The chart is rebuilt only when the set of lines changes; new points just update its data.
+  const shape = series.map((s) => `${s.label}|${s.color}|${s.scale}|${s.dash ? 1 : 0}`).join(';') + scoreLabel;
+
+  useEffect(() => {
+    const el = host.current;
+    if (!el) return;
+    const hasScore = series.some((s) => s.scale === 'score');
+    const opts: uPlot.Options = {
+      width: Math.max(200, el.clientWidth),
+      height: Math.max(120, el.clientHeight - 30),
+      scales: { x: { time: false }, loss: { auto: true }, score: { auto: true } },
+      axes: [
+        { label: 'epoch', size: 34, labelSize: 14 },
+        { scale: 'loss', label: 'loss', size: 48, labelSize: 14 },
+        ...(hasScore ? [{ scale: 'score', label: scoreLabel, side: 1, size: 48, labelSize: 14, grid: { show: false } } as uPlot.Axis] : []),
+      ],
+      series: [{ label: 'epoch' }, ...series.map((s) => ({ label: s.label, stroke: s.color, width: 1.6, dash: s.dash ? [6, 4] : undefined, scale: s.scale, spanGaps: true, points: { show: false } }))],
+      legend: { show: true },
+      cursor: { drag: { x: true, y: false } },
+    };
+    const u = new uPlot(opts, [[], ...series.map(() => [])], el);
+    plot.current = u;
+    const resize = new ResizeObserver(() => u.setSize({ width: Math.max(200, el.clientWidth), height: Math.max(120, el.clientHeight - 30) }));
+    resize.observe(el);
+    return () => {
+      resize.disconnect();
+      u.destroy();
+      plot.current = null;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- rebuilt by shape; data flows through the effect below
+  }, [shape]);
+
+  useEffect(() => {
+    plot.current?.setData([x, ...ys] as uPlot.AlignedData);
+  }, [x, ys, shape]);
+
+  const drawn = JSON.stringify(Object.fromEntries(series.map((s, i) => [s.label, ys[i]])));
+  return <div ref={host} className="curve-chart" data-testid={testId} data-epochs={x.length} data-series={drawn} role="img" aria-label={`Curves: ${series.map((s) => s.label).join(', ')} by epoch`} />;
+}

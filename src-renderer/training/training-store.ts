@@ -1,0 +1,78 @@
+/**
+ * The training panel's state: the config the user edited, the live run (progress and its curve),
+ * the last results, the run history and the runs picked for comparison.
+ */
+import { create } from 'zustand';
+import type { EventOf } from '../../src-shared/api';
+import type { DatasetMeta } from '../../src-shared/data/schema';
+import type { RunSummary } from '../../src-shared/training/contract';
+import type { TrainingConfigInput } from '../../src-shared/training/config';
+
+/** A metric history: per name ('train.loss', 'val.loss', 'val.score'), [epoch, value] pairs. */
+export type History = Record<string, [number, number][]>;
+
+/** The run in progress in this window. */
+export interface LiveRun {
+  runId: string;
+  loss: 'mse' | 'bce' | 'cce';
+  datasetId: string;
+  progress: EventOf<'training.progress'> | null;
+  history: History;
+}
+
+/** What a finished run left to show. */
+export interface RunOutcome {
+  runId: string;
+  datasetId: string;
+  reason: 'completed' | 'stopped' | 'early-stopped' | 'error';
+  evaluation: EventOf<'training.done'>['evaluation'] | null;
+  message: string | null;
+  /** Its curves, when known. */
+  history: History | null;
+}
+
+/** Which part of the panel body is showing. */
+export type TrainingTab = 'setup' | 'curves' | 'results' | 'runs';
+
+/** The training store's state. */
+export interface TrainingState {
+  config: TrainingConfigInput;
+  datasetId: string | null;
+  /** The chosen dataset's metadata (class names, target kind). */
+  meta: DatasetMeta | null;
+  live: LiveRun | null;
+  outcome: RunOutcome | null;
+  runs: RunSummary[];
+  /** Runs picked to overlay their curves, with their stored histories. */
+  compared: Record<string, History>;
+  open: boolean;
+  tab: TrainingTab;
+}
+
+/** The one training store of the window. */
+export const useTrainingStore = create<TrainingState>()(() => ({
+  config: {},
+  datasetId: null,
+  meta: null,
+  live: null,
+  outcome: null,
+  runs: [],
+  compared: {},
+  open: false,
+  tab: 'setup',
+}));
+
+/** A history with epochs appended (nulls skipped: no validation split); copies each array once. */
+export function appendEpochs(h: History, epochs: readonly EventOf<'training.epoch'>[]): History {
+  const next: History = {};
+  for (const [name, points] of Object.entries(h)) next[name] = points.slice();
+  const add = (name: string, epoch: number, v: number | null) => {
+    if (v !== null) (next[name] ??= []).push([epoch, v]);
+  };
+  for (const e of epochs) {
+    add('train.loss', e.epoch, e.trainLoss);
+    add('val.loss', e.epoch, e.valLoss);
+    add('val.score', e.epoch, e.score);
+  }
+  return next;
+}
