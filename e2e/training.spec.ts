@@ -186,4 +186,40 @@ test.describe('training', () => {
     expect((await drawn(page, '#2 free validation loss', 'compare-chart')).length).toBe(40);
     await page.screenshot({ path: 'e2e/artifacts/training-dale.png' });
   });
+
+  test('heatmaps on every neuron and the decision boundary follow training; predictions sit beside the truth', async ({ page }) => {
+    test.setTimeout(90_000);
+    await menu(page, 'File', 'file.newFromExample');
+    await page.getByTestId('example-xor').click();
+    await expect(page.getByTestId('toast').filter({ hasText: 'Opened example XOR' })).toBeVisible();
+    await openDock(page);
+    await page.getByTestId('training-tab-boundary').click();
+    await page.getByTestId('heatmaps-toggle').check();
+    const labels = await page.locator('.react-flow__node [data-testid^="neuron-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice('neuron-'.length)));
+    for (const label of labels) await expect(page.getByTestId(`heatmap-${label}`)).toBeVisible();
+    await expect(page.getByTestId('boundary')).toHaveAttribute('data-points', /^[1-9]\d*$/);
+    const hidden = labels.find((l) => /^h\d+$/.test(l))!;
+    const before = await page.getByTestId(`heatmap-${hidden}`).getAttribute('data-max');
+
+    await page.getByTestId('training-tab-setup').click();
+    await setField(page, 'cfg-epochs', '300');
+    await page.getByTestId('train-start').click();
+    await expect(page.getByTestId('toast').filter({ hasText: /Training finished/ })).toBeVisible({ timeout: 60_000 });
+    await expect.poll(() => page.getByTestId(`heatmap-${hidden}`).getAttribute('data-max')).not.toBe(before);
+
+    // Predictions: the mistakes-only view holds exactly the rows the accuracy says were wrong.
+    const rows = Number((await page.getByTestId('result-val').locator('h4 .muted').textContent())!.replace(/\D/g, ''));
+    const accuracy = Number((await page.getByTestId('result-val-accuracy').textContent())!.replace('%', '')) / 100;
+    await expect(page.getByTestId('predictions')).toHaveAttribute('data-total', String(rows));
+    await page.getByTestId('predictions-mistakes').check();
+    const wrong = Math.round(rows * (1 - accuracy));
+    await expect(page.getByTestId('predictions')).toHaveAttribute('data-total', String(wrong));
+    await expect(page.locator('[data-testid="prediction-row"][data-correct="true"]')).toHaveCount(0);
+    await expect(page.locator('[data-testid="prediction-row"][data-correct="false"]')).toHaveCount(Math.min(wrong, 20));
+
+    await page.getByTestId('training-tab-boundary').click();
+    await expect(page.getByTestId('boundary-classes')).toBeVisible();
+    await page.screenshot({ path: 'e2e/artifacts/heatmaps.png' });
+  });
 });
+

@@ -4,10 +4,26 @@
  * cached by structure key, so weight edits and new samples reuse it.
  */
 import { parentPort } from 'node:worker_threads';
-import { CompileError, contributionStats, forwardSample, paramsFromNetwork, programFor, type Program } from '../../src-shared/engine/index';
+import { CompileError, contributionStats, createWorkspace, forwardBatch, forwardSample, loadInputs, paramsFromNetwork, programFor, type Program } from '../../src-shared/engine/index';
 import type { InferenceReply, InferenceRequest } from './protocol';
 
 let program: Program | null = null;
+
+const CHUNK = 256;
+
+/** Every neuron's output for each row, neuron-major, computed a chunk of rows at a time. */
+function allOutputs(program: Program, params: Float64Array, x: Float64Array, nRows: number): Float64Array {
+  const N = program.neuronIds.length;
+  const o = new Float64Array(N * nRows);
+  const ws = createWorkspace(program, Math.min(CHUNK, Math.max(1, nRows)));
+  for (let s = 0; s < nRows; s += CHUNK) {
+    const B = Math.min(CHUNK, nRows - s);
+    loadInputs(program, ws, x, null, s, B);
+    forwardBatch(program, params, ws, B);
+    for (let n = 0; n < N; n++) o.set(ws.O.subarray(n * B, n * B + B), n * nRows + s);
+  }
+  return o;
+}
 
 function handle(req: InferenceRequest): InferenceReply {
   program = programFor(program, req.network);
@@ -19,6 +35,7 @@ function handle(req: InferenceRequest): InferenceReply {
     const r = forwardSample(program, params, req.inputs, req.lesions ?? null);
     return { id: req.id, ok: true, kind: 'forward', neuronIds: program.neuronIds, synapseIds: program.synapseIds, z: r.z, o: r.o, contributions: r.contributions };
   }
+  if (req.kind === 'outputs') return { id: req.id, ok: true, kind: 'outputs', neuronIds: program.neuronIds, o: allOutputs(program, params, req.x, req.nRows) };
   const s = contributionStats(program, params, req.x, req.nRows);
   return { id: req.id, ok: true, kind: 'stats', synapseIds: program.synapseIds, count: s.count, mean: s.mean, meanAbs: s.meanAbs, excitatoryShare: s.excitatoryShare };
 }

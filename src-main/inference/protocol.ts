@@ -10,6 +10,13 @@ export type InferenceJob =
       /** Rows × inputs, row-major, columns in the order of the network's input neurons (document order). */
       x: Float64Array;
       nRows: number;
+    }
+  | {
+      kind: 'outputs';
+      network: Network;
+      /** Rows × inputs, row-major, as for 'stats'. */
+      x: Float64Array;
+      nRows: number;
     };
 
 /** A request as posted: the job and its id. */
@@ -19,4 +26,6 @@ export type InferenceRequest = InferenceJob & { id: number };
 export type InferenceReply =
   | { id: number; ok: true; kind: 'forward'; neuronIds: string[]; synapseIds: string[]; z: Float64Array; o: Float64Array; contributions: Float64Array }
   | { id: number; ok: true; kind: 'stats'; synapseIds: string[]; count: number; mean: Float64Array; meanAbs: Float64Array; excitatoryShare: Float64Array }
+  /** Every neuron's output for every row, neuron-major: o[neuron · nRows + row], neurons in document order. */
+  | { id: number; ok: true; kind: 'outputs'; neuronIds: string[]; o: Float64Array }
   | { id: number; ok: false; userError: boolean; message: string };

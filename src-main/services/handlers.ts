@@ -4,6 +4,7 @@ import { datasetHandlers } from './dataset/handlers';
 import { overlayHandlers } from './overlay/handlers';
 import { projectHandlers } from './project/handlers';
 import { trainingHandlers } from './training/handlers';
+import { insightHandlers } from './training/insight-handlers';
 
 /** Every service's handler map, composed; each service module exports its own map and is spread here. */
 export const handlers: Handlers = {
@@ -12,4 +13,5 @@ export const handlers: Handlers = {
   ...datasetHandlers,
   ...overlayHandlers,
   ...trainingHandlers,
+  ...insightHandlers,
 };

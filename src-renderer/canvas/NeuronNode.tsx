@@ -5,6 +5,7 @@ import { ActivationGlyph } from './ActivationGlyph';
 import type { ActivationKind } from '../../src-shared/model/activation-kind';
 import type { NeuronFlowNode } from './flow-types';
 import { NeuronBudget } from '../overlay/NeuronBudget';
+import { NeuronHeatmap } from '../training/NeuronHeatmap';
 
 /** Activation names short enough for a node card (the inspector shows the full ones). */
 const SHORT_NAMES: Record<ActivationKind, string> = {
@@ -53,6 +54,7 @@ export const NeuronNode = memo(function NeuronNode({ data, selected }: NodeProps
         </span>
       )}
       <NeuronBudget id={n.id} label={n.label} kind={n.activation} />
+      <NeuronHeatmap id={n.id} label={n.label} />
       {n.role !== 'output' && <Handle type="source" position={Position.Right} className="handle handle--out" />}
     </div>
   );

@@ -6,7 +6,7 @@ import type { RunSummary } from '../../src-shared/training/contract';
 import { CURVE_COLORS, runSeries } from './chart-data';
 import { CurveChart } from './CurveChart';
 import { continueRun, loadRunWeights, showRun, toggleCompared } from './training-actions';
-import { fmt } from './TrainingResults';
+import { fmt } from './format';
 import { useTrainingStore } from './training-store';
 
 /** The headline metric of a finished run: validation accuracy or R², else its loss. */

@@ -6,7 +6,9 @@ import { displayKeys, SHORTCUTS } from '../shortcuts';
 import type { CommandId } from '../commands';
 import { runCommand } from '../commands';
 import { runSeries } from './chart-data';
+import { BoundaryView } from './BoundaryView';
 import { CurveChart } from './CurveChart';
+import { useBoundarySync } from './use-boundary-sync';
 import { RunHistory } from './RunHistory';
 import { chooseDataset, useTrainingEvents } from './training-actions';
 import { TrainingResults } from './TrainingResults';
@@ -18,6 +20,7 @@ const TABS: { id: TrainingTab; label: string }[] = [
   { id: 'curves', label: 'Curves' },
   { id: 'results', label: 'Results' },
   { id: 'runs', label: 'Runs' },
+  { id: 'boundary', label: 'Heatmaps' },
 ];
 
 function duration(ms: number | null): string {
@@ -83,6 +86,7 @@ function LiveCurves() {
 /** The training dock under the canvas: controls and progress always in view, setup, curves, results and runs below. */
 export function TrainingDock() {
   useTrainingEvents();
+  useBoundarySync();
   const { open, tab, live, paused } = useTrainingStore(useShallow((s) => ({ open: s.open, tab: s.tab, live: s.live !== null, paused: s.live?.progress?.paused ?? false })));
   return (
     <section className={`training-dock${open ? ' is-open' : ''}`} aria-label="Training" data-testid="training-dock" data-live={live}>
@@ -118,6 +122,7 @@ export function TrainingDock() {
             {tab === 'curves' && <LiveCurves />}
             {tab === 'results' && <TrainingResults />}
             {tab === 'runs' && <RunHistory />}
+            {tab === 'boundary' && <BoundaryView />}
           </div>
         </div>
       )}

@@ -1,14 +1,10 @@
 import type { z } from 'zod';
 import type { SplitEvaluationSchema } from '../../src-shared/training/contract';
+import { fmt } from './format';
+import { PredictionsTable } from './PredictionsTable';
 import { useTrainingStore } from './training-store';
 
 type SplitEvaluation = z.infer<typeof SplitEvaluationSchema>;
-
-/** A metric as the panel shows it: 4 significant digits, '–' for a missing value. */
-export function fmt(v: number | null | undefined, percent = false): string {
-  if (v === null || v === undefined || !Number.isFinite(v)) return '–';
-  return percent ? `${(v * 100).toFixed(1)}%` : Number(v.toPrecision(4)).toString();
-}
 
 function ConfusionMatrix({ split, e, classes }: { split: string; e: NonNullable<SplitEvaluation['classification']>; classes: string[] }) {
   const max = Math.max(1, ...e.confusion.flat());
@@ -101,6 +97,7 @@ export function TrainingResults() {
       {val && <SplitResult name="Validation" split="val" e={val} classes={classes} />}
       {test && <SplitResult name="Test" split="test" e={test} classes={classes} />}
       <SplitResult name="Train" split="train" e={train} classes={classes} />
+      {outcome.datasetId && <PredictionsTable datasetId={outcome.datasetId} />}
     </div>
   );
 }

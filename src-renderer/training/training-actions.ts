@@ -101,8 +101,9 @@ export async function pauseOrResume(): Promise<void> {
   const paused = live.progress?.paused ?? false;
   try {
     await api.request(paused ? 'training.resume' : 'training.pause', { runId: live.runId });
-    // Reflect the state at once; the next progress event confirms it.
-    if (live.progress) useTrainingStore.setState({ live: { ...live, progress: { ...live.progress, paused: !paused } } });
+    // Reflect the state at once (on the run as it is now: epochs may have arrived meanwhile); the next progress event confirms it.
+    const now = useTrainingStore.getState().live;
+    if (now?.runId === live.runId && now.progress) useTrainingStore.setState({ live: { ...now, progress: { ...now.progress, paused: !paused } } });
   } catch (e) {
     fail(e);
   }

@@ -32,7 +32,7 @@ export interface RunOutcome {
 }
 
 /** Which part of the panel body is showing. */
-export type TrainingTab = 'setup' | 'curves' | 'results' | 'runs';
+export type TrainingTab = 'setup' | 'curves' | 'results' | 'runs' | 'boundary';
 
 /** The training store's state. */
 export interface TrainingState {

@@ -38,6 +38,35 @@ export const RunSummarySchema = z.object({
 /** One run in the history list. */
 export type RunSummary = z.infer<typeof RunSummarySchema>;
 
+/** One row of the predictions table (see training/predictions.ts). */
+export const PredictionRowSchema = z.object({
+  row: z.number(),
+  truth: z.union([z.string(), z.number()]),
+  predicted: z.union([z.string(), z.number()]),
+  probability: num,
+  correct: z.boolean().nullable(),
+  error: num,
+});
+
+/** Neuron outputs over a plane of two input features, cell (i, j) at grids[n][j · resolution + i], j = 0 at the bottom. */
+export const BoundarySchema = z.object({
+  xFeature: z.number(),
+  yFeature: z.number(),
+  features: z.array(z.string()),
+  xRange: z.tuple([z.number(), z.number()]),
+  yRange: z.tuple([z.number(), z.number()]),
+  resolution: z.number(),
+  neuronIds: z.array(z.string()),
+  grids: z.array(z.array(z.number())),
+  /** For classes: the predicted class index per cell (argmax of the first target's outputs); null for numbers. */
+  classGrid: z.array(z.number()).nullable(),
+  classes: z.array(z.string()).nullable(),
+  /** Training rows to draw: position and class index (or target value). */
+  points: z.array(z.tuple([z.number(), z.number(), z.number()])),
+});
+/** Neuron outputs over a plane of two input features. */
+export type Boundary = z.infer<typeof BoundarySchema>;
+
 const runId = z.object({ runId: z.string().min(1) });
 const empty = z.object({});
 /** Live weights by document order of the run's network: one per synapse, one bias per neuron. */
@@ -67,6 +96,30 @@ export const trainingRequests = {
   'training.loadWeights': { request: runId.extend({ which: z.enum(['final', 'best']) }), response: z.object({ network: NetworkSchema }) },
   // Continues a stored run from its final state for `epochs` more epochs (same run id, same history).
   'training.continue': { request: runId.extend({ epochs: z.number().int().min(1).max(1_000_000) }), response: z.object({ runId: z.string() }) },
+  // The network's predictions beside the truth on a split's rows, a page at a time (forward passes in the inference worker).
+  'training.predictions': {
+    request: z.object({
+      datasetId: z.string().min(1),
+      network: NetworkSchema,
+      split: z.enum(['train', 'validation', 'test']),
+      offset: z.number().int().min(0),
+      limit: z.number().int().min(1).max(1000),
+      mistakesOnly: z.boolean().default(false),
+    }),
+    response: z.object({ total: z.number(), rows: z.array(PredictionRowSchema) }),
+  },
+  // Every neuron's output over a plane of two encoded features (others at their training means), and data points to draw on it.
+  'training.boundary': {
+    request: z.object({
+      datasetId: z.string().min(1),
+      network: NetworkSchema,
+      xFeature: z.number().int().min(0),
+      yFeature: z.number().int().min(0),
+      resolution: z.number().int().min(4).max(64).default(32),
+      maxPoints: z.number().int().min(0).max(2000).default(500),
+    }),
+    response: BoundarySchema,
+  },
 } as const;
 
 /** Events of training, pushed to the session that started the run. */

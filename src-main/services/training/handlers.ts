@@ -14,7 +14,8 @@ import { markUnsaved, workingDatabase } from '../project/service';
 import { startRun, type RunHandle } from './host';
 import { getRun, listRuns, metricHistory, readCheckpoint, type RunRow } from './store';
 
-type TrainingChannel = keyof typeof trainingRequests;
+// Predictions and heatmaps live in insight-handlers.ts.
+type TrainingChannel = Exclude<keyof typeof trainingRequests, 'training.predictions' | 'training.boundary'>;
 
 const active = new WeakMap<Session, Map<string, RunHandle>>();
 
