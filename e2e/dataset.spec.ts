@@ -3,12 +3,12 @@
  * and survives save and reopen inside the project; a bad CSV is refused with its reason and
  * changes nothing; New from Example opens a wired network; a first launch opens an example.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { edges, menu, neuron } from './canvas-helpers';
-import { expect, test } from './fixtures';
+import { expect, READY_SELECTOR, test } from './fixtures';
 
 const ISLANDS = ['Biscoe', 'Dream', 'Torgersen'];
 const SPECIES = ['Adelie', 'Gentoo', 'Chinstrap'];
@@ -20,6 +20,27 @@ function penguinsCsv(): string {
   const file = join(dir, 'penguins.csv');
   writeFileSync(file, `${lines.join('\n')}\n`);
   return file;
+}
+
+/** A numeric CSV of about `mb` megabytes (3 features and a target), written in batches. */
+function bigCsv(mb: number): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'neurite-csv-')), 'big.csv');
+  const fd = openSync(file, 'w');
+  writeSync(fd, 'a,b,c,y\n');
+  let row = 0;
+  while (statSync(file).size < mb * 1e6) {
+    let s = '';
+    for (let k = 0; k < 50_000; k++, row++) s += `${(row % 997) * 0.125},${(row % 101) * 1.5},${(row * 7) % 1013},${row % 3}\n`;
+    writeSync(fd, s);
+  }
+  closeSync(fd);
+  return file;
+}
+
+/** Browser mode keeps uploads in the state dir, which the server puts inside the projects folder. */
+function uploadFiles(projectsDir: string): string[] {
+  const dir = join(projectsDir, '.neurite-state', 'uploads');
+  return existsSync(dir) ? readdirSync(dir) : [];
 }
 
 async function importCsv(page: Page, file: string) {
@@ -133,6 +154,70 @@ test.describe('datasets', () => {
   });
 });
 
+test.describe('large uploads', () => {
+  test('a 60 MB CSV uploads in slices, shows a fraction of progress, and Cancel leaves neither dataset, neurons nor temp file', async ({ page, app }) => {
+    test.setTimeout(120_000);
+    const file = bigCsv(60);
+    // Cancel during the upload: the slices sent so far are deleted.
+    let chooser = page.waitForEvent('filechooser');
+    await menu(page, 'File', 'file.importCsv');
+    await (await chooser).setFiles(file);
+    await page.getByTestId('upload-cancel').click();
+    await expect(page.getByTestId('upload-dialog')).toHaveCount(0);
+    await expect.poll(() => uploadFiles(app.projectsDir)).toEqual([]);
+    await expect(page.getByTestId('import-wizard')).toHaveCount(0);
+
+    chooser = page.waitForEvent('filechooser');
+    await menu(page, 'File', 'file.importCsv');
+    await (await chooser).setFiles(file);
+    const wizard = page.getByTestId('import-wizard');
+    await expect(wizard).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByTestId('preview-table')).toContainText('y');
+    expect(uploadFiles(app.projectsDir)).toHaveLength(1);
+    await page.getByTestId('import-run').click();
+    // Click Cancel from inside the page the moment the bar shows a fraction, so a fast import cannot finish first.
+    const fraction = await page.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const started = Date.now();
+          const tick = () => {
+            const bar = document.querySelector<HTMLProgressElement>('[data-testid="import-progress"] progress');
+            if (bar && bar.value > 0 && bar.value < bar.max) {
+              document.querySelector<HTMLButtonElement>('[data-testid="import-cancel"]')!.click();
+              resolve(bar.value / bar.max);
+            } else if (Date.now() - started > 60_000) reject(new Error('the progress bar never showed a fraction'));
+            else requestAnimationFrame(tick);
+          };
+          tick();
+        }),
+    );
+    expect(fraction).toBeGreaterThan(0);
+    expect(fraction).toBeLessThan(1);
+    await expect(page.getByTestId('toast').filter({ hasText: 'The import of "big.csv" was cancelled; nothing was imported.' })).toBeVisible();
+    await expect(wizard).toHaveCount(0);
+    await expect(page.locator('.react-flow__node')).toHaveCount(0);
+    await expect(page).toHaveTitle('Untitled — Neurite');
+    await expect.poll(() => uploadFiles(app.projectsDir)).toEqual([]);
+    await menu(page, 'View', 'view.data');
+    await expect(page.getByTestId('data-empty')).toBeVisible();
+  });
+});
+
+test.describe('new from example', () => {
+  test('undo does not cross the project boundary: the example network and its dataset stay', async ({ page }) => {
+    await menu(page, 'File', 'file.newFromExample');
+    await page.getByTestId('example-circles').click();
+    await expect(page.getByTestId('toast').filter({ hasText: 'Opened example' })).toBeVisible();
+    const nodes = await page.locator('.react-flow__node').count();
+    expect(nodes).toBeGreaterThanOrEqual(4);
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+z');
+    await expect(page.locator('.react-flow__node')).toHaveCount(nodes);
+    await menu(page, 'View', 'view.data');
+    await expect(page.getByTestId('data-view')).toContainText('Circles');
+  });
+});
+
 test.describe('first launch', () => {
   test.use({ firstLaunchExample: true });
   test('with no recent project the app opens the two-spirals example', async ({ page }) => {
@@ -141,5 +226,24 @@ test.describe('first launch', () => {
     expect(await edges(page).count()).toBeGreaterThan(0);
     await menu(page, 'View', 'view.data');
     await expect(page.getByTestId('data-view')).toBeVisible();
+  });
+
+  test('the example is offered once: a reload or restart of the still-empty projects folder starts empty', async ({ page, app }) => {
+    await expect(page.getByTestId('toast').filter({ hasText: 'Welcome!' })).toBeVisible();
+    await menu(page, 'File', 'file.close');
+    const unsaved = page.getByTestId('unsaved-dialog');
+    await unsaved.getByRole('button', { name: 'Don’t Save' }).click();
+    await expect(page.locator('.react-flow__node')).toHaveCount(0);
+    for (const again of ['reload', 'restart'] as const) {
+      if (again === 'restart') {
+        await app.restart();
+        await page.goto(app.url);
+      } else await page.reload();
+      await expect(page.locator(READY_SELECTOR)).toBeVisible();
+      // Startup has no later signal to wait on when nothing is offered; give a repeat offer time to show.
+      await page.waitForTimeout(1500);
+      await expect(page.getByTestId('toast').filter({ hasText: 'Welcome!' })).toHaveCount(0);
+      await expect(page.locator('.react-flow__node')).toHaveCount(0);
+    }
   });
 });

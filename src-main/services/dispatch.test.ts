@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Network } from '../../src-shared/model/network';
 import { appHandlers } from './app-handlers';
@@ -5,7 +8,9 @@ import { createDispatcher, formatPath } from './dispatch';
 import { createSession } from './session';
 import { UserError } from './user-error';
 
-const { session } = createSession({ mode: 'browser', projectsDir: '/tmp/p', stateDir: '/tmp/s', emit: () => {} });
+// A fresh state dir: a fixed one could hold markers (first-launch offer, recent list) from elsewhere.
+const STATE_DIR = mkdtempSync(join(tmpdir(), 'neurite-dispatch-'));
+const { session } = createSession({ mode: 'browser', projectsDir: '/tmp/p', stateDir: STATE_DIR, emit: () => {} });
 
 const network = (activation: string): Network =>
   ({
@@ -103,7 +108,7 @@ describe('formatPath', () => {
 
 describe('createSession', () => {
   it('runs close listeners once, and at once when registered after closing', () => {
-    const { session: s, close } = createSession({ mode: 'electron', projectsDir: null, stateDir: '/tmp/s', emit: () => {} });
+    const { session: s, close } = createSession({ mode: 'electron', projectsDir: null, stateDir: STATE_DIR, emit: () => {} });
     const calls: string[] = [];
     s.onClose!(() => calls.push('a'));
     close();

@@ -151,10 +151,15 @@ async function offerRecovery(sessions: RecoverableSession[]): Promise<boolean> {
   return true;
 }
 
-/** First launch (no recent project, nothing recovered, not switched off): a new project with the two-spirals example, so Train works at once. */
+/**
+ * First launch (no recent project, nothing recovered, never offered before in this state dir,
+ * not switched off): a new project with the two-spirals example, so Train works at once. Main
+ * remembers the offer, so a reload or restart of a still-empty projects folder does not repeat it.
+ */
 async function firstLaunch(): Promise<boolean> {
   const [info, recent] = await Promise.all([api.request('app.info', {}), api.request('project.recent', {})]);
   if (!info.firstLaunchExample || recent.length) return false;
+  await api.request('dataset.welcomeOffered', {});
   const before = useEditorStore.getState().network;
   const snapshot = await api.request('project.new', {});
   // Never overwrite what the user already drew while this was loading.
@@ -162,8 +167,9 @@ async function firstLaunch(): Promise<boolean> {
   adopt(snapshot);
   const example = await api.request('dataset.example', { kind: 'spirals' });
   if (useEditorStore.getState().network !== snapshot.network && useEditorStore.getState().network.neurons.length) return true;
-  useEditorStore.getState().commit(() => example.network);
-  useUiStore.getState().toast(`Welcome! This is the “${example.meta.name}” example. Switch the overlay to Contributions to see which connections excite and which inhibit, or use File › New from Example… / Import CSV….`);
+  // The example is where this project starts (as New from Example): undo does not lead back to an empty canvas.
+  useEditorStore.getState().load(example.network);
+  useUiStore.getState().toast(`Welcome! This is the “${example.meta.name}” example. Press Train (F5) to fit it, switch the overlay to Contributions to see which connections excite and which inhibit, or use File › New from Example… / Import CSV….`);
   return true;
 }
 

@@ -8,10 +8,10 @@ import { NetworkSchema } from '../model/network';
 import { EXAMPLE_KINDS } from './examples';
 import { ColumnConfigSchema, ColumnTypeSchema, CsvOptionsSchema, DatasetMetaSchema, SplitConfigSchema } from './schema';
 
-/** Which file to read: a path (Electron: absolute, from the dialog or a drop; browser mode: inside the projects folder) or an uploaded text. */
+/** Which file to read: a path (Electron: absolute, from the dialog or a drop; browser mode: inside the projects folder) or a finished upload (browser mode, see `dataset.upload*`). */
 export const DatasetFileSchema = z.union([
   z.object({ path: z.string().min(1).max(4096) }).strict(),
-  z.object({ name: z.string().min(1).max(255), text: z.string().max(64 * 1024 * 1024) }).strict(),
+  z.object({ upload: z.string().min(1).max(100), name: z.string().min(1).max(255) }).strict(),
 ]);
 /** Which file to read. */
 export type DatasetFile = z.infer<typeof DatasetFileSchema>;
@@ -76,6 +76,9 @@ export const DatasetImportReplySchema = z.discriminatedUnion('status', [
 /** An import's outcome. */
 export type DatasetImportReply = z.infer<typeof DatasetImportReplySchema>;
 
+/** Largest decoded chunk of an upload; the renderer sends 4 MiB slices of the File, so it never holds the whole file. */
+export const UPLOAD_CHUNK_MAX_BYTES = 8 * 1024 * 1024;
+
 /** Payloads and replies of the dataset channels (behaviour in src-main/services/dataset/handlers.ts). */
 export const datasetRequests = {
   'dataset.preview': { request: z.object({ file: DatasetFileSchema, options: CsvOptionsSchema }).strict(), response: CsvPreviewSchema },
@@ -97,6 +100,26 @@ export const datasetRequests = {
   },
   /** The native open dialog for a CSV (desktop app only; error `dataset.noDialog` elsewhere); path null when cancelled. */
   'dataset.pickFile': { request: z.object({}).strict(), response: z.object({ path: z.string().nullable() }) },
+  /** Browser mode: starts a chunked upload into a temp file in main (deleted on discard, after a successful or cancelled import, and when the session ends). */
+  'dataset.uploadStart': {
+    request: z.object({ name: z.string().min(1).max(255), size: z.number().int().min(0).max(2 ** 40) }).strict(),
+    response: z.object({ uploadId: z.string() }),
+  },
+  /** Appends the next chunk (base64) at `offset`, which must equal the bytes received so far. */
+  'dataset.uploadChunk': {
+    request: z
+      .object({
+        uploadId: z.string().min(1).max(100),
+        offset: z.number().int().min(0),
+        data: z.string().max(Math.ceil(UPLOAD_CHUNK_MAX_BYTES / 3) * 4),
+      })
+      .strict(),
+    response: z.object({ received: z.number() }),
+  },
+  /** Deletes an upload's temp file (the wizard closed); false when there was none. */
+  'dataset.uploadDiscard': { request: z.object({ uploadId: z.string().min(1).max(100) }).strict(), response: z.object({ discarded: z.boolean() }) },
+  /** Remembers in the state dir that the first-launch example was offered, so `app.info` stops offering it. */
+  'dataset.welcomeOffered': { request: z.object({}).strict(), response: z.object({}) },
   'dataset.cancel': { request: z.object({ importId: z.string().min(1).max(100) }).strict(), response: z.object({ cancelled: z.boolean() }) },
   'dataset.list': { request: z.object({}).strict(), response: z.array(DatasetInfoSchema) },
   'dataset.summary': { request: z.object({ id: z.string().min(1) }).strict(), response: DatasetMetaSchema },

@@ -19,8 +19,10 @@ import type { Session } from '../session';
 import { UserError } from '../user-error';
 import { loadIrisExample } from './examples';
 import { importCsv, previewCsv } from './reader';
-import { bufferSource, fileSource, type ByteSource } from './source';
+import { fileSource, type ByteSource } from './source';
 import { listDatasets, loadDataset, loadDatasetMeta, saveDataset } from './store';
+import { appendChunk, discardUpload, startUpload, uploadedFile } from './uploads';
+import { markWelcomeExampleOffered } from './welcome';
 
 type DatasetChannel = keyof typeof datasetRequests;
 
@@ -28,7 +30,11 @@ type DatasetChannel = keyof typeof datasetRequests;
 const running = new Map<string, Map<string, AbortController>>();
 
 function sourceOf(session: Session, file: DatasetFile): ByteSource {
-  if ('text' in file) return bufferSource(path.basename(file.name), file.text);
+  if ('upload' in file) {
+    const up = uploadedFile(session, file.upload);
+    // Messages name the file the user chose, not the temp file.
+    return { ...fileSource(up.file), name: up.name };
+  }
   const abs = resolveInside(session, file.path);
   try {
     return fileSource(abs);
@@ -95,14 +101,26 @@ export const datasetHandlers: { [C in DatasetChannel]: (payload: PayloadOf<C>, s
       if (controller.signal.aborted) throw datasetErrors.cancelled(dataset.meta.source.kind === 'csv' ? dataset.meta.source.file : dataset.meta.name);
       saveDataset(db, dataset);
       markUnsaved(session);
+      // The upload is in the project now; its temp file has served its purpose.
+      if ('upload' in file) discardUpload(session, file.upload);
       return { status: 'imported' as const, meta: dataset.meta, network: bindNetworkToDataset(network, dataset.meta) };
     } catch (e) {
       if (!(e instanceof DatasetError)) throw e;
+      // Cancel leaves nothing behind, not even the upload; a refused file stays so the user can fix the settings and retry.
+      if (e.code === 'cancelled' && 'upload' in file) discardUpload(session, file.upload);
       const { line, column, columnName, value } = e.place;
       return { status: 'refused' as const, problem: { code: e.code, message: e.message, line, column, columnName, value, fixes: e.fixes } };
     } finally {
       mine.delete(importId);
     }
+  },
+
+  'dataset.uploadStart': async ({ name, size }, session) => startUpload(session, name, size),
+  'dataset.uploadChunk': async ({ uploadId, offset, data }, session) => appendChunk(session, uploadId, offset, data),
+  'dataset.uploadDiscard': async ({ uploadId }, session) => ({ discarded: discardUpload(session, uploadId) }),
+  'dataset.welcomeOffered': async (_p, session) => {
+    markWelcomeExampleOffered(session.stateDir);
+    return {};
   },
 
   'dataset.cancel': async ({ importId }, session) => {

@@ -6,11 +6,36 @@ import { useCallback, useEffect, useState } from 'react';
 import { Modal } from '../Dialogs';
 import { api } from '../../api';
 import { useEditorStore } from '../../state/editor-store';
+import type { DatasetFile } from '../../../src-shared/data/contract';
 import { applyBoundNetwork, newFromExample, useDataStore } from './data-actions';
+import { discardUpload } from './upload';
 import { DataView } from './DataView';
 import { ImportWizard, type ImportResult } from './ImportWizard';
 
 const close = () => useDataStore.setState({ dialog: null });
+
+/** Closing the wizard of an uploaded file deletes the upload's temp file in main. */
+function closeImport(file: DatasetFile) {
+  if ('upload' in file) discardUpload(file.upload);
+  close();
+}
+
+/** Browser mode: the chosen file going to main in slices, with Cancel. */
+function UploadProgress({ name, sent, total, onCancel }: { name: string; sent: number; total: number; onCancel: () => void }) {
+  return (
+    <Modal title={`Uploading ${name}`} onClose={onCancel} testid="upload-dialog">
+      <div className="ds-progress" data-testid="upload-progress">
+        <progress value={sent} max={total || 1} />
+        <span>
+          {(sent / 1e6).toFixed(1)} of {(total / 1e6).toFixed(1)} MB
+        </span>
+        <button type="button" data-testid="upload-cancel" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </Modal>
+  );
+}
 
 /** The dataset dialog that is open, if any. */
 export function DataDialogs() {
@@ -21,7 +46,8 @@ export function DataDialogs() {
     applyBoundNetwork(r.meta, r.network, 'Imported');
   }, []);
   if (!dialog) return null;
-  if (dialog.kind === 'import') return <ImportWizard file={dialog.file} network={network} onImported={onImported} onClose={close} />;
+  if (dialog.kind === 'import') return <ImportWizard file={dialog.file} network={network} onImported={onImported} onClose={() => closeImport(dialog.file)} />;
+  if (dialog.kind === 'upload') return <UploadProgress name={dialog.name} sent={dialog.sent} total={dialog.total} onCancel={dialog.cancel} />;
   if (dialog.kind === 'view') return <DataWindow />;
   return <ExamplesDialog />;
 }

@@ -11,6 +11,7 @@ import type { ColumnConfig, CsvOptions, DatasetMeta } from '../../../src-shared/
 import type { Network } from '../../../src-shared/model/network';
 import { ApiCallError } from '../../../src-shared/api';
 import { api } from '../../api';
+import { useUiStore } from '../../state/ui-store';
 import { Modal } from '../Dialogs';
 import './data-panels.css';
 
@@ -105,14 +106,18 @@ export function ImportWizard({ file, network, onImported, onClose }: ImportWizar
         network,
       });
       if (reply.status === 'imported') onImported({ meta: reply.meta, network: reply.network });
-      else setProblem(reply.problem);
+      else if (reply.problem.code === 'cancelled') {
+        // Cancel ends the import altogether (main already deleted an uploaded file): nothing is left to retry.
+        useUiStore.getState().toast(reply.problem.message);
+        onClose();
+      } else setProblem(reply.problem);
     } catch (e) {
       setProblem({ code: 'error', message: message(e), fixes: [] });
     } finally {
       importId.current = null;
       setProgress(null);
     }
-  }, [file, name, options, columns, split, hasClassTarget, network, onImported, preview]);
+  }, [file, name, options, columns, split, hasClassTarget, network, onImported, onClose, preview]);
 
   const cancel = () => {
     if (importId.current) void api.request('dataset.cancel', { importId: importId.current });

@@ -10,22 +10,46 @@ import { api, pathForDroppedFile, runMode } from '../../api';
 import { confirmDiscard, newProjectSnapshot } from '../../project/project-actions';
 import { useEditorStore } from '../../state/editor-store';
 import { useUiStore } from '../../state/ui-store';
+import { UploadCancelled, uploadFile } from './upload';
 
-/** The open dataset dialog, if any. */
-export type DataDialog = { kind: 'import'; file: DatasetFile } | { kind: 'view' } | { kind: 'examples' } | null;
+/** The open dataset dialog, if any (`upload`: browser mode sending a chosen file to main before the wizard opens). */
+export type DataDialog =
+  | { kind: 'import'; file: DatasetFile }
+  | { kind: 'upload'; name: string; sent: number; total: number; cancel: () => void }
+  | { kind: 'view' }
+  | { kind: 'examples' }
+  | null;
 
 /** Which dataset dialog is open. */
 export const useDataStore = create<{ dialog: DataDialog }>(() => ({ dialog: null }));
 
-/** Opens the import wizard for a file the user chose or dropped (a path where main can read it, else its text). */
+/** Opens the import wizard for a file the user chose or dropped: its path where main can read it, else after a chunked upload to main. */
 export async function importFile(file: File): Promise<void> {
   const path = pathForDroppedFile(file);
   if (path) {
     useDataStore.setState({ dialog: { kind: 'import', file: { path } } });
     return;
   }
-  const text = await file.text();
-  useDataStore.setState({ dialog: { kind: 'import', file: { name: file.name, text } } });
+  const controller = new AbortController();
+  const cancel = () => {
+    controller.abort();
+    useDataStore.setState({ dialog: null });
+  };
+  useDataStore.setState({ dialog: { kind: 'upload', name: file.name, sent: 0, total: file.size, cancel } });
+  try {
+    const upload = await uploadFile(
+      file,
+      (sent, total) => {
+        if (!controller.signal.aborted) useDataStore.setState({ dialog: { kind: 'upload', name: file.name, sent, total, cancel } });
+      },
+      controller.signal,
+    );
+    useDataStore.setState({ dialog: { kind: 'import', file: { upload, name: file.name } } });
+  } catch (e) {
+    if (e instanceof UploadCancelled) return;
+    useDataStore.setState({ dialog: null });
+    useUiStore.getState().toast(e instanceof Error ? e.message : String(e), 'error');
+  }
 }
 
 /** File › Import CSV…: main's native open dialog in the desktop app; an upload picker in a browser. */
@@ -65,13 +89,18 @@ export function applyBoundNetwork(meta: DatasetMeta, network: Network, verb: str
   useUiStore.getState().toast(`${verb} ${describe(meta)}.`);
 }
 
-/** New from Example: asks about unsaved edits, starts a new project, stores the example and loads its starter network. */
+/**
+ * New from Example: asks about unsaved edits, starts a new project, stores the example and loads
+ * its starter network as the project's starting point: the example is a fresh project, so undo
+ * stops there instead of reaching an empty canvas with the example's dataset left in the project.
+ */
 export async function newFromExample(request: { kind: 'xor' | 'circles' | 'spirals' | 'blobs' | 'surface' | 'iris'; size?: number; noise?: number }): Promise<boolean> {
   if (!(await confirmDiscard())) return false;
   try {
     await newProjectSnapshot();
     const reply = await api.request('dataset.example', request);
-    applyBoundNetwork(reply.meta, reply.network, 'Opened example');
+    useEditorStore.getState().load(reply.network);
+    useUiStore.getState().toast(`Opened example ${describe(reply.meta)}.`);
     return true;
   } catch (e) {
     useUiStore.getState().toast(e instanceof Error ? e.message : String(e), 'error');
