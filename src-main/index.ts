@@ -143,6 +143,10 @@ function createWindow(): BrowserWindow {
         const r = await dialog.showOpenDialog(win, { properties: ['openFile'], filters: [{ name: 'CSV', extensions: ['csv', 'tsv', 'txt'] }] });
         return r.canceled ? null : (r.filePaths[0] ?? null);
       }
+      if (mode === 'export') {
+        const r = await dialog.showSaveDialog(win, { defaultPath: suggestedName, properties: ['createDirectory', 'showOverwriteConfirmation'] });
+        return r.canceled || !r.filePath ? null : r.filePath;
+      }
       const filters = [{ name: 'Neurite project', extensions: [PROJECT_EXTENSION.slice(1)] }];
       if (mode === 'open') {
         const r = await dialog.showOpenDialog(win, { properties: ['openFile'], filters });

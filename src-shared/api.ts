@@ -10,6 +10,7 @@ import { projectRequests } from './model/project';
 import { datasetEvents, datasetRequests } from './data/contract';
 import { overlayRequests } from './overlay/contract';
 import { trainingEvents, trainingRequests } from './training/contract';
+import { exportRequests } from './export/contract';
 
 /** Which transport the renderer is talking through. */
 export const RunModeSchema = z.enum(['electron', 'browser']);
@@ -88,6 +89,10 @@ export const requests = {
   // Training runs in a worker, run history in the project: training/contract.ts, src-main/services/training/README.md.
   ...trainingRequests,
   // --- end training ---
+  // --- export ---
+  // ONNX and PyTorch exports, network JSON, trained weights back as a run: export/contract.ts, src-main/services/export/handlers.ts.
+  ...exportRequests,
+  // --- end export ---
 } as const;
 
 /** The name of a request channel. */

@@ -5,6 +5,7 @@ import { overlayHandlers } from './overlay/handlers';
 import { projectHandlers } from './project/handlers';
 import { trainingHandlers } from './training/handlers';
 import { insightHandlers } from './training/insight-handlers';
+import { exportHandlers } from './export/handlers';
 
 /** Every service's handler map, composed; each service module exports its own map and is spread here. */
 export const handlers: Handlers = {
@@ -14,4 +15,5 @@ export const handlers: Handlers = {
   ...overlayHandlers,
   ...trainingHandlers,
   ...insightHandlers,
+  ...exportHandlers,
 };

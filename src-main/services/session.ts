@@ -19,7 +19,7 @@ export interface Session {
   /** Pushes an event to this renderer only. */
   emit<E extends EventName>(event: E, payload: EventOf<E>): void;
   /** The native file dialog (Electron only): a project to open or save, or a CSV to import ('csv'); resolves null when cancelled. */
-  pickPath?: (mode: 'open' | 'save' | 'csv', suggestedName?: string) => Promise<string | null>;
+  pickPath?: (mode: 'open' | 'save' | 'csv' | 'export', suggestedName?: string) => Promise<string | null>;
   /** The project path this window was launched with, handed out once (Electron command line). */
   takeStartupPath?: () => string | null;
   /** Closes the window once the renderer has dealt with unsaved edits (Electron only). */

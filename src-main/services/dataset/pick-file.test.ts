@@ -13,7 +13,7 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function session(pickPath?: (mode: 'open' | 'save' | 'csv') => Promise<string | null>) {
+function session(pickPath?: (mode: 'open' | 'save' | 'csv' | 'export') => Promise<string | null>) {
   const made = createSession({ mode: pickPath ? 'electron' : 'browser', projectsDir: pickPath ? null : dir, stateDir: mkdtempSync(join(dir, 'state-')), emit: () => {}, pickPath });
   closers.push(made.close);
   return made.session;

@@ -27,7 +27,7 @@ export interface RunRow {
 }
 
 /** Inserts a run in status 'running'. */
-export function insertRun(db: Database.Database, run: { id: string; datasetId: string; network: Network; stored: StoredRunConfig }): void {
+export function insertRun(db: Database.Database, run: { id: string; datasetId: string | null; network: Network; stored: StoredRunConfig }): void {
   db.prepare('INSERT INTO runs (id, dataset_id, started, finished, status, config, network) VALUES (?, ?, ?, NULL, ?, ?, ?)').run(
     run.id, run.datasetId, new Date().toISOString(), 'running', JSON.stringify(run.stored), JSON.stringify(run.network),
   );

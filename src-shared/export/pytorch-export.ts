@@ -1,0 +1,73 @@
+/**
+ * The PyTorch export: a folder with the network as a PyTorch module (model.py + network.json), the encoded
+ * dataset (data.csv with its encoding), a DistributedDataParallel training script (train.py) and a README.
+ */
+import type { DatasetMeta, EncodedDataset } from '../data/schema';
+import type { Network } from '../model/network';
+import { MODEL_PY, TRAIN_PY } from './pytorch-files';
+import { structureFingerprint } from './weights-file';
+
+const SPLIT_NAMES = ['train', 'validation', 'test'];
+
+const csvCell = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+/** data.csv: the encoded features and targets by name, and each row's split. */
+export function encodedCsv(d: EncodedDataset): string {
+  const F = d.meta.features.length;
+  const O = d.meta.outputs.length;
+  const lines = [[...d.meta.features.map((f) => f.name), ...d.meta.outputs.map((o) => o.name), 'split'].map(csvCell).join(',')];
+  for (let r = 0; r < d.meta.rowCount; r++) {
+    const cells: string[] = [];
+    for (let c = 0; c < F; c++) cells.push(String(d.x[r * F + c]));
+    for (let c = 0; c < O; c++) cells.push(String(d.y[r * O + c]));
+    cells.push(SPLIT_NAMES[d.split[r]]);
+    lines.push(cells.join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** network.json: what model.py builds and train.py trains (structure, weights, loss, column names). */
+export function networkSpec(net: Network, meta: DatasetMeta, loss: 'mse' | 'bce' | 'cce'): object {
+  return {
+    format: 'neurite-pytorch-export',
+    version: 1,
+    structure: structureFingerprint(net),
+    loss,
+    encoding: { features: meta.features.map((f) => f.name), outputs: meta.outputs.map((o) => o.name), columns: meta.columns.map((c) => ({ name: c.name, role: c.config.role, encoding: c.config.encoding, params: c.params })) },
+    neurons: net.neurons.map((n) => ({ id: n.id, label: n.label, role: n.role, activation: n.activation, bias: n.bias, dale: n.dale })),
+    synapses: net.synapses.map((s) => ({ id: s.id, source: s.source, target: s.target, weight: s.weight })),
+    softmaxGroups: net.softmaxGroups.map((g) => ({ id: g.id, members: g.members })),
+  };
+}
+
+function readme(name: string, meta: DatasetMeta): string {
+  return `Neurite export of "${name}" for PyTorch
+=======================================
+
+model.py      the network as a PyTorch module (NeuriteNet): the same function Neurite computes
+network.json  its neurons, synapses, weights, softmax groups, loss and column names
+data.csv      the dataset "${meta.name}" as Neurite encoded it (${meta.rowCount} rows; scaling and one-hot
+              vocabularies in network.json > encoding), with each row's split
+train.py      trains it: one CPU, one GPU, or many processes with DistributedDataParallel
+
+  python3 train.py --epochs 20 --lr 0.01 --batch 32
+  torchrun --nproc_per_node=4 train.py --epochs 20        (gloo on CPU, nccl on GPU; --batch is per process)
+  torchrun --nnodes=2 --node_rank=0 --master_addr=HOST --nproc_per_node=8 train.py   (several machines)
+
+The loss per epoch goes to train-log.jsonl; at the end weights.json holds the trained weights.
+Back in Neurite: File > Import > Weights... and pick weights.json. It becomes a new run of the project
+(with this loss history), and its weights go on the canvas, ready for the excitatory/inhibitory overlays.
+A weights file from a network whose structure differs is refused, naming the first mismatch.
+`;
+}
+
+/** Every file of the export folder, by name. */
+export function pytorchExport(net: Network, d: EncodedDataset, loss: 'mse' | 'bce' | 'cce', projectName: string): Record<string, string> {
+  return {
+    'model.py': MODEL_PY,
+    'train.py': TRAIN_PY,
+    'network.json': `${JSON.stringify(networkSpec(net, d.meta, loss), null, 1)}\n`,
+    'data.csv': encodedCsv(d),
+    'README.txt': readme(projectName, d.meta),
+  };
+}
