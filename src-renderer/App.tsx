@@ -11,6 +11,7 @@ import { StatusBar } from './panels/StatusBar';
 import { Toasts } from './panels/Toasts';
 import { Toolbar } from './panels/Toolbar';
 import { OverlayPanel } from './overlay/OverlayPanel';
+import { ExportDialog } from './export/ExportDialog';
 import { ProjectDialogs } from './project/ProjectDialogs';
 import { TrainingDock } from './training/TrainingDock';
 import { useProjectLifecycle } from './project/use-project-lifecycle';
@@ -36,6 +37,7 @@ export function App() {
         <Dialogs />
         <ProjectDialogs />
         <DataDialogs />
+        <ExportDialog />
       </div>
     </ReactFlowProvider>
   );

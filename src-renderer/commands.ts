@@ -7,6 +7,7 @@ import { useEditorStore } from './state/editor-store';
 import { addDenseGroup, deleteElements, autoLayout, extractSubnetwork, networkFromText, networkToText, pasteNetwork } from './state/network-edits';
 import { useUiStore } from './state/ui-store';
 import { pickCsv, useDataStore } from './panels/data/data-actions';
+import { copyNetworkJson, importNetworkJson, importWeights, startExport } from './export/export-actions';
 import { pauseOrResume, resetWeights, startTraining, stepTraining, stopTraining } from './training/training-actions';
 import { useTrainingStore } from './training/training-store';
 import { closeProject, newProject, openProject, saveProject, saveProjectAs } from './project/project-actions';
@@ -44,6 +45,12 @@ export const COMMAND_LABELS: Record<CommandId, string> = {
   'file.close': 'Close',
   'file.importCsv': 'Import CSV…',
   'file.newFromExample': 'New from Example…',
+  'file.exportOnnx': 'Export ONNX Model…',
+  'file.exportPytorch': 'Export PyTorch Folder…',
+  'file.exportJson': 'Export Network JSON…',
+  'file.copyJson': 'Copy Network as JSON',
+  'file.importJson': 'Import Network JSON…',
+  'file.importWeights': 'Import Weights…',
   'view.data': 'Data…',
   'train.start': 'Train',
   'train.pauseResume': 'Pause / Resume',
@@ -248,6 +255,24 @@ export async function runCommand(id: CommandId): Promise<void> {
       return;
     case 'view.toggleMinimap':
       ui.toggleMinimap();
+      return;
+    case 'file.exportOnnx':
+      await startExport('onnx');
+      return;
+    case 'file.exportPytorch':
+      await startExport('pytorch');
+      return;
+    case 'file.exportJson':
+      await startExport('json');
+      return;
+    case 'file.copyJson':
+      await copyNetworkJson();
+      return;
+    case 'file.importJson':
+      importNetworkJson();
+      return;
+    case 'file.importWeights':
+      importWeights();
       return;
     case 'train.start':
       await startTraining();

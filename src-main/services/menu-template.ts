@@ -54,6 +54,14 @@ export function menuTemplate({ appName, isMac, isPackaged, send, recent = [], op
         },
         sep,
         item('Import CSV…', 'file.importCsv'),
+        {
+          label: 'Import',
+          submenu: [item('Network JSON…', 'file.importJson'), item('Weights (from the PyTorch export)…', 'file.importWeights')],
+        },
+        {
+          label: 'Export',
+          submenu: [item('ONNX Model…', 'file.exportOnnx'), item('PyTorch Folder…', 'file.exportPytorch'), item('Network JSON…', 'file.exportJson'), item('Copy Network as JSON', 'file.copyJson')],
+        },
         sep,
         shown('Save', 'file.save', 'CmdOrCtrl+S'),
         shown('Save As…', 'file.saveAs', 'CmdOrCtrl+Shift+S'),

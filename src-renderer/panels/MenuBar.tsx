@@ -6,7 +6,7 @@ import { useEditorStore } from '../state/editor-store';
 type Item = CommandId | '-';
 
 const MENUS: { title: string; items: Item[] }[] = [
-  { title: 'File', items: ['file.new', 'file.newFromExample', 'file.open', '-', 'file.importCsv', '-', 'file.save', 'file.saveAs', '-', 'file.close'] },
+  { title: 'File', items: ['file.new', 'file.newFromExample', 'file.open', '-', 'file.importCsv', 'file.importJson', 'file.importWeights', '-', 'file.exportOnnx', 'file.exportPytorch', 'file.exportJson', 'file.copyJson', '-', 'file.save', 'file.saveAs', '-', 'file.close'] },
   { title: 'Edit', items: ['edit.undo', 'edit.redo', '-', 'edit.cut', 'edit.copy', 'edit.paste', 'edit.delete', '-', 'edit.selectAll', 'edit.selectNone', '-', 'edit.denseGroup'] },
   { title: 'View', items: ['view.autoLayout', 'view.fitView', '-', 'view.zoomIn', 'view.zoomOut', '-', 'view.toggleMinimap', '-', 'view.data'] },
   { title: 'Training', items: ['train.start', 'train.pauseResume', 'train.stop', '-', 'train.stepBatch', 'train.stepEpoch', '-', 'train.resetWeights'] },
