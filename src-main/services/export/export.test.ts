@@ -19,6 +19,10 @@ import { createSession } from '../session';
 import { trainingHandlers } from '../training/handlers';
 import { readCheckpoint } from '../training/store';
 import { exportHandlers } from './handlers';
+import { pytorchExport } from '../../../src-shared/export/pytorch-export';
+import { everyActivationNetwork } from '../../../src-shared/export/test-network';
+import { createRng } from '../../../src-shared/engine/rng';
+import type { EncodedDataset } from '../../../src-shared/data/schema';
 
 const PYTHON = '/usr/bin/python3';
 const TORCHRUN = '/usr/bin/torchrun';
@@ -195,4 +199,17 @@ describe('exports (real files, PyTorch, onnxruntime)', () => {
     expect(JSON.parse(readFileSync(jsonPath!, 'utf8'))).toEqual(trained);
     expect(existsSync(join(projects, 'escape.json'))).toBe(false);
   });
+
+  it('the PyTorch module computes the engine function for skip connections, every activation and a softmax group', () => {
+    const net = everyActivationNetwork(5);
+    const rows = 200;
+    const { next: rng } = createRng(2);
+    const x = Float64Array.from({ length: rows * 3 }, () => 6 * rng() - 3);
+    const meta = { name: 'synthetic', rowCount: rows, features: ['a', 'b', 'c'].map((name) => ({ name })), outputs: ['p', 'q', 'v'].map((name) => ({ name })), columns: [] };
+    const d = { meta, x, y: new Float64Array(rows * 3), split: new Uint8Array(rows) } as unknown as EncodedDataset;
+    const folder = mkdtempSync(join(dir, 'every-'));
+    for (const [name, text] of Object.entries(pytorchExport(net, d, 'mse', 'every'))) writeFileSync(join(folder, name), text);
+    expect(maxDiff(torchForward(folder), engineOutputs(net, x, rows))).toBeLessThan(1e-5);
+  });
 });
+
