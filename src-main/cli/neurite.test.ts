@@ -1,9 +1,17 @@
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { bindNetworkToDataset } from '../../src-shared/data/bind';
 import { makeExample } from '../../src-shared/data/examples';
-import { saveDataset } from '../services/dataset/store';
+import { CsvOptionsSchema, type ColumnConfig } from '../../src-shared/data/schema';
+import { compileNetwork, paramsFromNetwork } from '../../src-shared/engine/index';
+import { emptyNetwork } from '../../src-shared/model/network';
+import { evaluateRows } from '../../src-shared/training/evaluate';
+import { importCsv } from '../services/dataset/reader';
+import { fileSource } from '../services/dataset/source';
+import { loadDataset, saveDataset } from '../services/dataset/store';
 import { closeProject, newProject, openProject, saveProject, workingDatabase } from '../services/project/service';
 import { removeTempDirs, tempDir, testSession } from '../services/project/test-helpers';
 import { listRuns, metricHistory } from '../services/training/store';
@@ -67,5 +75,71 @@ describe('neurite CLI (spawned from source)', () => {
     expect(ev.status).toBe(0);
     expect(ev.stdout).toContain(`val: rows=`);
     expect(Number(/val: rows=\d+ loss=\S+ accuracy=(\S+)/.exec(ev.stdout)![1])).toBe(acc);
+  }, 60_000);
+});
+
+describe('neurite eval --csv (spawned from source)', () => {
+  const header = 'length;width;colour;kind';
+  const line = (i: number) => `${(1 + (i % 7) * 0.5).toFixed(1).replace('.', ',')};${(2 + (i % 5)).toString()};${['red', 'green', 'blue'][i % 3]};${i % 7 < 3 ? 'small' : 'large'}`;
+
+  /** A project whose dataset was imported from a semicolon, decimal-comma CSV with a numeric, a category and a class column. */
+  async function importedProject(): Promise<{ project: string; csv: string; dir: string }> {
+    const dir = tempDir();
+    const csv = path.join(dir, 'train.csv');
+    writeFileSync(csv, `# measured by hand\n${header}\n${Array.from({ length: 60 }, (_, i) => line(i)).join('\n')}\n`);
+    const options = CsvOptionsSchema.parse({ delimiter: ';', decimal: ',', skipLines: 1 });
+    const col = (name: string, type: 'numeric' | 'categorical', role: 'feature' | 'target', encoding: string) => ({ name, type, role, encoding, missing: 'mean', fill: null }) as ColumnConfig;
+    const dataset = await importCsv(fileSource(csv), {
+      id: 'd1',
+      options,
+      columns: [col('length', 'numeric', 'feature', 'standardise'), col('width', 'numeric', 'feature', 'min-max'), { ...col('colour', 'categorical', 'feature', 'one-hot'), missing: 'most-frequent' }, { ...col('kind', 'categorical', 'target', 'classes'), missing: 'drop' }],
+      split: { train: 60, val: 20, test: 20, seed: 3, stratify: false },
+    });
+    const { session, close } = testSession();
+    const project = path.join(dir, 'eval.neurite');
+    newProject(session);
+    saveDataset(workingDatabase(session), dataset);
+    saveProject(session, bindNetworkToDataset(emptyNetwork(), dataset.meta), project);
+    close();
+    return { project, csv, dir };
+  }
+
+  it('encodes another file with the stored encoding: the same rows give the metrics of the whole stored dataset', async () => {
+    const { project, csv } = await importedProject();
+    const r = run('eval', project, '--csv', csv);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const { session, close } = testSession();
+    const net = openProject(session, project).network;
+    const d = loadDataset(workingDatabase(session), 'd1')!;
+    const program = compileNetwork(net);
+    const all = Int32Array.from({ length: d.meta.rowCount }, (_, i) => i);
+    const e = evaluateRows(program, paramsFromNetwork(program, net), d.x, d.y, all, 'cce');
+    close();
+    const got = /csv: rows=(\d+) loss=(\S+) accuracy=(\S+)/.exec(r.stdout)!;
+    expect(Number(got[1])).toBe(60);
+    expect(Number(got[2])).toBe(Number(e.loss.toPrecision(4)));
+    expect(Number(got[3])).toBe(Number(e.classification!.accuracy.toPrecision(4)));
+  }, 60_000);
+
+  it('refuses a file it cannot encode, naming file, line, column and value', async () => {
+    const { project, dir } = await importedProject();
+    const bad = (name: string, body: string) => {
+      const file = path.join(dir, name);
+      writeFileSync(file, `# note\n${body}\n`);
+      return run('eval', project, '--csv', file);
+    };
+    const cases: [string, string, string][] = [
+      ['no-kind.csv', `length;width;colour\n1,5;2;red`, 'no-kind.csv has no column "kind" (the dataset uses it as a target).'],
+      ['text.csv', `${header}\n${line(0)}\n1,5;wide;red;small`, 'text.csv, line 4, column "width": "wide" is not a number.'],
+      ['class.csv', `${header}\n${line(1)}\n${line(2)}\n1,5;2;red;medium`, 'class.csv, line 5, column "kind": class "medium" is not one of the dataset\'s classes (large, small).'],
+      ['ragged.csv', `${header}\n1,5;2;red`, 'ragged.csv, line 3: 3 cells where the header has 4.'],
+    ];
+    for (const [name, body, message] of cases) {
+      const r = bad(name, body);
+      expect(r.status).toBe(1);
+      expect(r.stderr.trim()).toBe(`neurite: ${message}`);
+    }
+    expect(run('eval', project, '--csv', path.join(dir, 'nope.csv')).stderr).toContain('No such CSV file');
   }, 60_000);
 });

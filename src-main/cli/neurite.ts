@@ -8,6 +8,7 @@ import { applyWeightsToNetwork, compileNetwork, paramsFromNetwork } from '../../
 import { parseTrainingConfig } from '../../src-shared/training/config';
 import { evaluateRows } from '../../src-shared/training/evaluate';
 import { TrainingRun } from '../../src-shared/training/runner';
+import { readEvalCsv } from './read-eval-csv';
 import type { SplitEvaluation } from '../../src-shared/training/evaluate';
 import { createSession } from '../services/session';
 import { closeSession, openProject, saveProject, workingDatabase } from '../services/project/service';
@@ -19,8 +20,9 @@ const USAGE = `Usage:
   neurite train <project.neurite> [--epochs N] [--lr X] [--batch B] [--seed S] [--dataset ID]
       Trains the project's network on one of its datasets (in the training worker), prints progress
       and a final metrics line, and saves the run into the project.
-  neurite eval <project.neurite> [--run ID] [--dataset ID]
-      Prints metrics of the project's network (or of a run's final weights) on each split.
+  neurite eval <project.neurite> [--run ID] [--dataset ID] [--csv other.csv]
+      Prints metrics of the project's network (or of a run's final weights) on each split, or on the rows
+      of another CSV file encoded exactly as the dataset was (same columns by name, same scaling and classes).
   neurite --help
 Exit codes: 0 success, 1 failure, 2 bad usage.`;
 
@@ -57,6 +59,7 @@ async function main(argv: string[]): Promise<number> {
       seed: { type: 'string' },
       dataset: { type: 'string' },
       run: { type: 'string' },
+      csv: { type: 'string' },
     },
   });
   if (values.help) {
@@ -91,6 +94,12 @@ async function main(argv: string[]): Promise<number> {
       const run = new TrainingRun({ network, x: dataset.x, y: dataset.y, split: dataset.split, config: parseTrainingConfig({}) });
       const p = compileNetwork(network);
       const params = paramsFromNetwork(p, network);
+      if (values.csv) {
+        const other = readEvalCsv(values.csv, dataset.meta);
+        const rows = Int32Array.from({ length: other.rowCount }, (_, i) => i);
+        console.log(`${metricsLine('csv', evaluateRows(p, params, other.x, other.y, rows, run.loss))}${other.dropped ? ` (${other.dropped} rows with missing values dropped)` : ''}`);
+        return 0;
+      }
       for (const [name, rows] of [['train', run.trainRows], ['val', run.valRows], ['test', run.testRows]] as const) {
         console.log(metricsLine(name, rows.length ? evaluateRows(p, params, dataset.x, dataset.y, rows, run.loss) : null));
       }
