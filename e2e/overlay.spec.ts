@@ -191,3 +191,32 @@ test('dataset overlay: mean contribution and share of exciting rows; arrow keys 
   await page.keyboard.press('ArrowLeft');
   await expect(ry).toHaveAttribute('data-contribution', '0');
 });
+
+test("View menu keys switch the overlay; a softmax member's budget draws its probability against its z", async ({ page }) => {
+  const withGroup = {
+    ...NETWORK,
+    neurons: [...NETWORK.neurons, { ...NETWORK.neurons.find((n) => n.label === 'y')!, id: 'y2', label: 'y2', position: { x: 600, y: 200 } }],
+    synapses: [...NETWORK.synapses, { id: 'ty2', source: 't', target: 'y2', weight: 0.5 }],
+    softmaxGroups: [{ id: 'g', label: 'class', members: ['y', 'y2'] }],
+  };
+  await expect(canvas(page)).toBeVisible();
+  await page.evaluate((text) => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', text);
+    document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, JSON.stringify(withGroup));
+  await expect(neuron(page, 'y2')).toBeVisible();
+  await canvas(page).click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('1');
+  await expect(page.getByTestId('overlay-weights')).toHaveAttribute('aria-checked', 'true');
+  await page.keyboard.press('2');
+  await expect(page.getByTestId('overlay-contributions')).toHaveAttribute('aria-checked', 'true');
+  await expect(page.getByTestId('budget-t').locator('svg')).toHaveAttribute('data-curve', 'tanh');
+  for (const label of ['y', 'y2']) await expect(page.getByTestId(`budget-${label}`).locator('svg')).toHaveAttribute('data-curve', 'softmax');
+  // The two members' probabilities (o) sum to one, as the curve's value at each z does.
+  const o = await Promise.all(['y', 'y2'].map(async (l) => Number(await page.getByTestId(`budget-${l}`).getAttribute('data-o'))));
+  expect(o[0] + o[1]).toBeCloseTo(1, 3);
+  await page.keyboard.press('0');
+  await expect(page.getByTestId('overlay-off')).toHaveAttribute('aria-checked', 'true');
+  await expect(page.getByTestId('budget-y')).toHaveCount(0);
+});

@@ -8,6 +8,7 @@ import { addDenseGroup, deleteElements, autoLayout, extractSubnetwork, networkFr
 import { useUiStore } from './state/ui-store';
 import { pickCsv, useDataStore } from './panels/data/data-actions';
 import { copyNetworkJson, importNetworkJson, importWeights, startExport } from './export/export-actions';
+import { stepSample, useOverlayStore } from './overlay/overlay-store';
 import { pauseOrResume, resetWeights, startTraining, stepTraining, stopTraining } from './training/training-actions';
 import { useTrainingStore } from './training/training-store';
 import { closeProject, newProject, openProject, saveProject, saveProjectAs } from './project/project-actions';
@@ -52,6 +53,12 @@ export const COMMAND_LABELS: Record<CommandId, string> = {
   'file.importJson': 'Import Network JSON…',
   'file.importWeights': 'Import Weights…',
   'view.data': 'Data…',
+  'view.overlayOff': 'Overlay Off',
+  'view.overlayWeights': 'Overlay: Weights',
+  'view.overlayContributions': 'Overlay: Contributions for a Sample',
+  'view.overlayDataset': 'Overlay: Dataset',
+  'view.previousSample': 'Previous Sample',
+  'view.nextSample': 'Next Sample',
   'train.start': 'Train',
   'train.pauseResume': 'Pause / Resume',
   'train.stop': 'Stop Training',
@@ -273,6 +280,22 @@ export async function runCommand(id: CommandId): Promise<void> {
       return;
     case 'file.importWeights':
       importWeights();
+      return;
+    case 'view.overlayOff':
+      useOverlayStore.getState().setMode('off');
+      return;
+    case 'view.overlayWeights':
+      useOverlayStore.getState().setMode('weights');
+      return;
+    case 'view.overlayContributions':
+      useOverlayStore.getState().setMode('contributions');
+      return;
+    case 'view.overlayDataset':
+      useOverlayStore.getState().setMode('dataset');
+      return;
+    case 'view.previousSample':
+    case 'view.nextSample':
+      stepSample(id === 'view.nextSample' ? 1 : -1);
       return;
     case 'train.start':
       await startTraining();

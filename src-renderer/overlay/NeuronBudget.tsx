@@ -1,28 +1,33 @@
 import { memo } from 'react';
 import { activationScalar } from '../../src-shared/engine/activations';
 import type { ActivationKind } from '../../src-shared/model/activation-kind';
-import { fmt } from './overlay-math';
+import { fmt, softmaxMember } from './overlay-math';
 import { useOverlayStore } from './overlay-store';
 import { SIGN_COLORS } from '../canvas/sign-colors';
 
 const W = 64;
 const H = 22;
 
-/** The activation curve over z ∈ [−3, 3] with this sample's z marked by a dot (clamped to the edge). */
-function CurveWithDot({ kind, z, o }: { kind: ActivationKind; z: number; o: number }) {
-  const xs = Array.from({ length: 31 }, (_, i) => -3 + i / 5);
-  const ys = xs.map((x) => activationScalar(kind, x));
-  const zc = Math.max(-3, Math.min(3, z));
-  const oc = activationScalar(kind, zc);
+/**
+ * The activation curve over z ∈ [−3, 3] with this sample's z marked by a dot (clamped to the edge). A softmax
+ * member draws its probability against its own z with the other members' z fixed, centred where it crosses ½.
+ */
+function CurveWithDot({ kind, z, o, shift }: { kind: ActivationKind; z: number; o: number; shift: number | null }) {
+  const c = shift !== null && Number.isFinite(shift) ? shift : 0;
+  const f = (x: number) => (shift !== null ? softmaxMember(x, shift) : activationScalar(kind, x));
+  const xs = Array.from({ length: 31 }, (_, i) => c - 3 + i / 5);
+  const ys = xs.map(f);
+  const zc = Math.max(c - 3, Math.min(c + 3, z));
+  const oc = f(zc);
   const lo = Math.min(0, ...ys, oc);
   const hi = Math.max(0, ...ys, oc);
-  const sx = (x: number) => 2 + ((x + 3) / 6) * (W - 4);
+  const sx = (x: number) => 2 + ((x - c + 3) / 6) * (W - 4);
   const sy = (y: number) => H - 2 - ((y - lo) / (hi - lo || 1)) * (H - 4);
   const d = xs.map((x, i) => `${i ? 'L' : 'M'}${sx(x).toFixed(1)},${sy(ys[i]).toFixed(1)}`).join('');
   return (
-    <svg width={W} height={H} className="budget__curve" aria-hidden="true">
+    <svg width={W} height={H} className="budget__curve" aria-hidden="true" data-curve={shift !== null ? 'softmax' : kind} data-dot-x={sx(zc).toFixed(2)} data-dot-y={sy(oc).toFixed(2)}>
       <line className="glyph__axis" x1={0} x2={W} y1={sy(0)} y2={sy(0)} />
-      <line className="glyph__axis" x1={sx(0)} x2={sx(0)} y1={0} y2={H} />
+      {c === 0 && <line className="glyph__axis" x1={sx(0)} x2={sx(0)} y1={0} y2={H} />}
       <path className="glyph__curve" d={d} />
       <circle cx={sx(zc)} cy={sy(oc)} r={3} fill={o > 0 ? SIGN_COLORS.positive : o < 0 ? SIGN_COLORS.negative : SIGN_COLORS.zero} stroke="#fff" strokeWidth={1} />
     </svg>
@@ -46,7 +51,7 @@ export const NeuronBudget = memo(function NeuronBudget({ id, label, kind }: { id
         <span>
           E +{fmt(b.excitatory)} I {fmt(b.inhibitory)} b {fmt(b.bias)} → z {fmt(b.z)}
         </span>
-        <CurveWithDot kind={kind} z={b.z} o={b.o} />
+        <CurveWithDot kind={kind} z={b.z} o={b.o} shift={b.softmaxShift} />
         <span>o {fmt(b.o)}{lesioned ? ' (off)' : ''}</span>
       </div>
     </div>

@@ -10,7 +10,7 @@ import { SIGN_COLORS } from '../canvas/sign-colors';
 import { useEditorStore } from '../state/editor-store';
 import type { OverlaySplit } from '../../src-shared/overlay/contract';
 import { contributionsInto, contributionText, daleCounts, fmt, lesionDeltas } from './overlay-math';
-import { useOverlayStore } from './overlay-store';
+import { stepSample, useOverlayStore } from './overlay-store';
 import { useOverlaySync } from './use-overlay-sync';
 import './overlay.css';
 
@@ -53,7 +53,7 @@ function SamplePicker() {
     api.request('dataset.list', {}).then(setDatasets, () => setDatasets([]));
   }, [network.neurons.length]);
   const ins = network.neurons.filter((n) => n.role === 'input');
-  const step = (d: number) => setSource({ position: Math.max(0, Math.min(Math.max(0, source.total - 1), source.position + d)) });
+  const step = stepSample;
   const onKey = (e: KeyboardEvent) => {
     if (!source.datasetId) return;
     if (e.key === 'ArrowRight' || e.key === 'ArrowDown') step(1);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileNetwork, forwardSample, paramsFromNetwork } from '../../src-shared/engine/index';
 import type { Network, Neuron } from '../../src-shared/model/network';
 import { SIGN_COLORS } from '../canvas/sign-colors';
-import { budgets, contributionsInto, contributionText, daleCounts, edgeViews, isSignFlip, lesionDeltas, sampleView, type SampleView } from './overlay-math';
+import { budgets, contributionsInto, contributionText, daleCounts, edgeViews, isSignFlip, lesionDeltas, logSumExp, sampleView, softmaxMember, type SampleView } from './overlay-math';
 
 const neuron = (id: string, role: Neuron['role'], activation: Neuron['activation'], bias = 0, dale: Neuron['dale'] = null): Neuron => ({ id, role, label: id, activation, bias, position: { x: 0, y: 0 }, dale });
 
@@ -78,6 +78,26 @@ describe('overlay math', () => {
     expect(y.inhibitory).toBe(0);
     expect(b.get('t')!.inhibitory).toBeCloseTo(-1.5, 12);
     expect(b.has('x1')).toBe(false);
+  });
+
+  it("a softmax member's budget curve is σ(z − ln Σ exp(z_others)): at its z it gives the softmax probability", () => {
+    const g: Network = {
+      ...n,
+      neurons: [...n.neurons, neuron('y2', 'output', 'identity', -0.4), neuron('y3', 'output', 'identity', 1.1)],
+      synapses: [...n.synapses, { id: 'ty2', source: 't', target: 'y2', weight: 0.7 }, { id: 'ry3', source: 'r', target: 'y3', weight: -1.2 }],
+      softmaxGroups: [{ id: 'g', label: 'class', members: ['y', 'y2', 'y3'] }],
+    };
+    const sv = run(g, [0.8, -0.3]);
+    const b = budgets(g, sv);
+    const zs = ['y', 'y2', 'y3'].map((id) => sv.z.get(id)!);
+    const denom = zs.reduce((a, z) => a + Math.exp(z), 0);
+    ['y', 'y2', 'y3'].forEach((id, k) => {
+      const x = b.get(id)!;
+      expect(softmaxMember(x.z, x.softmaxShift!)).toBeCloseTo(Math.exp(zs[k]) / denom, 12);
+      expect(x.o).toBeCloseTo(Math.exp(zs[k]) / denom, 12);
+    });
+    expect(b.get('t')!.softmaxShift).toBeNull();
+    expect(logSumExp([1000, 1000])).toBeCloseTo(1000 + Math.log(2), 9);
   });
 
   it('sign flip needs a non-zero weight and contribution of opposite signs', () => {

@@ -49,6 +49,11 @@ export interface Budget {
   bias: number;
   z: number;
   o: number;
+  /**
+   * For a softmax member, ln Σ exp(z_k) over the other members: with their z fixed its output is the
+   * sigmoid σ(z − shift), the curve its budget draws. Null for neurons with their own activation.
+   */
+  softmaxShift: number | null;
 }
 
 const MIN_W = 1;
@@ -125,10 +130,29 @@ export function edgeViews(net: Network, mode: OverlayMode, sample: SampleView | 
   return out;
 }
 
+/** ln Σ exp(v), computed without overflow. */
+export function logSumExp(v: readonly number[]): number {
+  const m = Math.max(...v);
+  if (!Number.isFinite(m)) return m;
+  return m + Math.log(v.reduce((s, x) => s + Math.exp(x - m), 0));
+}
+
+/** A softmax member's output at z when the other members' ln Σ exp(z_k) is `shift`: σ(z − shift). */
+export function softmaxMember(z: number, shift: number): number {
+  const d = z - shift;
+  return d >= 0 ? 1 / (1 + Math.exp(-d)) : Math.exp(d) / (1 + Math.exp(d));
+}
+
 /** Every non-input neuron's budget for a sample (inputs have none). Σ excitatory + Σ inhibitory + bias = z. */
 export function budgets(net: Network, sample: SampleView): Map<string, Budget> {
   const b = new Map<string, Budget>();
-  for (const n of net.neurons) if (n.role !== 'input') b.set(n.id, { excitatory: 0, inhibitory: 0, bias: n.bias, z: sample.z.get(n.id) ?? 0, o: sample.o.get(n.id) ?? 0 });
+  for (const n of net.neurons) if (n.role !== 'input') b.set(n.id, { excitatory: 0, inhibitory: 0, bias: n.bias, z: sample.z.get(n.id) ?? 0, o: sample.o.get(n.id) ?? 0, softmaxShift: null });
+  for (const g of net.softmaxGroups) {
+    for (const m of g.members) {
+      const x = b.get(m);
+      if (x) x.softmaxShift = logSumExp(g.members.filter((k) => k !== m).map((k) => sample.z.get(k) ?? 0));
+    }
+  }
   for (const s of net.synapses) {
     const x = b.get(s.target);
     const c = sample.c.get(s.id) ?? 0;
