@@ -60,3 +60,11 @@ export async function buildChain(page: Page) {
   await page.getByTestId('weight-input').fill('-1.25');
   await page.getByTestId('weight-input').press('Enter');
 }
+
+/** Saves the project under a name through the in-page Save As dialog and waits for the confirmation. */
+export async function saveAs(page: Page, name: string) {
+  await page.keyboard.press('Control+s');
+  await page.getByTestId('save-name-input').fill(name);
+  await page.getByTestId('save-name-input').press('Enter');
+  await expect(page.getByTestId('toast').filter({ hasText: `Saved ${name}.` })).toBeVisible();
+}

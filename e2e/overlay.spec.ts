@@ -21,13 +21,13 @@ test.use({ viewport: { width: 1600, height: 900 } });
 /** The overlay's number format (overlay-math.ts fmt). */
 const fmt = (v: number) => (v === 0 ? '0' : Math.abs(v) >= 1e4 || Math.abs(v) < 1e-3 ? v.toExponential(3) : String(Number(v.toFixed(4))));
 
-async function pasteNetwork(page: Page) {
+async function pasteNetwork(page: Page, doc: object = NETWORK) {
   await expect(canvas(page)).toBeVisible();
   await page.evaluate((text) => {
     const dt = new DataTransfer();
     dt.setData('text/plain', text);
     document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
-  }, JSON.stringify(NETWORK));
+  }, JSON.stringify(doc));
   await expect(neuron(page, 'y')).toBeVisible();
   await page.getByTestId('tool-view.fitView').click();
 }
@@ -199,12 +199,7 @@ test("View menu keys switch the overlay; a softmax member's budget draws its pro
     synapses: [...NETWORK.synapses, { id: 'ty2', source: 't', target: 'y2', weight: 0.5 }],
     softmaxGroups: [{ id: 'g', label: 'class', members: ['y', 'y2'] }],
   };
-  await expect(canvas(page)).toBeVisible();
-  await page.evaluate((text) => {
-    const dt = new DataTransfer();
-    dt.setData('text/plain', text);
-    document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
-  }, JSON.stringify(withGroup));
+  await pasteNetwork(page, withGroup);
   await expect(neuron(page, 'y2')).toBeVisible();
   await canvas(page).click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('1');

@@ -5,15 +5,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { buildChain, canvas, edges, menu, neuron, synapse } from './canvas-helpers';
+import { buildChain, canvas, edges, menu, saveAs, neuron, synapse } from './canvas-helpers';
 import { expect, test } from './fixtures';
 
-async function saveAs(page: Page, name: string) {
-  await page.keyboard.press('Control+s');
-  await page.getByTestId('save-name-input').fill(name);
-  await page.getByTestId('save-name-input').press('Enter');
-  await expect(page.getByTestId('toast').filter({ hasText: `Saved ${name}.` })).toBeVisible();
-}
 
 async function openFromDialog(page: Page, name: string) {
   await page.keyboard.press('Control+o');

@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { menu, neuron } from './canvas-helpers';
+import { menu, saveAs, neuron } from './canvas-helpers';
 import { expect, ROOT, test } from './fixtures';
 
 /** Two classes split by a line, with a deterministic spread of points. */
@@ -46,12 +46,6 @@ async function openDock(page: Page) {
 
 const progressEpoch = async (page: Page) => Number(await page.getByTestId('training-progress').getAttribute('data-epoch'));
 
-async function saveAs(page: Page, name: string) {
-  await page.keyboard.press('Control+s');
-  await page.getByTestId('save-name-input').fill(name);
-  await page.getByTestId('save-name-input').press('Enter');
-  await expect(page.getByTestId('toast').filter({ hasText: `Saved ${name}.` })).toBeVisible();
-}
 
 async function reopen(page: Page, name: string) {
   await menu(page, 'File', 'file.close');
