@@ -87,7 +87,7 @@ export async function startTraining(): Promise<void> {
   const network = useEditorStore.getState().network;
   try {
     const r = await api.request('training.start', { datasetId: s.datasetId, network, config: s.config });
-    beginLive({ runId: r.runId, loss: r.loss, datasetId: s.datasetId, progress: null, history: {} });
+    beginLive({ runId: r.runId, datasetId: s.datasetId, progress: null, history: {} });
   } catch (e) {
     useTrainingStore.setState({ open: true });
     fail(e);
@@ -165,7 +165,7 @@ export async function continueRun(runId: string, epochs: number): Promise<void> 
   try {
     const { history } = await api.request('training.run', { runId });
     const r = await api.request('training.continue', { runId, epochs });
-    beginLive({ runId: r.runId, loss: (summary?.loss ?? 'mse') as LiveRun['loss'], datasetId: summary?.datasetId ?? '', progress: null, history });
+    beginLive({ runId: r.runId, datasetId: summary?.datasetId ?? '', progress: null, history });
   } catch (e) {
     fail(e);
   }

@@ -14,7 +14,6 @@ export type History = Record<string, [number, number][]>;
 /** The run in progress in this window. */
 export interface LiveRun {
   runId: string;
-  loss: 'mse' | 'bce' | 'cce';
   datasetId: string;
   progress: EventOf<'training.progress'> | null;
   history: History;

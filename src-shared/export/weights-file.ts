@@ -25,18 +25,6 @@ export function structureFingerprint(net: Network): string {
   return `${net.neurons.length}n-${net.synapses.length}s-${h.toString(16).padStart(8, '0')}`;
 }
 
-/** The network's weights in the file format. */
-export function weightsFileOf(net: Network, history: WeightsFile['history'] = []): WeightsFile {
-  return {
-    format: 'neurite-weights',
-    version: 1,
-    structure: structureFingerprint(net),
-    neurons: net.neurons.map((n) => ({ id: n.id, bias: n.bias })),
-    synapses: net.synapses.map((s) => ({ id: s.id, source: s.source, target: s.target, weight: s.weight })),
-    history,
-  };
-}
-
 /** A weights file that does not fit the network; the message names the first mismatch. */
 export class WeightsMismatch extends Error {}
 
