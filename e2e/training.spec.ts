@@ -157,13 +157,13 @@ test.describe('training', () => {
     await openDock(page);
     await setField(page, 'cfg-epochs', '40');
     await page.getByTestId('train-start').click();
-    await expect(page.getByTestId('toast').filter({ hasText: /Training finished/ })).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByTestId('toast').filter({ hasText: 'Training finished: run #1.' })).toBeVisible({ timeout: 30_000 });
 
     await page.getByTestId('training-tab-setup').click();
     await page.getByTestId('cfg-dale').uncheck();
     await page.getByTestId('cfg-reinit').check();
     await page.getByTestId('train-start').click();
-    await expect(page.getByTestId('toast').filter({ hasText: /Training finished/ })).toHaveCount(2, { timeout: 30_000 });
+    await expect(page.getByTestId('toast').filter({ hasText: 'Training finished: run #2.' })).toBeVisible({ timeout: 30_000 });
 
     await page.getByTestId('training-tab-runs').click();
     const runRows = page.getByTestId('run-row');

@@ -9,7 +9,7 @@ import { useProjectStore } from '../project/project-store';
 import { useEditorStore } from '../state/editor-store';
 import { networkFromText, networkToText } from '../state/network-edits';
 import { useUiStore } from '../state/ui-store';
-import { refreshRuns } from '../training/training-actions';
+import { refreshRuns, runLabel } from '../training/training-actions';
 import { useTrainingStore } from '../training/training-store';
 
 /** What can be exported. */
@@ -93,7 +93,7 @@ export function importWeights(): void {
       const { runId, network } = await api.request('export.importWeights', { network: useEditorStore.getState().network, datasetId: useTrainingStore.getState().datasetId, fileName, text });
       useEditorStore.getState().commit(() => network);
       await refreshRuns();
-      useUiStore.getState().toast(`Imported ${fileName} as run ${runId}; its weights are on the canvas.`);
+      useUiStore.getState().toast(`Imported ${fileName} as run ${runLabel(runId)}; its weights are on the canvas.`);
     } catch (e) {
       fail(e);
     }

@@ -27,7 +27,7 @@ function RunRow({ r, index, busy }: { r: RunSummary; index: number; busy: boolea
         <input type="checkbox" aria-label={`Compare run ${index}`} data-testid="run-compare" checked={compared} onChange={() => void toggleCompared(r.id)} />
       </td>
       <td title={r.id}>#{index}</td>
-      <td>{new Date(r.started).toLocaleString()}</td>
+      <td title={new Date(r.started).toLocaleString()}>{new Date(r.started).toLocaleTimeString()}</td>
       <td>{r.status}</td>
       <td>{r.epochs}</td>
       <td>{r.config.dale ? 'Dale on' : 'Dale off'}</td>

@@ -41,6 +41,12 @@ export async function chooseDataset(datasetId: string | null): Promise<void> {
   useTrainingStore.setState({ datasetId, meta });
 }
 
+/** How a run is named to the user: its number in the Runs list (or the start of its id before the list knows it). */
+export function runLabel(runId: string): string {
+  const k = useTrainingStore.getState().runs.findIndex((r) => r.id === runId);
+  return k >= 0 ? `#${k + 1}` : runId.slice(0, 8);
+}
+
 /** Reloads the run history list. */
 export async function refreshRuns(): Promise<void> {
   try {
@@ -149,7 +155,7 @@ export async function loadRunWeights(runId: string, which: 'final' | 'best'): Pr
         )
       : network;
     editor.commit(() => next);
-    useUiStore.getState().toast(`Loaded the ${which} weights of run ${runId}.`);
+    useUiStore.getState().toast(`Loaded the ${which} weights of run ${runLabel(runId)}.`);
     return true;
   } catch (e) {
     fail(e);
@@ -230,8 +236,7 @@ function onDone(d: EventOf<'training.done'>): void {
   endLive(d.weights);
   useTrainingStore.setState({ live: null, outcome: { runId: d.runId, datasetId: live.datasetId, reason: d.reason, evaluation: d.evaluation, message: null, history: live.history }, tab: 'results' });
   const verb = d.reason === 'completed' ? 'finished' : d.reason === 'stopped' ? 'stopped' : 'stopped early (validation loss stopped improving)';
-  useUiStore.getState().toast(`Training ${verb}: run ${d.runId}.`);
-  void refreshRuns();
+  void refreshRuns().then(() => useUiStore.getState().toast(`Training ${verb}: run ${runLabel(d.runId)}.`));
 }
 
 function onError(d: EventOf<'training.error'>): void {
