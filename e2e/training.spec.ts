@@ -156,7 +156,9 @@ test.describe('training', () => {
     }
     await openDock(page);
     await setField(page, 'cfg-epochs', '40');
-    await page.getByTestId('train-start').click();
+    // F5 trains (the page handles it; a browser would otherwise reload).
+    await neuron(page, 'h1').click();
+    await page.keyboard.press('F5');
     await expect(page.getByTestId('toast').filter({ hasText: 'Training finished: run #1.' })).toBeVisible({ timeout: 30_000 });
 
     await page.getByTestId('training-tab-setup').click();
