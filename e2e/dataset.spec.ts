@@ -220,7 +220,7 @@ test.describe('new from example', () => {
 
 test.describe('first launch', () => {
   test.use({ firstLaunchExample: true });
-  test('with no recent project the app opens the two-spirals example', async ({ page }) => {
+  test('with no recent project the app opens the circles example', async ({ page }) => {
     await expect(page.getByTestId('toast').filter({ hasText: 'Welcome!' })).toBeVisible();
     expect(await page.locator('.react-flow__node').count()).toBeGreaterThanOrEqual(4);
     expect(await edges(page).count()).toBeGreaterThan(0);

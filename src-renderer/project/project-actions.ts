@@ -153,7 +153,8 @@ async function offerRecovery(sessions: RecoverableSession[]): Promise<boolean> {
 
 /**
  * First launch (no recent project, nothing recovered, never offered before in this state dir,
- * not switched off): a new project with the two-spirals example, so Train works at once. Main
+ * not switched off): a new project with the circles example, which the default training settings fit in a
+ * moment (two spirals needs ~300 epochs from fresh weights), so Train works at once. Main
  * remembers the offer, so a reload or restart of a still-empty projects folder does not repeat it.
  */
 async function firstLaunch(): Promise<boolean> {
@@ -165,7 +166,7 @@ async function firstLaunch(): Promise<boolean> {
   // Never overwrite what the user already drew while this was loading.
   if (useEditorStore.getState().network !== before) return false;
   adopt(snapshot);
-  const example = await api.request('dataset.example', { kind: 'spirals' });
+  const example = await api.request('dataset.example', { kind: 'circles' });
   if (useEditorStore.getState().network !== snapshot.network && useEditorStore.getState().network.neurons.length) return true;
   // The example is where this project starts (as New from Example): undo does not lead back to an empty canvas.
   useEditorStore.getState().load(example.network);

@@ -90,7 +90,8 @@ export function TrainingResults() {
         {outcome.message ?? 'This run has no results yet (it did not finish).'}
       </p>
     );
-  const classes = meta?.targets.find((t) => t.kind === 'classes')?.classes ?? [];
+  // A 0/1 number target is scored as two classes, named as the predictions table names them.
+  const classes = meta?.targets.find((t) => t.kind === 'classes')?.classes ?? ['0', '1'];
   const { train, val, test } = outcome.evaluation;
   return (
     <div className="training-results" data-testid="training-results" data-run={outcome.runId}>
