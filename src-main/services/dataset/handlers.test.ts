@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { EventName } from '../../../src-shared/api';
 import { emptyNetwork } from '../../../src-shared/model/network';
+import { numericImport } from './test-requests';
 import { CsvOptionsSchema } from '../../../src-shared/data/schema';
 import { createDispatcher } from '../dispatch';
 import { createSession } from '../session';
@@ -32,21 +33,6 @@ function setup(mode: 'electron' | 'browser' = 'electron') {
 }
 
 const csv = ['bill,island,species', '39.1,Torgersen,Adelie', '46.5,Dream,Chinstrap', '50.0,Biscoe,Gentoo', '38.6,Dream,Adelie', '49.2,Biscoe,Gentoo', '45.2,Dream,Chinstrap'].join('\n');
-
-/** An import of a two-column numeric CSV at `path`: a feature `a` and a regression target `b`. */
-function numericImport(importId: string, path: string) {
-  return {
-    importId,
-    file: { path },
-    options: {},
-    columns: [
-      { name: 'a', type: 'numeric', role: 'feature', encoding: 'none', missing: 'drop' },
-      { name: 'b', type: 'numeric', role: 'target', encoding: 'regression', missing: 'drop' },
-    ],
-    split: { train: 100, val: 0, test: 0, seed: 1 },
-    network: emptyNetwork(),
-  };
-}
 
 describe('dataset channels through the dispatcher', () => {
   it('preview → import (progress, rebinding, stored) → list, summary and page', async () => {
@@ -106,7 +92,7 @@ describe('dataset channels through the dispatcher', () => {
     const path = join(dir, 'bad.csv');
     writeFileSync(path, 'a,b\n1,2\n3\n');
     const before = await call('dataset.list', {});
-    const res = await call('dataset.import', numericImport('i2', path));
+    const res = await call('dataset.import', numericImport('i2', { path }));
     expect(res).toEqual({
       ok: true,
       result: { status: 'refused', problem: { code: 'ragged', message: '"bad.csv", line 3, column 2: this row has 1 field but the header (line 1) has 2.', line: 3, column: 2, fixes: [] } },
@@ -118,7 +104,7 @@ describe('dataset channels through the dispatcher', () => {
     const { call, events } = setup();
     const path = join(dir, 'big.csv');
     writeFileSync(path, `a,b\n${Array.from({ length: 400_000 }, (_, i) => `${i},${i % 7}`).join('\n')}\n`);
-    const importing = call('dataset.import', numericImport('big', path));
+    const importing = call('dataset.import', numericImport('big', { path }));
     // Cancel once the first progress event shows the import is under way.
     while (!events.some((e) => e.event === 'dataset.progress')) await new Promise((r) => setTimeout(r, 1));
     expect(await call('dataset.cancel', { importId: 'big' })).toEqual({ ok: true, result: { cancelled: true } });

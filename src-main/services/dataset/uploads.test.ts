@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { EventName } from '../../../src-shared/api';
-import { emptyNetwork } from '../../../src-shared/model/network';
+import { numericImport } from './test-requests';
 import { appHandlers } from '../app-handlers';
 import { createDispatcher } from '../dispatch';
 import { projectHandlers } from '../project/handlers';
@@ -44,20 +44,6 @@ async function upload(ok: ReturnType<typeof setup>['ok'], name: string, text: st
 
 const numeric = (rows: number) => `a,b\n${Array.from({ length: rows }, (_, i) => `${i},${(i * 3) % 7}`).join('\n')}\n`;
 
-function importRequest(importId: string, uploadId: string, name: string) {
-  return {
-    importId,
-    file: { upload: uploadId, name },
-    options: {},
-    columns: [
-      { name: 'a', type: 'numeric', role: 'feature', encoding: 'none', missing: 'drop' },
-      { name: 'b', type: 'numeric', role: 'target', encoding: 'regression', missing: 'drop' },
-    ],
-    split: { train: 100, val: 0, test: 0, seed: 1 },
-    network: emptyNetwork(),
-  };
-}
-
 describe('chunked uploads (browser mode)', () => {
   it('a file sent in chunks is byte-identical on disk, previews like a path, and is deleted when the session ends', async () => {
     const { ok, uploads, close, session } = setup();
@@ -76,7 +62,7 @@ describe('chunked uploads (browser mode)', () => {
     const { ok, uploads } = setup();
     await ok('project.new', {});
     const uploadId = await upload(ok, 'bad.csv', 'a,b\n1,2\n3,oops\n5,6\n', 7);
-    const refused = await ok<{ status: string; problem: { message: string } }>('dataset.import', importRequest('i1', uploadId, 'bad.csv'));
+    const refused = await ok<{ status: string; problem: { message: string } }>('dataset.import', numericImport('i1', { upload: uploadId, name: 'bad.csv' }));
     expect(refused.status).toBe('refused');
     expect(refused.problem.message).toContain('"bad.csv"');
     expect(uploads()).toHaveLength(1);
@@ -84,7 +70,7 @@ describe('chunked uploads (browser mode)', () => {
     expect(uploads()).toEqual([]);
 
     const good = await upload(ok, 'good.csv', numeric(500), 4096);
-    const imported = await ok<{ status: string; meta: { rowCount: number } }>('dataset.import', importRequest('i2', good, 'good.csv'));
+    const imported = await ok<{ status: string; meta: { rowCount: number } }>('dataset.import', numericImport('i2', { upload: good, name: 'good.csv' }));
     expect(imported).toMatchObject({ status: 'imported', meta: { rowCount: 500 } });
     expect(uploads()).toEqual([]);
     expect(await ok<unknown[]>('dataset.list', {})).toHaveLength(1);
@@ -94,7 +80,7 @@ describe('chunked uploads (browser mode)', () => {
     const { ok, call, events, uploads } = setup();
     await ok('project.new', {});
     const uploadId = await upload(ok, 'big.csv', numeric(400_000), 4 * 1024 * 1024);
-    const importing = call('dataset.import', importRequest('big', uploadId, 'big.csv'));
+    const importing = call('dataset.import', numericImport('big', { upload: uploadId, name: 'big.csv' }));
     while (!events.some((e) => e.event === 'dataset.progress')) await new Promise((r) => setTimeout(r, 1));
     await ok('dataset.cancel', { importId: 'big' });
     expect(await importing).toMatchObject({ ok: true, result: { status: 'refused', problem: { code: 'cancelled', message: 'The import of "big.csv" was cancelled; nothing was imported.' } } });
