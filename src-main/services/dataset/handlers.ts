@@ -20,7 +20,8 @@ import { UserError } from '../user-error';
 import { loadIrisExample } from './examples';
 import { importCsv, previewCsv } from './reader';
 import { fileSource, type ByteSource } from './source';
-import { listDatasets, loadDataset, loadDatasetMeta, saveDataset } from './store';
+import { projectDataset } from './project-dataset';
+import { listDatasets, loadDatasetMeta, saveDataset } from './store';
 import { appendChunk, discardUpload, startUpload, uploadedFile } from './uploads';
 import { markWelcomeExampleOffered } from './welcome';
 
@@ -138,8 +139,7 @@ export const datasetHandlers: { [C in DatasetChannel]: (payload: PayloadOf<C>, s
   },
 
   'dataset.page': async ({ id, offset, limit, split }, session) => {
-    const d = loadDataset(workingDatabase(session), id);
-    if (!d) throw new UserError('dataset.notFound', `There is no dataset "${id}" in this project.`);
+    const d = projectDataset(session, id);
     const rows: { index: number; split: number; cells: (number | string | null)[] }[] = [];
     let seen = 0;
     for (let i = 0; i < d.meta.rowCount && rows.length < limit; i++) {

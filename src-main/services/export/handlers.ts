@@ -8,7 +8,7 @@ import type { EncodedDataset } from '../../../src-shared/data/schema';
 import type { Network } from '../../../src-shared/model/network';
 import { defaultLoss } from '../../../src-shared/training/config';
 import type { PayloadOf } from '../dispatch';
-import { loadDataset } from '../dataset/store';
+import { projectDataset } from '../dataset/project-dataset';
 import { workingDatabase } from '../project/service';
 import type { Session } from '../session';
 import { UserError } from '../user-error';
@@ -16,12 +16,6 @@ import { exportTarget, writeFolder } from './export-target';
 import { importWeightsRun } from './import-weights';
 
 type ExportChannel = keyof typeof exportRequests;
-
-function datasetOf(session: Session, id: string): EncodedDataset {
-  const d = loadDataset(workingDatabase(session), id);
-  if (!d) throw new UserError('no-dataset', `There is no dataset ${id} in this project.`);
-  return d;
-}
 
 /** Input and output names from the dataset when its columns fit the network, else the neurons' labels. */
 function onnxNaming(net: Network, d: EncodedDataset | null) {
@@ -42,14 +36,14 @@ function onnxNaming(net: Network, d: EncodedDataset | null) {
 export const exportHandlers: { [C in ExportChannel]: (payload: PayloadOf<C>, session: Session) => Promise<ResponseOf<C>> } = {
   'export.onnx': async ({ network, datasetId, name }, session) => {
     const net = network as Network;
-    const bytes = exportOnnx(net, onnxNaming(net, datasetId ? datasetOf(session, datasetId) : null));
+    const bytes = exportOnnx(net, onnxNaming(net, datasetId ? projectDataset(session, datasetId) : null));
     const target = await exportTarget(session, name);
     if (target) fs.writeFileSync(target, bytes);
     return { path: target };
   },
   'export.pytorch': async ({ network, datasetId, name }, session) => {
     const net = network as Network;
-    const d = datasetOf(session, datasetId);
+    const d = projectDataset(session, datasetId);
     if (d.meta.features.length !== net.neurons.filter((n) => n.role === 'input').length || d.meta.outputs.length !== net.neurons.filter((n) => n.role === 'output').length) {
       throw new UserError('export.binding', `The network does not fit "${d.meta.name}": it needs one input neuron per feature and one output per target column.`);
     }
@@ -63,5 +57,5 @@ export const exportHandlers: { [C in ExportChannel]: (payload: PayloadOf<C>, ses
     return { path: target };
   },
   'export.importWeights': async ({ network, datasetId, fileName, text }, session) =>
-    importWeightsRun(workingDatabase(session), network as Network, datasetId ? datasetOf(session, datasetId) : null, text, fileName),
+    importWeightsRun(workingDatabase(session), network as Network, datasetId ? projectDataset(session, datasetId) : null, text, fileName),
 };

@@ -6,20 +6,13 @@
 import type { ResponseOf } from '../../../src-shared/api';
 import type { overlayRequests } from '../../../src-shared/overlay/contract';
 import type { PayloadOf } from '../dispatch';
-import { loadDataset } from '../dataset/store';
-import { workingDatabase } from '../project/service';
+import { projectDataset } from '../dataset/project-dataset';
 import type { Session } from '../session';
 import { UserError } from '../user-error';
 import { classNames, classOf, inputColumns, inputMatrix, selectRows } from './dataset-rows';
 import { inferenceHost } from './inference-host';
 
 type OverlayChannel = keyof typeof overlayRequests;
-
-function datasetOf(session: Session, id: string) {
-  const d = loadDataset(workingDatabase(session), id);
-  if (!d) throw new UserError('dataset.notFound', `There is no dataset "${id}" in this project.`);
-  return d;
-}
 
 /** The handlers of the overlay channels: payloads arrive already validated against src-shared/api.ts. */
 export const overlayHandlers: { [C in OverlayChannel]: (payload: PayloadOf<C>, session: Session) => Promise<ResponseOf<C>> } = {
@@ -29,7 +22,7 @@ export const overlayHandlers: { [C in OverlayChannel]: (payload: PayloadOf<C>, s
   },
 
   'overlay.datasetStats': async ({ network, datasetId, split, classIndex }, session) => {
-    const d = datasetOf(session, datasetId);
+    const d = projectDataset(session, datasetId);
     const cols = inputColumns(network, d);
     const rows = selectRows(d, split, classIndex);
     const r = await inferenceHost().run({ kind: 'stats', network, x: inputMatrix(d, rows, cols), nRows: rows.length });
@@ -44,7 +37,7 @@ export const overlayHandlers: { [C in OverlayChannel]: (payload: PayloadOf<C>, s
   },
 
   'overlay.datasetRow': async ({ network, datasetId, split, position }, session) => {
-    const d = datasetOf(session, datasetId);
+    const d = projectDataset(session, datasetId);
     const cols = inputColumns(network, d);
     const rows = selectRows(d, split);
     if (rows.length === 0) throw new UserError('overlay.emptySplit', `"${d.meta.name}" has no ${split} rows.`);

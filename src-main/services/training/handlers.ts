@@ -9,6 +9,7 @@ import type { trainingRequests } from '../../../src-shared/training/contract';
 import type { PayloadOf } from '../dispatch';
 import type { Session } from '../session';
 import { UserError } from '../user-error';
+import { projectDataset } from '../dataset/project-dataset';
 import { loadDataset } from '../dataset/store';
 import { markUnsaved, workingDatabase } from '../project/service';
 import { startRun, type RunHandle } from './host';
@@ -83,8 +84,7 @@ function begin(session: Session, opts: Omit<Parameters<typeof startRun>[0], 'db'
 /** Handlers of the training channels. */
 export const trainingHandlers: { [C in TrainingChannel]: (payload: PayloadOf<C>, session: Session) => Promise<ResponseOf<C>> } = {
   'training.start': async ({ datasetId, network, config }, session) => {
-    const dataset = loadDataset(workingDatabase(session), datasetId);
-    if (!dataset) throw new UserError('no-dataset', `There is no dataset ${datasetId} in this project.`);
+    const dataset = projectDataset(session, datasetId);
     const cfg = parseTrainingConfig(config);
     let stepsPerEpoch = 0;
     let loss: 'mse' | 'bce' | 'cce' = 'mse';

@@ -7,20 +7,13 @@ import type { EncodedDataset } from '../../../src-shared/data/schema';
 import type { Network } from '../../../src-shared/model/network';
 import { columnMeans, describePredictions, gridInputs, paddedRange } from '../../../src-shared/training/predictions';
 import type { PayloadOf } from '../dispatch';
-import { loadDataset } from '../dataset/store';
+import { projectDataset } from '../dataset/project-dataset';
 import { classOf, inputColumns, inputMatrix, selectRows } from '../overlay/dataset-rows';
 import { inferenceHost } from '../overlay/inference-host';
-import { workingDatabase } from '../project/service';
 import type { Session } from '../session';
 import { UserError } from '../user-error';
 
 type Channel = 'training.predictions' | 'training.boundary';
-
-function datasetOf(session: Session, id: string): EncodedDataset {
-  const d = loadDataset(workingDatabase(session), id);
-  if (!d) throw new UserError('no-dataset', `There is no dataset ${id} in this project.`);
-  return d;
-}
 
 /** Rows × outputs (output neurons in document order) from the worker's neuron-major outputs. */
 function outputRows(network: Network, o: Float64Array, nRows: number): Float64Array {
@@ -40,7 +33,7 @@ function checkOutputs(network: Network, d: EncodedDataset): void {
 /** The handlers of the predictions and boundary channels. */
 export const insightHandlers: { [C in Channel]: (payload: PayloadOf<C>, session: Session) => Promise<ResponseOf<C>> } = {
   'training.predictions': async ({ datasetId, network, split, offset, limit, mistakesOnly }, session) => {
-    const d = datasetOf(session, datasetId);
+    const d = projectDataset(session, datasetId);
     checkOutputs(network as Network, d);
     const rows = selectRows(d, split);
     const { o } = await inferenceHost().run({ kind: 'outputs', network: network as Network, x: inputMatrix(d, rows, inputColumns(network as Network, d)), nRows: rows.length });
@@ -51,7 +44,7 @@ export const insightHandlers: { [C in Channel]: (payload: PayloadOf<C>, session:
 
   'training.boundary': async ({ datasetId, network, xFeature, yFeature, resolution, maxPoints }, session) => {
     const net = network as Network;
-    const d = datasetOf(session, datasetId);
+    const d = projectDataset(session, datasetId);
     const cols = inputColumns(net, d);
     const F = cols.length;
     if (xFeature >= F || yFeature >= F) throw new UserError('bad-boundary', `The network has ${F} inputs; pick two of them for the plane.`);
