@@ -1,10 +1,8 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import './training.css';
-import { api } from '../api';
+import { runCommand, type CommandId } from '../commands';
 import { displayKeys, SHORTCUTS } from '../shortcuts';
-import type { CommandId } from '../commands';
-import { runCommand } from '../commands';
 import { runSeries } from './chart-data';
 import { BoundaryView } from './BoundaryView';
 import { CurveChart } from './CurveChart';
@@ -55,12 +53,9 @@ function Progress() {
 }
 
 function DatasetPicker() {
-  const [datasets, setDatasets] = useState<{ id: string; name: string }[]>([]);
+  const datasets = useTrainingStore((s) => s.datasets);
   const datasetId = useTrainingStore((s) => s.datasetId);
   const live = useTrainingStore((s) => s.live !== null);
-  useEffect(() => {
-    api.request('dataset.list', {}).then(setDatasets, () => setDatasets([]));
-  }, [datasetId]);
   return (
     <select data-testid="training-dataset" aria-label="Dataset to train on" value={datasetId ?? ''} disabled={live} onChange={(e) => void chooseDataset(e.target.value || null)}>
       {!datasetId && <option value="">No dataset</option>}

@@ -29,8 +29,10 @@ export async function refreshDatasets(): Promise<void> {
     const list = await api.request('dataset.list', {});
     const current = useTrainingStore.getState().datasetId;
     const datasetId = list.some((d) => d.id === current) ? current : (list.at(-1)?.id ?? null);
+    useTrainingStore.setState({ datasets: list });
     await chooseDataset(datasetId);
   } catch {
+    useTrainingStore.setState({ datasets: [] });
     await chooseDataset(null);
   }
 }

@@ -36,6 +36,8 @@ export type TrainingTab = 'setup' | 'curves' | 'results' | 'runs' | 'boundary';
 /** The training store's state. */
 export interface TrainingState {
   config: TrainingConfigInput;
+  /** The project's datasets, for the picker. */
+  datasets: { id: string; name: string }[];
   datasetId: string | null;
   /** The chosen dataset's metadata (class names, target kind). */
   meta: DatasetMeta | null;
@@ -51,6 +53,7 @@ export interface TrainingState {
 /** The one training store of the window. */
 export const useTrainingStore = create<TrainingState>()(() => ({
   config: {},
+  datasets: [],
   datasetId: null,
   meta: null,
   live: null,

@@ -10,6 +10,8 @@ import { useBoundaryStore } from './boundary-store';
 import { useTrainingStore } from './training-store';
 
 const MIN_GAP_MS = 200;
+/** When the last grid request left, across effect runs. */
+let lastRequest = 0;
 
 /** Mounted once (by the training dock). */
 export function useBoundarySync(): void {
@@ -44,5 +46,3 @@ export function useBoundarySync(): void {
     };
   }, [enabled, datasetId, xFeature, yFeature, neurons, synapses]);
 }
-
-let lastRequest = 0;

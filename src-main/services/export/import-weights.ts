@@ -7,10 +7,9 @@ import { applyWeightsFile, WeightsMismatch } from '../../../src-shared/export/we
 import type { Network } from '../../../src-shared/model/network';
 import { defaultLoss, parseTrainingConfig } from '../../../src-shared/training/config';
 import { evaluateRows } from '../../../src-shared/training/evaluate';
+import { rowsOf } from '../../../src-shared/training/runner';
 import { appendEpochs, finishRun, insertRun, writeCheckpoint } from '../training/store';
 import { UserError } from '../user-error';
-
-const rowsOf = (split: Uint8Array, which: number) => Int32Array.from(Array.from(split).flatMap((s, i) => (s === which ? [i] : [])));
 
 /** Stores the file's weights as a run on `network` (same structure required); returns the run id and the network with those weights. */
 export function importWeightsRun(db: Database.Database, network: Network, dataset: EncodedDataset | null, text: string, fileName: string): { runId: string; network: Network } {
