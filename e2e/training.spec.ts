@@ -191,6 +191,10 @@ test.describe('training', () => {
     await openDock(page);
     await page.getByTestId('training-tab-boundary').click();
     await page.getByTestId('heatmaps-toggle').check();
+    // Shortcuts still work while the checkbox has focus (it takes no typing).
+    await page.keyboard.press('1');
+    await expect(page.getByTestId('overlay-weights')).toHaveAttribute('aria-checked', 'true');
+    await page.keyboard.press('0');
     const labels = await page.locator('.react-flow__node [data-testid^="neuron-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice('neuron-'.length)));
     for (const label of labels) await expect(page.getByTestId(`heatmap-${label}`)).toBeVisible();
     await expect(page.getByTestId('boundary')).toHaveAttribute('data-points', /^[1-9]\d*$/);

@@ -5,11 +5,15 @@ import { commandForKey } from './shortcuts';
 import { useEditorStore } from './state/editor-store';
 import { useUiStore } from './state/ui-store';
 
+const NOT_TEXT = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file']);
+
 /** True when the event comes from a text field, where keys belong to the field. */
 function typing(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   if (!el || !el.tagName) return false;
-  return el.isContentEditable || el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT';
+  // A focused checkbox, radio or button takes no typing: shortcuts still apply there.
+  if (el.tagName === 'INPUT') return !NOT_TEXT.has((el as HTMLInputElement).type);
+  return el.isContentEditable || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT';
 }
 
 /** Edit commands that, while a text field has focus, belong to the field (native menu accelerators). */
