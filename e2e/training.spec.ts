@@ -12,7 +12,7 @@ import { menu, saveAs, neuron } from './canvas-helpers';
 import { expect, ROOT, test } from './fixtures';
 
 /** Two classes split by a line, with a deterministic spread of points. */
-function twoClassCsv(rows = 240): string {
+function twoClassCsv(rows = 240, name = 'sides'): string {
   const dir = mkdtempSync(join(tmpdir(), 'neurite-train-'));
   const lines = ['x1,x2,side'];
   for (let i = 0; i < rows; i++) {
@@ -20,7 +20,7 @@ function twoClassCsv(rows = 240): string {
     const x2 = Math.cos(i * 78.233) * 2;
     lines.push(`${x1.toFixed(4)},${x2.toFixed(4)},${x1 + 0.5 * x2 > 0 ? 'above' : 'below'}`);
   }
-  const file = join(dir, 'sides.csv');
+  const file = join(dir, `${name}.csv`);
   writeFileSync(file, `${lines.join('\n')}\n`);
   return file;
 }
@@ -220,6 +220,19 @@ test.describe('training', () => {
     await page.getByTestId('training-tab-boundary').click();
     await expect(page.getByTestId('boundary-classes')).toBeVisible();
     await page.screenshot({ path: 'e2e/artifacts/heatmaps.png' });
+  });
+
+  test('a CSV imported into the same network becomes the dataset training uses', async ({ page }) => {
+    for (const [name, rows] of [['sides', 120], ['more-sides', 200]] as const) {
+      const chooser = page.waitForEvent('filechooser');
+      await menu(page, 'File', 'file.importCsv');
+      await (await chooser).setFiles(twoClassCsv(rows, name));
+      await page.getByTestId('import-run').click();
+      await expect(page.getByTestId('import-wizard')).toHaveCount(0);
+    }
+    const picker = page.getByTestId('training-dataset');
+    await expect(picker.locator('option')).toHaveCount(2);
+    await expect(picker.locator('option:checked')).toHaveText('more-sides');
   });
 });
 

@@ -23,11 +23,11 @@ let before: Network | null = null;
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const fail = (e: unknown) => useUiStore.getState().toast(messageOf(e), 'error');
 
-/** Reloads the project's datasets, keeps the chosen one if it still exists (else the newest) and its metadata. */
-export async function refreshDatasets(): Promise<void> {
+/** Reloads the project's datasets and chooses `prefer` (a dataset just imported), else keeps the chosen one if it still exists, else the newest. */
+export async function refreshDatasets(prefer?: string): Promise<void> {
   try {
     const list = await api.request('dataset.list', {});
-    const current = useTrainingStore.getState().datasetId;
+    const current = prefer ?? useTrainingStore.getState().datasetId;
     const datasetId = list.some((d) => d.id === current) ? current : (list.at(-1)?.id ?? null);
     useTrainingStore.setState({ datasets: list });
     await chooseDataset(datasetId);

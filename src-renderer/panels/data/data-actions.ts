@@ -10,6 +10,7 @@ import { api, pathForDroppedFile, runMode } from '../../api';
 import { confirmDiscard, newProjectSnapshot } from '../../project/project-actions';
 import { useEditorStore } from '../../state/editor-store';
 import { useUiStore } from '../../state/ui-store';
+import { refreshDatasets } from '../../training/training-actions';
 import { UploadCancelled, uploadFile } from './upload';
 
 /** The open dataset dialog, if any (`upload`: browser mode sending a chosen file to main before the wizard opens). */
@@ -86,6 +87,8 @@ function describe(meta: DatasetMeta): string {
 /** Replaces the network with the one bound to a dataset, as one undoable edit. */
 export function applyBoundNetwork(meta: DatasetMeta, network: Network, verb: string): void {
   useEditorStore.getState().commit(() => network);
+  // Training and heatmaps use the dataset just imported, even when the network kept its shape.
+  void refreshDatasets(meta.id);
   useUiStore.getState().toast(`${verb} ${describe(meta)}.`);
 }
 
