@@ -188,8 +188,10 @@ async function main(): Promise<void> {
   const beforeReady = snapshot();
   standin.becomeReady();
   const lockTaken = process.env.NEURITE_STANDIN_LOCK === 'taken';
-  if (!lockTaken) await until('the first window to start loading its page', () => BrowserWindow.created.some((w) => w.loads.length > 0));
+  const broken = () => crashes.length > 0 || standin.misuse.length > 0 || standin.app.exitCalls.length > 0;
+  if (!lockTaken) await until('the first window to start loading its page', () => broken() || BrowserWindow.created.some((w) => w.loads.length > 0));
   await pagesLoaded();
+  if (broken()) throw new Error(`main did not start cleanly:\n${[...standin.misuse, ...crashes, ...standin.app.exitCalls.map((c) => `app.exit(${c})`)].join('\n')}`);
   // Let whatever the page's load triggers in main (ready-to-show) run.
   await new Promise((r) => setTimeout(r, 20));
   send({ kind: 'started', beforeReady, afterStart: snapshot() });

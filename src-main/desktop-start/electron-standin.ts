@@ -96,6 +96,16 @@ class App extends EventEmitter {
   quit(): void {
     this.quitCalls += 1;
   }
+  /** Recorded only: the OS recent-documents list, the About panel, the Windows app id. */
+  readonly recentDocuments: string[] = [];
+  addRecentDocument(path: string): void {
+    this.recentDocuments.push(path);
+  }
+  clearRecentDocuments(): void {
+    this.recentDocuments.length = 0;
+  }
+  setAboutPanelOptions(_options: Record<string, unknown>): void {}
+  setAppUserModelId(_id: string): void {}
   exit(code = 0): void {
     this.exitCalls.push(code);
   }
@@ -145,6 +155,18 @@ export class WebContents extends EventEmitter {
   }
   getURL(): string {
     return this.mainFrame.url;
+  }
+  zoomFactor = 1;
+  setZoomFactor(factor: number): void {
+    this.zoomFactor = factor;
+  }
+  getZoomFactor(): number {
+    return this.zoomFactor;
+  }
+  openDevTools(): void {}
+  reload(): void {
+    const win = BrowserWindow.fromWebContents(this);
+    if (win && this.mainFrame.url) void win.loadURL(this.mainFrame.url).catch(() => {});
   }
 }
 
@@ -242,6 +264,27 @@ export class BrowserWindow extends EventEmitter {
   }
   setTitle(title: string): void {
     this.options.title = title;
+  }
+  getTitle(): string {
+    return String(this.options.title ?? '');
+  }
+  setBackgroundColor(color: string): void {
+    this.options.backgroundColor = color;
+  }
+  setMenuBarVisibility(visible: boolean): void {
+    this.options.menuBarVisible = visible;
+  }
+  setAutoHideMenuBar(hide: boolean): void {
+    this.options.autoHideMenuBar = hide;
+  }
+  setDocumentEdited(edited: boolean): void {
+    this.options.documentEdited = edited;
+  }
+  setRepresentedFilename(path: string): void {
+    this.options.representedFilename = path;
+  }
+  isFocused(): boolean {
+    return BrowserWindow.focused === this;
   }
   /** What the close button does: 'close' may be prevented; otherwise the window goes, then maybe the app. */
   close(): void {
