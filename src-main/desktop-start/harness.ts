@@ -71,7 +71,9 @@ export interface StartOptions {
 /** Starts `build`'s main process in a child under the stand-in and waits until its first window loaded. */
 export async function startDesktop(build: DesktopBuild, { env, argv = [] }: StartOptions): Promise<Desktop> {
   const childEnv: NodeJS.ProcessEnv = { ...process.env };
-  // A dev-server URL would make the app load it instead of the built renderer; Node options of the runner stay out.
+  // A dev-server URL would make the app load it instead of the built renderer; the runner's own variables and Node options stay out.
+  const runnerOnly = (key: string) => key.startsWith('VITEST') || key === 'NODE_ENV' || key === 'TEST';
+  for (const key of Object.keys(childEnv)) if (runnerOnly(key)) delete childEnv[key];
   for (const key of ['ELECTRON_RENDERER_URL', 'NODE_OPTIONS', 'NEURITE_SQLITE_BINDING', 'NEURITE_USER_DATA', 'NEURITE_STANDIN_APP_PATH', 'NEURITE_STANDIN_LOCK']) delete childEnv[key];
   Object.assign(childEnv, env, { NEURITE_DESKTOP_MAIN: build.mainJs });
   const child: ChildProcess = fork(fileURLToPath(new URL('./driver.ts', import.meta.url)), argv, {
