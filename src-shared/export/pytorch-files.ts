@@ -281,6 +281,7 @@ there. Every epoch rank 0 prints and appends to the log the training loss and th
 import argparse
 import contextlib
 import json
+import math
 import os
 import sys
 import time
@@ -345,6 +346,12 @@ def autocast(enabled):
     if amp is not None and hasattr(amp, "autocast"):
         return amp.autocast("cuda", dtype=torch.bfloat16)
     return torch.autocast("cuda", dtype=torch.bfloat16)
+
+
+def first_epoch_setup(model):
+    """Before the first epoch, as Neurite starts a run: weights that break their neuron's Dale sign are clamped."""
+    if model.has_dale():
+        model.keep_dale_signs()
 
 
 def train_epoch(net, model, opt, objective, x, y, labels, order, batch, amp=False, device=None):
@@ -416,10 +423,16 @@ def metrics(kind, stats, k):
         sum_y, sum_y2 = stats[4 : 4 + k], stats[4 + k :]
         tot = sum(s2 - s * s / n for s, s2 in zip(sum_y, sum_y2))
         out["valMse"] = stats[3] / (n * k)
-        out["valR2"] = 1 - stats[3] / tot if tot > 0 else float("nan")
+        if tot > 0:  # R2 is undefined for constant targets
+            out["valR2"] = 1 - stats[3] / tot
     else:
         out["valAccuracy"] = stats[2] / n
     return out
+
+
+def finite(entry):
+    """The entry with non-finite numbers as None: JSON has no NaN, and Neurite reads strict JSON."""
+    return {k: (None if isinstance(v, float) and not math.isfinite(v) else v) for k, v in entry.items()}
 
 
 def gpu_problem(processes, gpus):
@@ -467,11 +480,13 @@ def fits_on(device, *tensors):
 
 
 def describe(kind, m):
+    """The validation part of an epoch's log line."""
+    num = lambda v, f: "n/a" if v is None else format(v, f)
     if "valLoss" not in m:
-        return ""
+        return "  (no validation rows)"
     if kind == "mse":
-        return f"  val loss {m['valLoss']:.6f}  val MSE {m['valMse']:.6f}  val R2 {m['valR2']:.4f}"
-    return f"  val loss {m['valLoss']:.6f}  val accuracy {100 * m['valAccuracy']:.2f}%"
+        return f"  val loss {num(m['valLoss'], '.6f')}  val MSE {num(m['valMse'], '.6f')}  val R2 {num(m.get('valR2'), '.4f')}"
+    return f"  val loss {num(m['valLoss'], '.6f')}  val accuracy {num(None if m['valAccuracy'] is None else 100 * m['valAccuracy'], '.2f')}%"
 
 
 def main():
@@ -555,8 +570,10 @@ def main():
         say(f"resuming after epoch {meta['epoch']} from {args.checkpoint}")
         if first > args.epochs:
             say(f"nothing to do: {meta['epoch']} epochs are done and --epochs is {args.epochs}")
-    elif rank == 0 and os.path.exists(args.log):
-        os.remove(args.log)
+    else:
+        first_epoch_setup(model)
+        if rank == 0 and os.path.exists(args.log):
+            os.remove(args.log)
 
     net = DistributedDataParallel(model, device_ids=[local] if cuda else None, broadcast_buffers=False) if world > 1 else model
     if args.compile:
@@ -583,6 +600,12 @@ def main():
         values = packed.tolist()  # the one wait for the device this epoch
         entry = {"epoch": epoch, "loss": values[0] / values[1]}
         entry.update(metrics(kind, values[2:], yt.shape[1]))
+        entry = finite(entry)
+        if entry["loss"] is None:  # every process sees the same reduced loss, so all stop here
+            say(f"epoch {epoch}: the training loss is NaN or infinite; stopping. {args.checkpoint} keeps epoch {epoch - 1}; try a smaller --lr and --resume.")
+            if world > 1:
+                dist.destroy_process_group()
+            sys.exit(3)
         history.append(entry)
         seconds = time.time() - t0
         if rank == 0:
