@@ -24,9 +24,13 @@ n = x.shape[0]
 SEGMENT = 16  # batches per turn when the two loops alternate
 
 
+MODULES = {"relu": nn.ReLU, "tanh": nn.Tanh, "sigmoid": nn.Sigmoid, "gelu": nn.GELU, "silu": nn.SiLU, "elu": nn.ELU}
+
+
 def sequential_like(model):
-    """nn.Sequential(Linear, ReLU, ..., Linear) holding the exported model's initial weights (a layered network's
-    levels read whole layers in order, so each level's block is that layer's nn.Linear weight)."""
+    """nn.Sequential(Linear, act, ..., Linear) holding the exported model's initial weights (a layered network's
+    levels read whole layers in order, so each level's block is that layer's nn.Linear weight). The last layer
+    gives logits, as the exported model does for its loss."""
     layers = []
     for k, level in enumerate(model.levels):
         lin = nn.Linear(level.weight.shape[1], level.weight.shape[0])
@@ -35,16 +39,20 @@ def sequential_like(model):
             lin.bias.copy_(level.bias)
         layers.append(lin)
         if k < len(model.levels) - 1:
-            layers.append(nn.ReLU())
+            (kind,) = level.kinds
+            layers.append(MODULES[kind]())
     return nn.Sequential(*layers)
 
 
-def peer_epoch(seq, opt, x, labels, order, batch):
-    """The plain PyTorch loop: batches by index on the device, cross-entropy, Adam, loss summed on the device."""
+def peer_epoch(seq, opt, x, targets, order, batch):
+    """The plain PyTorch loop: batches by index on the device, cross-entropy on class indices (or binary
+    cross-entropy on logits), Adam, the loss summed on the device."""
     total = torch.zeros((), dtype=torch.float64, device=x.device)
+    binary = targets.dtype != torch.long
     for start in range(0, order.shape[0], batch):
         idx = order[start : start + batch]
-        loss = F.cross_entropy(seq(x.index_select(0, idx)), labels.index_select(0, idx))
+        out, t = seq(x.index_select(0, idx)), targets.index_select(0, idx)
+        loss = F.binary_cross_entropy_with_logits(out, t) if binary else F.cross_entropy(out, t)
         opt.zero_grad(set_to_none=True)
         loss.backward()
         opt.step()
@@ -59,7 +67,7 @@ def measure(device, amp=False):
     seq = sequential_like(model).to(device)
     objective = train.Objective(model, spec["loss"])
     labels = objective.labels(yd)
-    assert labels is not None, "the bench expects one-hot classes"
+    assert labels is not None or spec["loss"] == "bce", "the bench expects one-hot classes or binary targets"
     opt_m = torch.optim.Adam(model.parameters(), lr=lr)
     opt_s = torch.optim.Adam(seq.parameters(), lr=lr)
     gen = torch.Generator()
@@ -77,7 +85,7 @@ def measure(device, amp=False):
             total = train.train_epoch(model, model, opt_m, objective, xd, yd, labels, order, batch, amp)
         else:
             with train.autocast(amp):
-                total = peer_epoch(seq, opt_s, xd, labels, order, batch)
+                total = peer_epoch(seq, opt_s, xd, yd if labels is None else labels, order, batch)
         if cuda:
             torch.cuda.synchronize()
         return clock() - t0, total

@@ -113,6 +113,7 @@ class Level(nn.Module):
             lo, hi = sign
             self.register_buffer("lo", lo)
             self.register_buffer("hi", hi)
+        self.kinds = [kind for kind, _, _ in acts]
         self.acts = [(ACT[kind], start, stop) for kind, start, stop in acts]
         self.parts, self.perm = gather_plan(self, "src", places, widths)
 
