@@ -57,28 +57,32 @@ describe('the exported train.py (Debian PyTorch)', () => {
     const BATCH = 16;
     const PASSES = 3;
     const driver = join(dir, 'steps.py');
-    // train.py's own epoch loop, in float64, over rows in file order.
+    // train.py's own epoch loop, in float64, over rows in file order; one Python process for every folder.
     writeFileSync(
       driver,
       `import json, sys
-sys.path.insert(0, sys.argv[1])
+sys.path.insert(0, sys.argv[3])
 import torch
 import train
 from model import NeuriteNet, load_spec
-spec = load_spec(sys.argv[1])
-model = NeuriteNet(spec, dtype=torch.float64)
-x, y, split = train.load_data(spec, sys.argv[1])
-x, y = x.double(), y.double()
-objective = train.Objective(model, spec["loss"])
-train.first_epoch_setup(model)
-opt = torch.optim.Adam(model.parameters(), lr=0.01)
-order = torch.arange(x.shape[0])
-for _ in range(int(sys.argv[3])):
-    train.train_epoch(model, model, opt, objective, x, y, objective.labels(y), order, int(sys.argv[2]))
-print(json.dumps({"weights": model.weights_file(), "gpu": [train.gpu_problem(4, 1), train.gpu_problem(1, 1), train.gpu_problem(2, 0)]}))
+out = []
+for folder in sys.argv[3:]:
+    spec = load_spec(folder)
+    model = NeuriteNet(spec, dtype=torch.float64)
+    x, y, split = train.load_data(spec, folder)
+    x, y = x.double(), y.double()
+    objective = train.Objective(model, spec["loss"])
+    train.first_epoch_setup(model)
+    opt = torch.optim.Adam(model.parameters(), lr=0.01)
+    order = torch.arange(x.shape[0])
+    for _ in range(int(sys.argv[2])):
+        train.train_epoch(model, model, opt, objective, x, y, objective.labels(y), order, int(sys.argv[1]))
+    out.append(model.weights_file())
+print(json.dumps({"weights": out, "gpu": [train.gpu_problem(4, 1), train.gpu_problem(1, 1), train.gpu_problem(2, 0)]}))
 `,
     );
-    for (const loss of ['mse', 'bce', 'cce'] as const) {
+    const LOSSES = ['mse', 'bce', 'cce'] as const;
+    const cases = LOSSES.map((loss) => {
       const net = randomDagNetwork(4, loss);
       expect(net.neurons.some((n) => n.dale === 'E') && net.neurons.some((n) => n.dale === 'I')).toBe(true);
       const { next: rng } = createRng(11);
@@ -91,30 +95,33 @@ print(json.dumps({"weights": model.weights_file(), "gpu": [train.gpu_problem(4, 
           y[r * 4 + ((r >> 1) % 2 ? 2 : 0)] = 1; // group [y0, y2]
         } else for (let k = 0; k < 4; k++) y[r * 4 + k] = loss === 'bce' ? Number(rng() > 0.5) : Math.fround(rng());
       }
-      const folder = exportTo(`steps-${loss}`, net, dataset(ROWS, 5, 4, x, y, new Uint8Array(ROWS)), loss);
-      const out = JSON.parse(execFileSync(PYTHON, [driver, folder, String(BATCH), String(PASSES)], { encoding: 'utf8', timeout: 120_000 })) as { weights: WeightsFile; gpu: (string | null)[] };
+      return { loss, net, x, y, folder: exportTo(`steps-${loss}`, net, dataset(ROWS, 5, 4, x, y, new Uint8Array(ROWS)), loss) };
+    });
+    const out = JSON.parse(execFileSync(PYTHON, [driver, String(BATCH), String(PASSES), ...cases.map((c) => c.folder)], { encoding: 'utf8', timeout: 120_000 })) as { weights: WeightsFile[]; gpu: (string | null)[] };
 
+    cases.forEach(({ loss, net, x, y }, k) => {
       const program = compileNetwork(net);
       const trainer = createTrainer(program, paramsFromNetwork(program, net), { loss, optimizer: { kind: 'adam', lr: 0.01 }, batchSize: BATCH, seed: 1 });
       for (let p = 0; p < PASSES; p++) for (let s = 0; s < ROWS; s += BATCH) trainer.step(x, y, null, s, BATCH);
       const params = trainer.params;
       const moved = Math.max(...net.synapses.map((s, i) => Math.abs(params[program.synParam[i]] - s.weight)));
       expect(moved).toBeGreaterThan(0.02);
-      const wDiff = Math.max(...out.weights.synapses.map((s) => Math.abs(s.weight - params[program.synParam[program.synapseIndex.get(s.id)!]])));
-      const bDiff = Math.max(...out.weights.neurons.map((n) => Math.abs(n.bias - params[program.nWeights + program.neuronIndex.get(n.id)!])));
+      const file = out.weights[k];
+      const wDiff = Math.max(...file.synapses.map((s) => Math.abs(s.weight - params[program.synParam[program.synapseIndex.get(s.id)!]])));
+      const bDiff = Math.max(...file.neurons.map((n) => Math.abs(n.bias - params[program.nWeights + program.neuronIndex.get(n.id)!])));
       expect(wDiff, `${loss} weights`).toBeLessThan(1e-9);
       expect(bDiff, `${loss} biases`).toBeLessThan(1e-9);
       // Dale's signs held: weights leaving E neurons are >= 0, leaving I neurons <= 0.
       const dale = new Map(net.neurons.map((n) => [n.id, n.dale]));
-      for (const s of out.weights.synapses) {
+      for (const s of file.synapses) {
         if (dale.get(s.source) === 'E') expect(s.weight).toBeGreaterThanOrEqual(0);
         if (dale.get(s.source) === 'I') expect(s.weight).toBeLessThanOrEqual(0);
       }
-      expect(out.gpu[0]).toContain('torchrun started 4 processes on this machine but it has 1 GPU(s)');
-      expect(out.gpu[0]).toContain('--nproc_per_node=1');
-      expect(out.gpu[1]).toBeNull();
-      expect(out.gpu[2]).toContain('--cpu');
-    }
+    });
+    expect(out.gpu[0]).toContain('torchrun started 4 processes on this machine but it has 1 GPU(s)');
+    expect(out.gpu[0]).toContain('--nproc_per_node=1');
+    expect(out.gpu[1]).toBeNull();
+    expect(out.gpu[2]).toContain('--cpu');
   }, 240_000);
 
   it('4 gloo processes reach the 1-process validation accuracy, and --resume continues the loss curve', async () => {
