@@ -19,8 +19,8 @@ export async function exportTarget(session: Session, name: string): Promise<stri
 }
 
 /** Writes a folder of files (an existing folder is refused rather than mixed into). */
-export function writeFolder(dir: string, files: Record<string, string>): void {
+export function writeFolder(dir: string, files: Record<string, string | Uint8Array>): void {
   if (fs.existsSync(dir)) throw new UserError('export.exists', `${path.basename(dir)} already exists; choose another name.`);
   fs.mkdirSync(dir, { recursive: true });
-  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+  for (const [name, content] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), content);
 }
