@@ -90,7 +90,13 @@ export async function appendChunk(session: Session, uploadId: string, offset: nu
   if (u.received + bytes.length > u.size) throw new UserError('dataset.uploadTooBig', `"${u.name}" was announced as ${u.size} bytes; this chunk goes past its end.`);
   u.writing = true;
   try {
-    await fs.promises.appendFile(u.file, bytes);
+    // Appended through a descriptor that refuses a link swapped in for the temp file.
+    const handle = await fs.promises.open(u.file, fs.constants.O_WRONLY | fs.constants.O_APPEND | (fs.constants.O_NOFOLLOW ?? 0));
+    try {
+      await handle.appendFile(bytes);
+    } finally {
+      await handle.close();
+    }
     u.received += bytes.length;
   } finally {
     u.writing = false;

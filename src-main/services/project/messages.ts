@@ -6,6 +6,7 @@ import { APP_VERSION, PROJECT_FORMAT_VERSION, shortVersion } from './format';
 export type ProjectErrorCode =
   | 'project.notFound'
   | 'project.isFolder'
+  | 'project.notAFile'
   | 'project.notSqlite'
   | 'project.damaged'
   | 'project.notNeurite'
