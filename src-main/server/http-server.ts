@@ -4,10 +4,10 @@ import type { AddressInfo, Socket } from 'node:net';
 import { resolve } from 'node:path';
 import { WebSocketServer } from 'ws';
 import { createDispatcher, type PartialHandlers } from '../services/dispatch';
-import { checkRequest, newToken, tokenCookie } from './auth';
+import { APP_PROTOCOL, checkRequest, newToken } from './auth';
 import { contentSecurityPolicy } from './csp';
 import { resolveStatic, sendFile } from './static-files';
-import { serveConnection } from './ws-transport';
+import { DEFAULT_MAX_REPLY_CHARS, serveConnection } from './ws-transport';
 
 /** What startServer needs; everything but the renderer and projects folders has a default. */
 export interface ServerOptions {
@@ -23,13 +23,15 @@ export interface ServerOptions {
   handlers?: PartialHandlers;
   /** Largest WebSocket message accepted, in bytes (bigger ones close the connection). */
   maxMessageBytes?: number;
+  /** Largest reply sent, in characters of JSON (a bigger one becomes an error reply for that request). */
+  maxReplyChars?: number;
   /** Where problems are logged; default console.error. */
   log?: (message: string, error?: unknown) => void;
 }
 
 /** A running browser-mode server. */
 export interface RunningServer {
-  /** The URL to open, token included. */
+  /** The URL to open, token included (the page moves it into its own tab's storage and out of the address bar). */
   url: string;
   port: number;
   token: string;
@@ -79,13 +81,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   const onRequest = async (req: IncomingMessage, res: ServerResponse) => {
     securityHeaders(res, port);
-    const verdict = checkRequest(req, port, token);
-    if (!verdict.ok) return refuse(res, verdict.status, verdict.status === 401 ? 'Unauthorized: open the URL Neurite printed, token included.' : 'Forbidden');
+    // Static files hold no secret: Host and Origin are checked, the token is not needed (and no cookie carries it).
+    const verdict = checkRequest(req, port, token, 'static');
+    if (!verdict.ok) return refuse(res, verdict.status, 'Forbidden');
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('Allow', 'GET, HEAD');
       return refuse(res, 405, 'Method Not Allowed');
     }
-    if (verdict.viaQuery) res.setHeader('Set-Cookie', tokenCookie(port, token));
     const pathname = new URL(req.url ?? '/', 'http://x').pathname;
     const file = await resolveStatic(options.rendererDir, pathname);
     if (!file) return refuse(res, 404, 'Not Found');
@@ -99,10 +101,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       else res.destroy();
     });
   });
-  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES });
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES,
+    // Select the app's subprotocol, never the token one: the token is not echoed back.
+    handleProtocols: (offered) => (offered.has(APP_PROTOCOL) ? APP_PROTOCOL : false),
+  });
   server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
     socket.on('error', () => socket.destroy());
-    const verdict = checkRequest(req, port, token);
+    const verdict = checkRequest(req, port, token, 'socket');
     const pathname = new URL(req.url ?? '/', 'http://x').pathname;
     const status = !verdict.ok ? verdict.status : pathname !== '/ws' ? 404 : 0;
     if (status) {
@@ -110,7 +117,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => serveConnection(ws, dispatch, { projectsDir, stateDir }, log));
+    wss.handleUpgrade(req, socket, head, (ws) => serveConnection(ws, dispatch, { projectsDir, stateDir }, log, options.maxReplyChars ?? DEFAULT_MAX_REPLY_CHARS));
   });
   server.on('clientError', (_e, socket) => socket.destroy());
 
