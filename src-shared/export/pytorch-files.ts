@@ -160,14 +160,20 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def read_data(spec, split):
-    """Encoded rows of one split from data.csv: features and targets in the network's input and output order."""
+    """Encoded rows of one split from data.csv: features and targets in the network's input and output order.
+
+    Columns are read by position (features, then outputs, then split): header names are made
+    inert for spreadsheets (a name starting with = + - @ gets a leading '), so they may differ."""
     enc = spec["encoding"]
+    nf, no = len(enc["features"]), len(enc["outputs"])
     xs, ys = [], []
     with open(os.path.join(HERE, "data.csv"), newline="", encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            if row["split"] == split:
-                xs.append([float(row[c]) for c in enc["features"]])
-                ys.append([float(row[c]) for c in enc["outputs"]])
+        rows = csv.reader(f)
+        next(rows)
+        for row in rows:
+            if row[nf + no] == split:
+                xs.append([float(v) for v in row[:nf]])
+                ys.append([float(v) for v in row[nf:nf + no]])
     return torch.tensor(xs), torch.tensor(ys)
 
 
