@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { requests, type Channel, type Reply, type ResponseOf } from '../../src-shared/api';
+import { CompileError } from '../../src-shared/engine/compile';
 import { networkIntegrityProblem } from '../../src-shared/model/integrity';
 import type { Network } from '../../src-shared/model/network';
 import { fileSystemError } from './safe-fs';
@@ -63,6 +64,8 @@ export function createDispatcher(handlers: PartialHandlers, log: (message: strin
       return { ok: true, result: await handler(parsed.data, session) };
     } catch (e) {
       if (e instanceof UserError) return { ok: false, error: { code: e.code, message: e.message } };
+      // The engine refuses a graph it cannot compute (a cycle, an output feeding on): its message is the user's sentence.
+      if (e instanceof CompileError) return { ok: false, error: { code: 'invalid-network', message: e.message } };
       // A long name, a full disk, a folder where a file was expected: the user's to fix, so a sentence, not "internal".
       const fsError = fileSystemError(e);
       if (fsError) return { ok: false, error: { code: fsError.code, message: fsError.message } };
