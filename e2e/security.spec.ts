@@ -135,4 +135,25 @@ test.describe('security: browser mode', () => {
       other.close();
     }
   });
+
+  test('a tab opened without the token says which address to open, legibly at both window sizes', async ({ app, browser }) => {
+    const origin = new URL(app.url).origin;
+    for (const viewport of [{ width: 1280, height: 720 }, { width: 1440, height: 900 }]) {
+      const context = await browser.newContext({ viewport });
+      const page = await context.newPage();
+      await page.goto(`${origin}/`);
+      const box = page.getByTestId('no-token');
+      await expect(box.getByRole('heading', { name: 'Open the address Neurite printed' })).toBeVisible();
+      await expect(box).toContainText('?token=');
+      const b = (await box.boundingBox())!;
+      expect(b.x).toBeGreaterThanOrEqual(0);
+      expect(b.y).toBeGreaterThanOrEqual(0);
+      expect(b.x + b.width).toBeLessThanOrEqual(viewport.width);
+      expect(b.y + b.height).toBeLessThanOrEqual(viewport.height);
+      const sizes = await box.locator('h1, p').evaluateAll((els) => els.map((e) => parseFloat(getComputedStyle(e).fontSize)));
+      for (const size of sizes) expect(size).toBeGreaterThanOrEqual(10);
+      await page.screenshot({ path: `test-results/no-token-${viewport.width}.png` });
+      await context.close();
+    }
+  });
 });

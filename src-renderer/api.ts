@@ -164,7 +164,11 @@ function socketUrl(): string {
   return `${protocol === 'https:' ? 'wss' : 'ws'}://${host}/ws`;
 }
 
-const socket = runMode === 'browser' && typeof window !== 'undefined' ? new SocketClient(socketUrl(), handshakeProtocols(takeToken())) : null;
+const token = runMode === 'browser' && typeof window !== 'undefined' ? takeToken() : null;
+const socket = runMode === 'browser' && typeof window !== 'undefined' ? new SocketClient(socketUrl(), handshakeProtocols(token)) : null;
+
+/** False in a browser tab opened without the run's token (the page then says how to get in); always true in Electron. */
+export const hasToken = runMode === 'electron' || token !== null;
 
 /** The typed client of src-shared/api.ts; replies with `ok: false` reject with ApiCallError. */
 export const api: NeuriteApi = socket
