@@ -214,6 +214,13 @@ const ACTIONS: Record<string, string> = {
   access: 'check',
 };
 
+/** The plain words for a file system or SQLite failure a user can cause ("the disk is full"), or null. */
+export function errnoSentence(err: unknown): string | null {
+  const code = typeof err === 'object' && err !== null ? (err as { code?: unknown }).code : undefined;
+  if (typeof code !== 'string') return null;
+  return ERRNO_SENTENCES[code] ?? SQLITE_SENTENCES.find(([re]) => re.test(code))?.[1] ?? null;
+}
+
 /**
  * A user-facing UserError for a file system or SQLite failure a user can cause (a long name, a
  * full disk, a missing folder, a link), or null for anything else (a bug, reported as internal).
