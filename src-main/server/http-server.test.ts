@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -267,5 +267,19 @@ describe('no reply can take the server down', () => {
     expect(logged.some((l) => l.startsWith('uncaught exception from uncaughtException (the server keeps running) thrown from a timer'))).toBe(true);
     expect(await ask(ws!, JSON.stringify({ id: 2, channel: 'app.info', payload: {} }))).toMatchObject({ id: 2, ok: true });
     ws!.close();
+  });
+});
+
+describe('the state folder inside the projects folder', () => {
+  it('refuses to start when a link was planted as the state folder or its working or uploads folder', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'neurite-outside-'));
+    for (const planted of ['.neurite-state', '.neurite-state/working', '.neurite-state/uploads']) {
+      const projects = mkdtempSync(join(tmpdir(), 'neurite-planted-'));
+      mkdirSync(join(projects, '.neurite-state'), { recursive: true });
+      if (planted === '.neurite-state') rmSync(join(projects, '.neurite-state'), { recursive: true });
+      symlinkSync(outside, join(projects, planted));
+      await expect(startServer({ rendererDir, projectsDir: projects, log: () => {} })).rejects.toThrow(/is a symbolic link; Neurite keeps its state there and will not write through it/);
+    }
+    expect(readdirSync(outside)).toEqual([]);
   });
 });

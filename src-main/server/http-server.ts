@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { lstatSync, mkdirSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { resolve } from 'node:path';
@@ -67,6 +67,24 @@ function refuse(res: ServerResponse, status: number, text: string) {
  */
 const DEFAULT_MAX_MESSAGE_BYTES = 200 * 1024 * 1024;
 
+/**
+ * The state folder (working copies, uploads, the recent list) sits inside the projects folder by
+ * default, which other people or archives may write to: a symbolic link planted as it, or as one
+ * of its folders, would carry Neurite's writes out of the folder, so the server refuses to start.
+ */
+function refuseLinkedStateFolders(stateDir: string, isDefault: boolean): void {
+  const folders = [...(isDefault ? [stateDir] : []), resolve(stateDir, 'working'), resolve(stateDir, 'uploads')];
+  for (const dir of folders) {
+    let st;
+    try {
+      st = lstatSync(dir);
+    } catch {
+      continue;
+    }
+    if (!st.isDirectory()) throw new Error(`${dir} is ${st.isSymbolicLink() ? 'a symbolic link' : 'not a folder'}; Neurite keeps its state there and will not write through it. Remove it and start again.`);
+  }
+}
+
 /** Starts the loopback HTTP + WebSocket server of browser mode (127.0.0.1 only, token-gated). */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.log ?? ((m: string, e?: unknown) => console.error(`[neurite] ${m}`, e ?? ''));
@@ -74,6 +92,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const stateDir = resolve(options.stateDir ?? resolve(projectsDir, '.neurite-state'));
   mkdirSync(projectsDir, { recursive: true });
   mkdirSync(stateDir, { recursive: true });
+  refuseLinkedStateFolders(stateDir, options.stateDir === undefined);
   const handlers = options.handlers ?? (await import('../services/handlers')).handlers;
   const dispatch = createDispatcher(handlers, log);
   const token = newToken();

@@ -227,6 +227,14 @@ describe('nothing outside the projects folder is read or written (browser mode)'
     expect(tree(elsewhere)).toEqual([]);
   });
 
+  it('an uploads folder replaced by a link is refused, not written through', async () => {
+    const s = session('browser');
+    fs.mkdirSync(s.stateDir, { recursive: true });
+    fs.symlinkSync(elsewhere, path.join(s.stateDir, 'uploads'));
+    await refused(s, 'dataset.uploadStart', { name: 'x.csv', size: 4 }, /is a symbolic link or not a folder; Neurite will not write through it/);
+    expect(tree(elsewhere)).toEqual([]);
+  });
+
   it('the recent list and the recovery journals are read only when they are regular files', async () => {
     const s = session('browser');
     const state = s.stateDir;

@@ -72,6 +72,8 @@ export function startUpload(session: Session, name: string, size: number): { upl
   if (session.mode !== 'browser') throw new UserError('dataset.noUpload', 'The desktop app reads files where they are; uploads are for browser mode.');
   const dir = uploadsDir(session);
   fs.mkdirSync(dir, { recursive: true });
+  // The state folder may sit inside a projects folder others can write to: never follow a link planted as uploads/.
+  if (!fs.lstatSync(dir).isDirectory()) throw new UserError('dataset.uploadFolder', `The uploads folder (${dir}) is a symbolic link or not a folder; Neurite will not write through it. Remove it and try again.`);
   pruneStale(dir);
   const uploadId = `up-${randomBytes(9).toString('base64url')}`;
   const file = path.join(dir, `${uploadId}.part`);
