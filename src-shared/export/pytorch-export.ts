@@ -6,23 +6,26 @@
 import type { DatasetMeta, EncodedDataset } from '../data/schema';
 import type { Network } from '../model/network';
 import { npyFloat32 } from './npy-file';
+import { csvNumberCell, csvTextCell } from './csv-cell';
 import { MODEL_PY, TRAIN_PY } from './pytorch-files';
 import { structureFingerprint } from './weights-file';
 
 const SPLIT_NAMES = ['train', 'validation', 'test'];
 
-const csvCell = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-
-/** data.csv: the encoded features and targets by name, and each row's split. */
+/**
+ * data.csv: the encoded features and targets by name, and each row's split. Header and split
+ * cells are text, made inert for spreadsheets (a name like `=cmd` is written `'=cmd`); train.py
+ * therefore reads columns by position (features, outputs, split), never by header name.
+ */
 export function encodedCsv(d: EncodedDataset): string {
   const F = d.meta.features.length;
   const O = d.meta.outputs.length;
-  const lines = [[...d.meta.features.map((f) => f.name), ...d.meta.outputs.map((o) => o.name), 'split'].map(csvCell).join(',')];
+  const lines = [[...d.meta.features.map((f) => f.name), ...d.meta.outputs.map((o) => o.name), 'split'].map(csvTextCell).join(',')];
   for (let r = 0; r < d.meta.rowCount; r++) {
     const cells: string[] = [];
-    for (let c = 0; c < F; c++) cells.push(String(d.x[r * F + c]));
-    for (let c = 0; c < O; c++) cells.push(String(d.y[r * O + c]));
-    cells.push(SPLIT_NAMES[d.split[r]]);
+    for (let c = 0; c < F; c++) cells.push(csvNumberCell(d.x[r * F + c]));
+    for (let c = 0; c < O; c++) cells.push(csvNumberCell(d.y[r * O + c]));
+    cells.push(csvTextCell(SPLIT_NAMES[d.split[r]]));
     lines.push(cells.join(','));
   }
   return `${lines.join('\n')}\n`;

@@ -231,5 +231,33 @@ describe('exports (real files, PyTorch, onnxruntime)', () => {
       expect(maxDiff(torchForward(folder), engineOutputs(net, x, rows)), loss).toBeLessThan(1e-12);
     }
   });
-});
 
+  it('data.csv is inert in a spreadsheet (formula-like names neutralised, negative numbers kept) and train.py still trains on it', () => {
+    const net = everyActivationNetwork(5);
+    const rows = 60;
+    const { next: rng } = createRng(3);
+    const x = Float64Array.from({ length: rows * 3 }, () => 2 * rng() - 1.5);
+    const names = ["=cmd|' /C calc'!A0", '-x', '@sum'];
+    const outs = ['+p', '\tq', 'v'];
+    const meta = { name: 'formulas', rowCount: rows, features: names.map((name) => ({ name })), outputs: outs.map((name) => ({ name })), columns: [] };
+    const split = Uint8Array.from({ length: rows }, (_, i) => (i % 5 === 0 ? 1 : 0));
+    const d = { meta, x, y: Float64Array.from({ length: rows * 3 }, () => rng()), split } as unknown as EncodedDataset;
+    const folder = mkdtempSync(join(dir, 'formulas-'));
+    for (const [name, text] of Object.entries(pytorchExport(net, d, 'mse', 'formulas'))) writeFileSync(join(folder, name), text);
+    // Read back with Python's csv module, as a spreadsheet import would split it.
+    const parsed = JSON.parse(execFileSync(PYTHON, ['-c', 'import csv, json, sys; print(json.dumps(list(csv.reader(open(sys.argv[1], newline="")))))', join(folder, 'data.csv')], { encoding: 'utf8' })) as string[][];
+    expect(parsed[0]).toEqual(["'=cmd|' /C calc'!A0", "'-x", "'@sum", "'+p", "'\tq", 'v', 'split']);
+    // No cell a spreadsheet would evaluate, and every number is still a number (negative ones too).
+    for (const row of parsed.slice(1)) {
+      for (const cell of row.slice(0, 6)) expect(Number.isFinite(Number(cell)), cell).toBe(true);
+      expect(['train', 'validation']).toContain(row[6]);
+    }
+    expect(parsed.slice(1).some((row) => row[0].startsWith('-'))).toBe(true);
+    expect(Number(parsed[1][0])).toBe(x[0]);
+    execFileSync(PYTHON, ['train.py', '--epochs', '1', '--cpu'], { cwd: folder, encoding: 'utf8', timeout: 120_000, env: { ...process.env, OMP_NUM_THREADS: '1' } });
+    const log = readFileSync(join(folder, 'train-log.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { epoch: number; loss: number });
+    expect(log).toHaveLength(1);
+    expect(Number.isFinite(log[0].loss)).toBe(true);
+    expect(existsSync(join(folder, 'weights.json'))).toBe(true);
+  }, 120_000);
+});

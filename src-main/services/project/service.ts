@@ -7,6 +7,7 @@ import { formatPath } from '../dispatch';
 import type { Session } from '../session';
 import { APP_VERSION } from './format';
 import { fsyncDir, fsyncFile, isWritable } from './fs-util';
+import { createFileExclusive } from '../safe-fs';
 import { checkWritable, openForInspection } from './inspect';
 import { fail, quoted, reason } from './messages';
 import { createSchema, migrateProjectDb } from './migrations';
@@ -199,6 +200,8 @@ export function saveProject(session: Session, network: Network, given?: string |
   sweepSaveLeftovers(target);
   const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}-${Date.now()}.saving`);
   try {
+    // Created empty first, exclusively and without following links (VACUUM INTO accepts an empty file).
+    createFileExclusive(tmp, '');
     p.db.prepare('VACUUM INTO ?').run(tmp);
     fsyncFile(tmp);
     // A sidecar another tool left beside the old file would be replayed onto the new one and
