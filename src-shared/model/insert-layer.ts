@@ -47,7 +47,12 @@ function ancestors(net: Network, ids: Set<string>): Set<string> {
   for (const s of net.synapses) into.set(s.target, [...(into.get(s.target) ?? []), s.source]);
   const seen = new Set<string>();
   const stack = [...ids];
-  while (stack.length) for (const from of into.get(stack.pop()!) ?? []) if (!seen.has(from)) (seen.add(from), stack.push(from));
+  while (stack.length)
+    for (const from of into.get(stack.pop()!) ?? [])
+      if (!seen.has(from)) {
+        seen.add(from);
+        stack.push(from);
+      }
   return seen;
 }
 
