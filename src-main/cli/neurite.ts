@@ -6,6 +6,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { applyWeightsToNetwork, compileNetwork, paramsFromNetwork } from '../../src-shared/engine';
 import { parseTrainingConfig } from '../../src-shared/training/config';
+import { withEffectiveDale } from '../../src-shared/training/dale-setting';
 import { evaluateRows, targetSlices } from '../../src-shared/training/evaluate';
 import { TrainingRun } from '../../src-shared/training/runner';
 import { readEvalCsv } from './read-eval-csv';
@@ -133,12 +134,12 @@ async function main(argv: string[]): Promise<number> {
 
     const base = parseTrainingConfig({});
     const lr = num(values.lr, 'lr', false);
-    const config = parseTrainingConfig({
+    const config = withEffectiveDale(parseTrainingConfig({
       epochs: num(values.epochs, 'epochs', true),
       batchSize: num(values.batch, 'batch', true),
       seed: num(values.seed, 'seed', true),
       optimizer: lr === undefined ? undefined : { ...base.optimizer, lr },
-    });
+    }), snapshot.network);
     let last = 0;
     const h = startRun({
       db, datasetId: chosen, dataset, network: snapshot.network, config,
