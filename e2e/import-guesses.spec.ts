@@ -123,6 +123,13 @@ test.describe('import guesses', () => {
     await expect(page.getByTestId('import-counts')).toHaveText('5 input neurons, 2 outputs');
     await checkLayout(page, wizard);
 
+    // Dates can come back as three numeric inputs: year, day of year, weekday.
+    await page.getByTestId('hint-use-date').click();
+    await expect(wizard.getByLabel('ordered_on type')).toHaveValue('date');
+    await expect(page.getByTestId('import-counts')).toHaveText('8 input neurons, 2 outputs');
+    await page.getByTestId('hint-date').getByTestId('hint-ignore').click();
+    await expect(page.getByTestId('import-counts')).toHaveText('5 input neurons, 2 outputs');
+
     // "Use it" brings the id column back: 60 one-hot inputs, and the import asks first.
     await page.getByTestId('hint-near-unique').getByTestId('hint-use').click();
     await expect(page.getByTestId('import-counts')).toHaveText('65 input neurons, 2 outputs');

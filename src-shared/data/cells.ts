@@ -100,3 +100,17 @@ export function parseDateCell(cell: string): number | undefined {
   // Date.UTC rolls 31 February over into March: such a cell is not a date.
   return new Date(t).getUTCDate() === d ? t : undefined;
 }
+
+/** The parts a date feature becomes, in input order. */
+export const DATE_PARTS = ['year', 'day of year', 'weekday'] as const;
+/** One part of a date feature. */
+export type DatePart = (typeof DATE_PARTS)[number];
+
+/** A part of a UTC time: the year, the day of the year (1–366) or the weekday (0 Monday … 6 Sunday). */
+export function datePart(t: number, part: DatePart): number {
+  if (t !== t) return NaN;
+  const d = new Date(t);
+  if (part === 'year') return d.getUTCFullYear();
+  if (part === 'weekday') return (d.getUTCDay() + 6) % 7;
+  return Math.floor((t - Date.UTC(d.getUTCFullYear(), 0, 1)) / 86_400_000) + 1;
+}

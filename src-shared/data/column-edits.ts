@@ -9,12 +9,13 @@ import type { ColumnConfig, ColumnRole, ColumnType, Encoding, MissingRule, Split
 /** The encodings a column of this type and role can have. */
 export function encodingsFor(type: ColumnType, role: ColumnRole): Encoding[] {
   if (type === 'ignore' || role === 'ignore') return ['none'];
-  if (role === 'target') return type === 'categorical' ? ['classes'] : ['regression', 'classes'];
+  if (role === 'target') return type === 'categorical' ? ['classes'] : type === 'date' ? ['regression'] : ['regression', 'classes'];
   return type === 'categorical' ? ['one-hot'] : ['standardise', 'min-max', 'none'];
 }
 
 /** The missing-value rules a column of this type can have. */
 export function missingRulesFor(type: ColumnType): MissingRule[] {
+  if (type === 'date') return ['drop', 'mean', 'median', 'most-frequent'];
   return type === 'categorical' ? ['drop', 'most-frequent', 'constant'] : ['drop', 'mean', 'median', 'most-frequent', 'constant'];
 }
 

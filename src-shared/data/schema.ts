@@ -5,8 +5,8 @@
  */
 import { z } from 'zod';
 
-/** What a column's values are. */
-export const ColumnTypeSchema = z.enum(['numeric', 'categorical', 'boolean', 'ignore']);
+/** What a column's values are; a date feature becomes three numeric inputs (year, day of year, weekday). */
+export const ColumnTypeSchema = z.enum(['numeric', 'categorical', 'boolean', 'date', 'ignore']);
 /** What a column's values are. */
 export type ColumnType = z.infer<typeof ColumnTypeSchema>;
 
@@ -116,6 +116,8 @@ export const ColumnMetaSchema = z.object({
   config: ColumnConfigSchema,
   params: ColumnParamsSchema.nullable(),
   summary: ColumnSummarySchema.nullable(),
+  /** For a part of a date column (a column of its own in X): the source column and which part. */
+  datePart: z.object({ column: z.string(), part: z.enum(['year', 'day of year', 'weekday']) }).optional(),
 });
 /** One column of the source as the dataset remembers it. */
 export type ColumnMeta = z.infer<typeof ColumnMetaSchema>;

@@ -2,12 +2,17 @@
  * The import's guesses on small files of the common shapes (fixtures/shapes/, made for these
  * tests): what the wizard's first preview and `neurite import` infer, and that the guesses import.
  */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { encodeLikeDataset } from '../../../src-shared/data/apply-encoding';
+import { decodeRow } from '../../../src-shared/data/decode';
+import { configProblem } from '../../../src-shared/data/encode';
 import { describe, expect, it } from 'vitest';
 import { chooseTarget, setColumnRole } from '../../../src-shared/data/column-edits';
-import { defaultColumnConfigs, inferColumn, looksLikeClasses } from '../../../src-shared/data/infer';
+import { defaultColumnConfigs, featureConfig, inferColumn, looksLikeClasses } from '../../../src-shared/data/infer';
 import { detectLayout, looksLikeHeader } from '../../../src-shared/data/layout';
-import { parseDateCell } from '../../../src-shared/data/cells';
+import { datePart, parseDateCell } from '../../../src-shared/data/cells';
 import { CsvOptionsSchema, type ColumnConfig } from '../../../src-shared/data/schema';
 import { importCsv, previewCsv } from './reader';
 import { fileSource } from './source';
@@ -84,6 +89,47 @@ describe('column guesses', () => {
     const d = await importWith('dated-orders.csv', preview.options, columns);
     expect(d.meta.features.map((f) => f.name)).toEqual(['shop=east', 'shop=north', 'shop=south', 'temperature', 'basket']);
     expect(d.meta.columns.find((c) => c.name === 'temperature')!.summary!.missing).toBe(1);
+  });
+
+  it('"use them" on the ignored date column: year, day of year and weekday as three standardised inputs, re-encoded alike for another file', async () => {
+    const { preview, columns } = await guess('dated-orders.csv');
+    const j = preview.columns.indexOf('ordered_on');
+    const withDates = columns.map((c, k) => (k === j ? featureConfig(c.name, 'date') : c));
+    const d = await importWith('dated-orders.csv', preview.options, withDates);
+    expect(d.meta.features.map((f) => f.name)).toEqual(['ordered_on year', 'ordered_on day of year', 'ordered_on weekday', 'shop=east', 'shop=north', 'shop=south', 'temperature', 'basket']);
+    // The first row is 2023-01-02: a Monday (0), day 2 of 2023. Decoded back to original units:
+    const parts = d.meta.columns.filter((c) => c.datePart);
+    expect(parts.map((c) => [c.name, c.datePart])).toEqual([
+      ['ordered_on year', { column: 'ordered_on', part: 'year' }],
+      ['ordered_on day of year', { column: 'ordered_on', part: 'day of year' }],
+      ['ordered_on weekday', { column: 'ordered_on', part: 'weekday' }],
+    ]);
+    const first = decodeRow(d.meta, d.x, d.y, 0);
+    expect(first.slice(0, 3)).toEqual([2023, 2, 0]);
+    expect(datePart(Date.UTC(2024, 11, 31), 'day of year')).toBe(366);
+    expect(datePart(Date.UTC(2024, 2, 3), 'weekday')).toBe(6); // a Sunday
+    // Another file encoded like this dataset reads the same date column and gives the same inputs.
+    const text = readFileSync(join(SHAPES, 'dated-orders.csv'), 'utf8').trim().split('\n');
+    const rows = text.slice(1).map((l) => l.split(','));
+    const again = encodeLikeDataset(d.meta, 'again.csv', text[0].split(','), rows, (r) => r + 2, false);
+    expect(again.rowCount).toBe(d.meta.rowCount);
+    expect(Array.from(again.x.subarray(0, 3))).toEqual(Array.from(d.x.subarray(0, 3)));
+    // A cell that is not a date is refused with file, line, column and the usual two fixes.
+    const bad = rows.map((r, i) => (i === 4 ? r.map((c, k) => (k === j ? 'soon' : c)) : r));
+    expect(() => encodeLikeDataset(d.meta, 'bad.csv', text[0].split(','), bad, (r) => r + 2, false)).toThrow('bad.csv, line 6, column "ordered_on": "soon" is not a date.');
+  });
+
+  it('a date column that is no date is refused at import with both fixes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'neurite-dates-'));
+    const file = join(dir, 'when.csv');
+    writeFileSync(file, 'when,y\n2024-01-01,1\n2024-01-02,2\nlater,3\n2024-01-04,4\n');
+    const cols: ColumnConfig[] = [featureConfig('when', 'date'), { name: 'y', type: 'numeric', role: 'target', encoding: 'regression', missing: 'drop', fill: null }];
+    await expect(importCsv(fileSource(file), { id: 'd', options: CsvOptionsSchema.parse({}), columns: cols, split: SPLIT })).rejects.toMatchObject({
+      code: 'not-date',
+      message: '"when.csv", line 4, column 1 ("when"): "later" is not a date (like 2024-03-01 or 01.03.2024), but the column is read as dates. Treat the column as categorical, or treat "later" as a missing value.',
+      fixes: [{ kind: 'column-categorical', column: 'when' }, { kind: 'value-missing', column: 'when', value: 'later' }],
+    });
+    expect(configProblem({ ...cols[0], role: 'target', encoding: 'regression' })).toContain('a date can be a feature (year, day of year, weekday) but not the target');
   });
 
   it('"use it" on the ignored id column makes it a one-hot feature again', async () => {

@@ -202,7 +202,7 @@ export async function importCsv(source: ByteSource, req: ImportRequest, control:
           const refusal = active[k].push(row[j]);
           if (refusal) {
             const line = lines.lineOf(r, j);
-            const make = refusal === 'not-boolean' ? datasetErrors.notBoolean : datasetErrors.notNumeric;
+            const make = refusal === 'not-boolean' ? datasetErrors.notBoolean : refusal === 'not-date' ? datasetErrors.notDate : datasetErrors.notNumeric;
             throw make(file, line, j + 1, gate.names![j], row[j]);
           }
         }

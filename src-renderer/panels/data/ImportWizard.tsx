@@ -9,7 +9,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CsvPreviewReply, DatasetFile, DatasetProblem, HiddenLayers } from '../../../src-shared/data/contract';
 import { applyFix, chooseTarget, encodingsFor, missingRulesFor, setColumnRole, setColumnType, splitProblem } from '../../../src-shared/data/column-edits';
-import { looksLikeClasses, targetHint, type InferredColumn } from '../../../src-shared/data/infer';
+import { DATE_PARTS } from '../../../src-shared/data/cells';
+import { featureConfig, looksLikeClasses, targetHint, type InferredColumn } from '../../../src-shared/data/infer';
 import type { ColumnConfig, CsvOptions, DatasetMeta } from '../../../src-shared/data/schema';
 import { ACTIVATION_INFO, ACTIVATION_KINDS, type ActivationKind } from '../../../src-shared/model/activation-kind';
 import type { Network } from '../../../src-shared/model/network';
@@ -56,6 +57,7 @@ const sameLayout = (a: CsvOptions, b: CsvOptions) => (Object.keys(a) as (keyof C
 /** Input neurons a column adds (one-hot: one per category seen in the sample). */
 function inputsOf(c: ColumnConfig, inferred: InferredColumn | undefined): number {
   if (c.role !== 'feature' || c.type === 'ignore') return 0;
+  if (c.type === 'date') return DATE_PARTS.length;
   return c.type === 'categorical' ? Math.max(1, inferred?.distinct ?? 1) : 1;
 }
 
@@ -86,6 +88,19 @@ function Hint({ inferred, config, onChange }: { inferred: InferredColumn; config
       </span>
     );
   }
+  if (hint.kind === 'date' && config.type === 'date')
+    return (
+      <span className="ds-hint" data-testid="hint-date">
+        Dates: 3 inputs (year, day of year, weekday). {action('Ignore it', setColumnRole({ ...config, type: 'categorical' }, 'ignore'), 'hint-ignore')}
+      </span>
+    );
+  if (hint.kind === 'date' && config.role === 'ignore')
+    return (
+      <span className="ds-hint ds-hint--warn" data-testid="hint-date">
+        Dates: ignored. {action('Use them as year, day of year and weekday', featureConfig(config.name, 'date'), 'hint-use-date')} ·{' '}
+        {action(`as categories (${hint.distinct} one-hot inputs)`, setColumnRole(config, 'feature'), 'hint-use')}
+      </span>
+    );
   if (hint.kind === 'near-unique' || hint.kind === 'date') {
     const what = hint.kind === 'date' ? 'Dates' : `${hint.distinct} different values (an id or free text?)`;
     if (config.role !== 'ignore')
@@ -124,7 +139,7 @@ function ColumnRow({ j, inferred, config, busy, onEdit, onTarget }: { j: number;
       </th>
       <td>
         <select aria-label={`${col} type`} data-testid="col-type" disabled={busy} value={config.type} onChange={(e) => onEdit(j, setColumnType(config, e.target.value as ColumnConfig['type']))}>
-          {(['numeric', 'categorical', 'boolean', 'ignore'] as const).map((t) => (
+          {(['numeric', 'categorical', 'boolean', 'date', 'ignore'] as const).map((t) => (
             <option key={t} value={t}>
               {t}
             </option>
