@@ -82,6 +82,11 @@ test.describe('import guesses', () => {
     await expect(page.getByTestId('insert-layer-plan')).toContainText('every input: 4 neurons');
     await expect(page.getByTestId('insert-layer-plan')).toContainText('The 12 direct synapses between them are removed.');
     await page.getByTestId('insert-layer-count').fill('16');
+    const box = (await dialog.boundingBox())!;
+    const run = (await page.getByTestId('insert-layer-run').boundingBox())!;
+    expect(box.y >= 0 && box.y + box.height <= 720 && box.x >= 0 && box.x + box.width <= 1280).toBe(true);
+    expect(run.y + run.height <= box.y + box.height && run.x + run.width <= box.x + box.width).toBe(true);
+    await page.screenshot({ path: 'e2e/artifacts/insert-layer-dialog.png' });
     await page.getByTestId('insert-layer-run').click();
     await expect(dialog).toHaveCount(0);
     await expect(page.locator('.react-flow__node')).toHaveCount(4 + 16 + 3);
@@ -93,6 +98,13 @@ test.describe('import guesses', () => {
     await expect(edges(page)).toHaveCount(12);
     await page.keyboard.press('Control+y');
     await expect(page.locator('.react-flow__node')).toHaveCount(23);
+    await page.waitForTimeout(600); // let the fit-view transition end before the picture
+    // Neurons re-created while zoomed far out still have their handles: every synapse stays between its neurons.
+    const canvasBox = (await page.getByTestId('canvas').boundingBox())!;
+    const nodesLeft = await page.locator('.react-flow__node').evaluateAll((els) => Math.min(...els.map((e) => e.getBoundingClientRect().left)));
+    const edgesLeft = await page.locator('.react-flow__edge-path').evaluateAll((els) => Math.min(...els.map((e) => e.getBoundingClientRect().left)));
+    expect(edgesLeft).toBeGreaterThanOrEqual(nodesLeft - 2);
+    expect(edgesLeft).toBeGreaterThan(canvasBox.x);
     await page.screenshot({ path: 'e2e/artifacts/insert-layer.png' });
 
     const toggle = page.getByTestId('training-toggle');

@@ -37,6 +37,11 @@ export function getViewCenter(): { x: number; y: number } {
   return viewController?.center() ?? { x: 0, y: 0 };
 }
 
+/** Fits the network into view once React Flow has the latest positions (after an edit that grew it). */
+export function fitViewSoon(): void {
+  setTimeout(() => viewController?.fitView(), 30);
+}
+
 /** Menu labels of the commands. */
 export const COMMAND_LABELS: Record<CommandId, string> = {
   'file.new': 'New Network',

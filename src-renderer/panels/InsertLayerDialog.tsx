@@ -6,6 +6,7 @@
 import { useMemo, useState } from 'react';
 import { ACTIVATION_INFO, ACTIVATION_KINDS, type ActivationKind } from '../../src-shared/model/activation-kind';
 import { layerEnds, MAX_LAYER_SIZE } from '../../src-shared/model/insert-layer';
+import { fitViewSoon } from '../commands';
 import { useEditorStore } from '../state/editor-store';
 import { insertLayerFromSelection } from '../state/network-edits';
 import { useUiStore } from '../state/ui-store';
@@ -60,6 +61,7 @@ export function InsertLayerDialog({ onClose }: { onClose(): void }) {
     if (!ids.length) return; // refused by a locked structure (the store said why)
     last = { count, activation };
     useEditorStore.getState().select({ neurons: ids });
+    fitViewSoon();
     useUiStore.getState().toast(`Inserted ${ids.length} ${activation} neurons between ${plan.sources.length} and ${plan.targets.length} neurons${plan.direct ? `; ${plan.direct} direct synapses removed` : ''}.`);
     onClose();
   };
