@@ -63,7 +63,7 @@ test.describe('import guesses', () => {
     await expect(page.getByTestId('opt-skip')).toHaveValue('1');
     await expect(wizard.getByLabel('column 5 role')).toHaveValue('target');
     await expect(wizard.getByLabel('column 5 encoding')).toHaveValue('classes');
-    await expect(page.getByTestId('hint-integer-classes')).toContainText('Whole numbers with 3 values: classes.');
+    await expect(page.getByTestId('hint-integer-classes')).toContainText('Whole numbers with 3 values: classes (named small, medium, large by the metadata line).');
     await expect(page.getByTestId('import-counts')).toHaveText('4 input neurons, 3 outputs');
     await checkLayout(page, wizard);
     await page.screenshot({ path: 'e2e/artifacts/import-guesses-1280.png' });
@@ -71,8 +71,9 @@ test.describe('import guesses', () => {
     await page.getByTestId('import-run').click();
     await expect(wizard).toHaveCount(0);
     await expect(page.getByTestId('toast').filter({ hasText: 'Imported measures: 45 rows, 4 input neurons, 3 outputs' })).toBeVisible();
-    for (const label of ['column 1', 'column 4', 'column 5=0', 'column 5=2']) await expect(neuron(page, label)).toBeVisible();
+    for (const label of ['column 1', 'column 4', 'column 5=small', 'column 5=large']) await expect(neuron(page, label)).toBeVisible();
     await expect(edges(page)).toHaveCount(12);
+    await expect(page.locator('[data-testid^="synapse-column 1-column 5="]')).toHaveCount(3);
 
     // Insert layer: nothing selected, so between every input and every output.
     await page.getByTestId('canvas').click({ position: { x: 20, y: 20 } });
@@ -118,7 +119,7 @@ test.describe('import guesses', () => {
     const rows = matrix.locator('tbody tr');
     await expect(rows).toHaveCount(4);
     for (let i = 0; i < 3; i++) await expect(rows.nth(i).locator('td[data-count]')).toHaveCount(3);
-    await expect(matrix.locator('thead th')).toHaveText(['true ↓ / predicted →', '0', '1', '2', 'recall']);
+    await expect(matrix.locator('thead th')).toHaveText(['true ↓ / predicted →', 'large', 'medium', 'small', 'recall']);
     await page.screenshot({ path: 'e2e/artifacts/import-guesses-trained.png' });
   });
 

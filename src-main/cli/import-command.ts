@@ -11,11 +11,11 @@ import { chooseTarget, setColumnRole, splitProblem } from '../../src-shared/data
 import type { HiddenLayers } from '../../src-shared/data/contract';
 import { distinctName } from '../../src-shared/data/dataset-name';
 import { DatasetError } from '../../src-shared/data/errors';
-import { defaultColumnConfigs, looksLikeClasses, targetHint, type InferredColumn } from '../../src-shared/data/infer';
+import { looksLikeClasses, targetHint, type InferredColumn } from '../../src-shared/data/infer';
 import { CsvOptionsSchema, type ColumnConfig, type CsvOptions, type DatasetMeta, type SplitConfig } from '../../src-shared/data/schema';
 import { ACTIVATION_KINDS, type ActivationKind } from '../../src-shared/model/activation-kind';
 import type { Network } from '../../src-shared/model/network';
-import { bindWithHidden } from '../services/dataset/handlers';
+import { bindWithHidden, guessedConfigs } from '../services/dataset/handlers';
 import { importCsv, previewCsv, type CsvPreview } from '../services/dataset/reader';
 import { fileSource } from '../services/dataset/source';
 import { listDatasets, saveDataset } from '../services/dataset/store';
@@ -93,7 +93,7 @@ function describeColumn(c: InferredColumn, config: ColumnConfig, width: number):
   if (hint?.kind === 'strays') notes.push(`read as missing: ${hint.values.map((v) => `${q(v.value)} ×${v.count}`).join(', ')}`);
   if (hint?.kind === 'near-unique' && config.role === 'ignore') notes.push(`ignored: ${hint.distinct} different values, like an id or free text`);
   if (hint?.kind === 'date' && config.role === 'ignore') notes.push('ignored: dates');
-  if (hint?.kind === 'integer-classes') notes.push(`whole numbers with ${hint.classes} values: classes`);
+  if (hint?.kind === 'integer-classes') notes.push(`whole numbers with ${hint.classes} values: classes${config.classNames ? ` named ${config.classNames.join(', ')} by the metadata line` : ''}`);
   return `  ${parts.join(' ')}${notes.length ? `  (${notes.join('; ')})` : ''}`.trimEnd();
 }
 
@@ -138,7 +138,7 @@ export async function importCommand(csv: string, flags: Flags): Promise<number> 
     if (e instanceof DatasetError) throw new Error(e.message);
     throw e;
   }
-  let columns = defaultColumnConfigs(preview.inferred);
+  let columns = guessedConfigs(preview);
   for (const name of flags.ignore?.split(',').filter((s) => s.trim()) ?? []) {
     const j = columnIndex(preview.columns, name, 'ignore');
     columns = columns.map((c, k) => (k === j ? setColumnRole(c, 'ignore') : c));

@@ -173,9 +173,9 @@ describe('neurite import (spawned from source)', () => {
     expect(imp.status).toBe(0);
     expect(imp.stdout).toContain('Read iris.csv: comma-separated, no header row, 1 line skipped at the top.');
     expect(imp.stdout).toContain('Line 1 ("150,4,setosa,versicolor,virginica") looks like a metadata line (150 rows, 4 features, class names): it is skipped.');
-    expect(imp.stdout).toMatch(/column 5 +numeric +target +classes +missing: drop +\(whole numbers with 3 values: classes\)/);
+    expect(imp.stdout).toMatch(/column 5 +numeric +target +classes +missing: drop +\(whole numbers with 3 values: classes named setosa, versicolor, virginica by the metadata line\)/);
     expect(imp.stdout).toContain('Imported 150 rows as dataset "iris": 4 input neurons, 3 output neurons');
-    expect(imp.stdout).toContain('target "column 5": 3 classes (0, 1, 2)');
+    expect(imp.stdout).toContain('target "column 5": 3 classes (setosa, versicolor, virginica)');
     expect(imp.stdout).toContain('4 inputs → 16 hidden → 3 outputs (1 softmax group), 112 synapses');
 
     const untrained = JSON.parse(run('eval', project, '--json').stdout);

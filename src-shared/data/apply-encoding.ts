@@ -4,6 +4,7 @@
  * (by position for a file without a header row); every refusal names the file, line, column and value.
  */
 import { categoryOf, datePart, isMissing, parseBooleanCell, parseDateCell, parseNumberCell } from './cells';
+import { classNameOf } from './encode';
 import type { ColumnMeta, DatasetMeta } from './schema';
 
 /** New rows encoded like the dataset: X rows × features, Y rows × outputs. */
@@ -77,7 +78,7 @@ export function encodeLikeDataset(meta: DatasetMeta, file: string, header: strin
         continue;
       }
       // Categories (and class targets, whose numbers and booleans are named as the import named them).
-      const name = missing ? p.fill : c.config.type === 'numeric' ? String(cellValue(c, cell, decimalComma)) : c.config.type === 'boolean' ? (parseBooleanCell(cell) === 1 ? 'true' : 'false') : categoryOf(cell);
+      const name = missing ? p.fill : c.config.type === 'numeric' ? classNameOf(c.config, cellValue(c, cell, decimalComma) ?? NaN) : c.config.type === 'boolean' ? (parseBooleanCell(cell) === 1 ? 'true' : 'false') : categoryOf(cell);
       if (missing && name === null) continue rows;
       const pos = name === null ? -1 : p.vocab.indexOf(name);
       if (pos < 0 && !isFeature) throw new EncodingRefusal(`${where}: class "${cell.trim()}" is not one of the dataset's classes (${p.vocab.join(', ')}).`);

@@ -70,6 +70,8 @@ export const CsvPreviewSchema = z.object({
   options: CsvOptionsSchema,
   /** What was guessed about the file's layout, in words. */
   notes: z.array(z.string()),
+  /** Class names a metadata line lists (already given to the whole-number class target in `defaults`). */
+  classNames: z.array(z.string()).optional(),
   /** The settings of the last successful import of a file with this name, if any. */
   remembered: RememberedImportSchema.nullable(),
 });

@@ -136,6 +136,12 @@ function categoricalParams(col: CategoryColumn, use: (i: number) => boolean): Ex
   return { kind: 'categorical', vocab, fill };
 }
 
+/** The class name of a number in a class target: its name from the metadata line, or the number itself. */
+export function classNameOf(config: ColumnConfig, x: number): string {
+  const names = config.classNames;
+  return names && Number.isInteger(x) && x >= 0 && x < names.length ? names[x] : String(x);
+}
+
 /** A number column used as a class target, seen as categories named by its values. */
 function numberAsCategories(col: NumberColumn): CategoryColumn {
   const boolean = col.config.type === 'boolean';
@@ -151,7 +157,7 @@ function numberAsCategories(col: NumberColumn): CategoryColumn {
     let k = lookup.get(x);
     if (k === undefined) {
       lookup.set(x, (k = vocab.length));
-      vocab.push(boolean ? (x === 1 ? 'true' : 'false') : String(x));
+      vocab.push(boolean ? (x === 1 ? 'true' : 'false') : classNameOf(col.config, x));
     }
     codes[i] = k;
   }

@@ -181,3 +181,19 @@ export function targetHint(c: InferredColumn, config: ColumnConfig): ColumnHint 
   if (config.role === 'target' && config.encoding === 'classes' && looksLikeClasses(c)) return { kind: 'integer-classes', classes: c.distinct };
   return c.hint;
 }
+
+/**
+ * Names the classes of the whole-number class target after a metadata line's class names, when
+ * its values are 0 … n−1 for the n names (scikit-learn's layout); other columns are left alone.
+ */
+export function withClassNames(columns: ColumnConfig[], inferred: readonly InferredColumn[], names: readonly string[] | undefined, sample: readonly (readonly string[])[]): ColumnConfig[] {
+  if (!names?.length) return columns;
+  return columns.map((c, j) => {
+    if (c.role !== 'target' || c.encoding !== 'classes' || !inferred[j]?.integer) return c;
+    const fits = sample.every((r) => {
+      const v = (r[j] ?? '').trim();
+      return v === '' || (/^\d+$/.test(v) && +v < names.length);
+    });
+    return fits ? { ...c, classNames: [...names] } : c;
+  });
+}

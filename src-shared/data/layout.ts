@@ -13,6 +13,8 @@ export interface LayoutGuess {
   skipLines: number;
   /** Plain-language notes of what was guessed, for the wizard and the CLI. */
   notes: string[];
+  /** Class names a scikit-learn metadata line lists after its two counts (for classes 0, 1, 2, …). */
+  classNames?: string[];
 }
 
 const isNumber = (cell: string, decimalComma: boolean) => !isMissing(cell) && parseNumberCell(cell, decimalComma) !== undefined;
@@ -76,5 +78,6 @@ export function detectLayout(rows: readonly (readonly string[])[], decimalComma:
   const head = rows[first];
   const header = looksLikeHeader(head, decimalComma);
   if (!header) notes.push(`Line ${lineOf(first)} holds ${head.some((c) => isNumber(c, decimalComma)) ? 'numbers' : 'values, not unique names'}: it is read as data (no header row); the columns are named "column 1", "column 2", ….`);
-  return { header, skipLines, notes };
+  const classNames = sklearn && row0.length > 2 ? row0.slice(2).map((c) => c.trim()) : undefined;
+  return { header, skipLines, notes, ...(classNames && classNames.every((c) => c) ? { classNames } : {}) };
 }

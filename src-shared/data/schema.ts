@@ -36,6 +36,8 @@ export const ColumnConfigSchema = z.object({
   fill: z.string().nullable().default(null),
   /** Further cell values (compared trimmed) that mean "missing" in this column, e.g. -999. */
   extraMissing: z.array(z.string()).max(100).optional(),
+  /** Names of the classes 0, 1, 2, … of a whole-number class target (from a metadata line); other values keep their number as name. */
+  classNames: z.array(z.string().max(200)).max(1000).optional(),
 });
 /** The user's choices for one column of the file. */
 export type ColumnConfig = z.infer<typeof ColumnConfigSchema>;

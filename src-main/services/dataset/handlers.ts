@@ -15,14 +15,14 @@ import type { datasetRequests, DatasetFile, HiddenLayers } from '../../../src-sh
 import { decodedColumnNames, decodeRow } from '../../../src-shared/data/decode';
 import { DatasetError, datasetErrors } from '../../../src-shared/data/errors';
 import { makeExample } from '../../../src-shared/data/examples';
-import { defaultColumnConfigs } from '../../../src-shared/data/infer';
+import { defaultColumnConfigs, withClassNames } from '../../../src-shared/data/infer';
 import type { PayloadOf } from '../dispatch';
 import { markUnsaved, workingDatabase } from '../project/service';
 import { resolveInside } from './paths';
 import type { Session } from '../session';
 import { UserError } from '../user-error';
 import { loadIrisExample } from './examples';
-import { importCsv, previewCsv } from './reader';
+import { importCsv, previewCsv, type CsvPreview } from './reader';
 import { fileSource, type ByteSource } from './source';
 import { projectDataset } from './project-dataset';
 import { listDatasets, loadDatasetMeta, saveDataset } from './store';
@@ -68,6 +68,11 @@ export function bindWithHidden(network: Network, meta: Parameters<typeof bindNet
   return insertHiddenLayers(bound, hidden.sizes, hidden.activation, (prefix) => freshId(prefix, taken, rng), rng);
 }
 
+/** The starting configuration of every column for a preview: the inferred defaults, with a metadata line's class names on the class target. */
+export function guessedConfigs(preview: Pick<CsvPreview, 'inferred' | 'classNames' | 'rows'>) {
+  return withClassNames(defaultColumnConfigs(preview.inferred), preview.inferred, preview.classNames, preview.rows);
+}
+
 function newId(): string {
   return `ds-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e9).toString(36)}`;
 }
@@ -84,7 +89,7 @@ export const datasetHandlers: { [C in DatasetChannel]: (payload: PayloadOf<C>, s
       const remembered = rememberedImport(session.stateDir, source.name);
       // A file imported before opens with the settings that worked; otherwise the layout is guessed.
       const preview = detect && remembered ? await previewCsv(source, remembered.options) : await previewCsv(source, options, {}, !!detect);
-      return { ...preview, defaults: defaultColumnConfigs(preview.inferred), remembered };
+      return { ...preview, defaults: guessedConfigs(preview), remembered };
     }),
 
   'dataset.import': async ({ importId, file, name, options, columns, split, network, hidden }, session) => {

@@ -10,10 +10,11 @@ import { decodeRow } from '../../../src-shared/data/decode';
 import { configProblem } from '../../../src-shared/data/encode';
 import { describe, expect, it } from 'vitest';
 import { chooseTarget, setColumnRole } from '../../../src-shared/data/column-edits';
-import { defaultColumnConfigs, featureConfig, inferColumn, looksLikeClasses } from '../../../src-shared/data/infer';
+import { defaultColumnConfigs, featureConfig, inferColumn, looksLikeClasses, withClassNames } from '../../../src-shared/data/infer';
 import { detectLayout, looksLikeHeader } from '../../../src-shared/data/layout';
 import { datePart, parseDateCell } from '../../../src-shared/data/cells';
 import { CsvOptionsSchema, type ColumnConfig } from '../../../src-shared/data/schema';
+import { guessedConfigs } from './handlers';
 import { importCsv, previewCsv } from './reader';
 import { fileSource } from './source';
 
@@ -22,7 +23,7 @@ const SPLIT = { train: 70, val: 15, test: 15, seed: 1, stratify: true };
 
 async function guess(file: string) {
   const p = await previewCsv(fileSource(join(SHAPES, file)), CsvOptionsSchema.parse({}), {}, true);
-  return { preview: p, columns: defaultColumnConfigs(p.inferred) };
+  return { preview: p, columns: guessedConfigs(p) };
 }
 
 async function importWith(file: string, options: ReturnType<typeof CsvOptionsSchema.parse>, columns: ColumnConfig[]) {
@@ -37,11 +38,21 @@ describe('layout: header row and metadata line', () => {
     expect(preview.notes[1]).toContain('Line 2 holds numbers: it is read as data (no header row)');
     expect(preview.columns).toEqual(['column 1', 'column 2', 'column 3', 'column 4', 'column 5']);
     expect(preview.headerLine).toBeNull();
-    // The integer class column (0/1/2) is the target, as classes.
-    expect(columns[4]).toMatchObject({ role: 'target', type: 'numeric', encoding: 'classes' });
+    // The integer class column (0/1/2) is the target, as classes named by the metadata line.
+    expect(preview.classNames).toEqual(['small', 'medium', 'large']);
+    expect(columns[4]).toMatchObject({ role: 'target', type: 'numeric', encoding: 'classes', classNames: ['small', 'medium', 'large'] });
     const d = await importWith('metadata-line.csv', preview.options, columns);
     expect(d.meta.rowCount).toBe(45);
-    expect(d.meta.targets).toEqual([expect.objectContaining({ kind: 'classes', classes: ['0', '1', '2'], outputCount: 3 })]);
+    expect(d.meta.targets).toEqual([expect.objectContaining({ kind: 'classes', classes: ['large', 'medium', 'small'], outputCount: 3 })]);
+    // Row 1 is class 0: "small". Another file with the same layout is encoded with the same names.
+    const small = d.meta.targets[0].classes!.indexOf('small');
+    expect(d.y[small]).toBe(1);
+    const rows = readFileSync(join(SHAPES, 'metadata-line.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+    const again = encodeLikeDataset(d.meta, 'again.csv', null, rows, (r) => r + 2, false);
+    expect(Array.from(again.y.subarray(0, 9))).toEqual(Array.from(d.y.subarray(0, 9)));
+    // Without names (the class column not 0…n−1 for them) the numbers stay the names.
+    expect(withClassNames(columns, preview.inferred, ['a', 'b'], preview.rows)[4].classNames).toEqual(['small', 'medium', 'large']);
+    expect(withClassNames(guessedConfigs({ ...preview, classNames: undefined }), preview.inferred, ['a', 'b'], preview.rows)[4].classNames).toBeUndefined();
   });
 
   it('a first line with fewer fields than the rows after it is a metadata line', async () => {

@@ -38,6 +38,8 @@ export interface CsvPreview {
   options: CsvOptions;
   /** What was guessed about the layout, in words (empty when nothing was detected). */
   notes: string[];
+  /** Class names from a scikit-learn metadata line, when one was detected. */
+  classNames?: string[];
 }
 
 /** Rows the layout detection looks at. */
@@ -115,11 +117,13 @@ class RowGate {
  */
 export async function previewCsv(source: ByteSource, options: CsvOptions, control: ScanControl = {}, detect = false): Promise<CsvPreview> {
   let notes: string[] = [];
+  let classNames: string[] | undefined;
   if (detect) {
     const { rows, lines } = await sniffRows(source, options, control);
     const guess = detectLayout(rows, options.decimal === ',', (r) => lines[r]);
     options = { ...options, header: guess.header, skipLines: guess.skipLines };
     notes = guess.notes;
+    classNames = guess.classNames;
   }
   const gate = new RowGate(source.name, options.header);
   const sample: string[][] = [];
@@ -148,6 +152,7 @@ export async function previewCsv(source: ByteSource, options: CsvOptions, contro
     inferred: inferColumns(names, sample, decimalComma),
     options,
     notes,
+    ...(classNames ? { classNames } : {}),
   };
 }
 

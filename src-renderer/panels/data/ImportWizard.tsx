@@ -117,7 +117,7 @@ function Hint({ inferred, config, onChange }: { inferred: InferredColumn; config
   }
   return (
     <span className="ds-hint" data-testid="hint-integer-classes">
-      Whole numbers with {hint.classes} values: classes. {action('Predict it as a number', { ...config, encoding: 'regression' }, 'hint-regression')}
+      Whole numbers with {hint.classes} values: classes{config.classNames ? ` (named ${config.classNames.join(', ')} by the metadata line)` : ''}. {action('Predict it as a number', { ...config, encoding: 'regression', classNames: undefined }, 'hint-regression')}
     </span>
   );
 }
