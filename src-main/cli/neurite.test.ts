@@ -20,7 +20,7 @@ import { IRIS_CSV } from '../services/dataset/iris-csv';
 afterAll(removeTempDirs);
 
 const cli = path.join(path.dirname(fileURLToPath(import.meta.url)), 'neurite.ts');
-const run = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], { encoding: 'utf8', timeout: 60_000 });
+const run = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], { encoding: 'utf8', timeout: 120_000 });
 
 function makeProject(): string {
   const { session, close } = testSession();
@@ -51,7 +51,7 @@ describe('neurite CLI (spawned from source)', () => {
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain('No such project file');
     expect(run('eval', file, '--run', 'nope').stderr).toContain('The project has no run "nope"');
-  }, 60_000);
+  }, 180_000);
 
   it('train stores the run in the project and eval reads it back', () => {
     const file = makeProject();
@@ -76,7 +76,7 @@ describe('neurite CLI (spawned from source)', () => {
     expect(ev.status).toBe(0);
     expect(ev.stdout).toContain(`val: rows=`);
     expect(Number(/val: rows=\d+ loss=\S+ accuracy=(\S+)/.exec(ev.stdout)![1])).toBe(acc);
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('neurite eval --csv (spawned from source)', () => {
@@ -121,7 +121,7 @@ describe('neurite eval --csv (spawned from source)', () => {
     expect(Number(got[1])).toBe(60);
     expect(Number(got[2])).toBe(Number(e.loss.toPrecision(4)));
     expect(Number(got[3])).toBe(Number(e.classification!.accuracy.toPrecision(4)));
-  }, 60_000);
+  }, 180_000);
 
   it('refuses a file it cannot encode, naming file, line, column and value', async () => {
     const { project, dir } = await importedProject();
@@ -142,7 +142,7 @@ describe('neurite eval --csv (spawned from source)', () => {
       expect(r.stderr.trim()).toBe(`neurite: ${message}`);
     }
     expect(run('eval', project, '--csv', path.join(dir, 'nope.csv')).stderr).toContain('No such CSV file');
-  }, 60_000);
+  }, 180_000);
 });
 
 /** The shipped Iris written out as scikit-learn writes its CSVs: a metadata line (rows, features, class names), no header, classes as 0/1/2. */
@@ -195,7 +195,7 @@ describe('neurite import (spawned from source)', () => {
     }
     expect(untrained.test.loss).toBeGreaterThan(ev.test.loss * 3);
     expect(run('eval', project).stdout).toMatch(/^test: rows=21 loss=\S+ accuracy=(0\.95\d*|1)$/m);
-  }, 120_000);
+  }, 240_000);
 
   it('honours --target, --ignore, --skip and --no-header, and a second import into the same project gets a distinct name', () => {
     const dir = tempDir();
@@ -222,5 +222,5 @@ describe('neurite import (spawned from source)', () => {
     expect(run('import', csv).stderr).toContain('import needs the project to write: -o project.neurite.');
     expect(run('import', csv, '-o', project, '--hidden', '0').stderr).toContain('--hidden takes up to 8 layer sizes from 1 to 512');
     expect(run('train', project, '--hidden', '4').stderr).toContain('--hidden belongs to "neurite import".');
-  }, 120_000);
+  }, 240_000);
 });
