@@ -37,6 +37,11 @@ export function getViewCenter(): { x: number; y: number } {
   return viewController?.center() ?? { x: 0, y: 0 };
 }
 
+/** Fits the network into view once React Flow has the latest positions (after an edit that grew it). */
+export function fitViewSoon(): void {
+  setTimeout(() => viewController?.fitView(), 30);
+}
+
 /** Menu labels of the commands. */
 export const COMMAND_LABELS: Record<CommandId, string> = {
   'file.new': 'New Network',
@@ -74,6 +79,7 @@ export const COMMAND_LABELS: Record<CommandId, string> = {
   'edit.selectAll': 'Select All',
   'edit.selectNone': 'Select None',
   'edit.denseGroup': 'Add Dense Group',
+  'edit.insertLayer': 'Insert Layer…',
   'view.fitView': 'Fit View',
   'view.autoLayout': 'Auto-Layout by Depth',
   'view.zoomIn': 'Zoom In',
@@ -100,6 +106,8 @@ export function commandEnabled(id: CommandId): boolean {
     case 'edit.selectAll':
     case 'view.autoLayout':
       return s.network.neurons.length > 0;
+    case 'edit.insertLayer':
+      return !s.lock && s.network.neurons.some((n) => n.role === 'input') && s.network.neurons.some((n) => n.role === 'output');
     case 'train.start':
     case 'train.resetWeights':
       return !useTrainingStore.getState().live;
@@ -245,6 +253,9 @@ export async function runCommand(id: CommandId): Promise<void> {
       return;
     case 'edit.denseGroup':
       addDenseGroupFromSelection();
+      return;
+    case 'edit.insertLayer':
+      ui.openDialog('insertLayer');
       return;
     case 'view.autoLayout':
       // Fit after React Flow has the new positions.

@@ -49,6 +49,7 @@ export const MENU_COMMANDS = [
   'edit.paste',
   'edit.delete',
   'edit.selectAll',
+  'edit.insertLayer',
   'view.fitView',
   'view.autoLayout',
   'view.zoomIn',

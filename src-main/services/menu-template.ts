@@ -82,6 +82,8 @@ export function menuTemplate({ appName, isMac, isPackaged, send, recent = [], op
         shown('Delete', 'edit.delete', 'Delete'),
         sep,
         shown('Select All', 'edit.selectAll', 'CmdOrCtrl+A'),
+        sep,
+        shown('Insert Layer…', 'edit.insertLayer', 'Shift+I'),
       ],
     },
     {

@@ -3,6 +3,7 @@ import type { AppInfo } from '../../src-shared/api';
 import { api } from '../api';
 import { displayKeys, GESTURES, SHORTCUTS } from '../shortcuts';
 import { useUiStore } from '../state/ui-store';
+import { InsertLayerDialog } from './InsertLayerDialog';
 
 /** A centred modal dialog with a title bar; Escape or a click outside closes it. */
 export function Modal({ title, children, onClose, testid }: { title: string; children: ReactNode; onClose(): void; testid: string }) {
@@ -89,5 +90,6 @@ export function Dialogs() {
   const close = () => openDialog(null);
   if (dialog === 'shortcuts') return <ShortcutsDialog onClose={close} />;
   if (dialog === 'about') return <AboutDialog onClose={close} />;
+  if (dialog === 'insertLayer') return <InsertLayerDialog onClose={close} />;
   return null;
 }

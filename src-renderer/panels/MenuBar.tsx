@@ -7,7 +7,7 @@ type Item = CommandId | '-';
 
 const MENUS: { title: string; items: Item[] }[] = [
   { title: 'File', items: ['file.new', 'file.newFromExample', 'file.open', '-', 'file.importCsv', 'file.importJson', 'file.importWeights', '-', 'file.exportOnnx', 'file.exportPytorch', 'file.exportJson', 'file.copyJson', '-', 'file.save', 'file.saveAs', '-', 'file.close'] },
-  { title: 'Edit', items: ['edit.undo', 'edit.redo', '-', 'edit.cut', 'edit.copy', 'edit.paste', 'edit.delete', '-', 'edit.selectAll', 'edit.selectNone', '-', 'edit.denseGroup'] },
+  { title: 'Edit', items: ['edit.undo', 'edit.redo', '-', 'edit.cut', 'edit.copy', 'edit.paste', 'edit.delete', '-', 'edit.selectAll', 'edit.selectNone', '-', 'edit.denseGroup', 'edit.insertLayer'] },
   { title: 'View', items: ['view.autoLayout', 'view.fitView', '-', 'view.zoomIn', 'view.zoomOut', '-', 'view.toggleMinimap', '-', 'view.overlayOff', 'view.overlayWeights', 'view.overlayContributions', 'view.overlayDataset', 'view.previousSample', 'view.nextSample', '-', 'view.data'] },
   { title: 'Training', items: ['train.start', 'train.pauseResume', 'train.stop', '-', 'train.stepBatch', 'train.stepEpoch', '-', 'train.resetWeights'] },
   { title: 'Help', items: ['help.shortcuts', '-', 'help.about'] },

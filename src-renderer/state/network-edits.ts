@@ -4,6 +4,7 @@
  */
 import type { ActivationKind } from '../../src-shared/model/activation-kind';
 import { connectionRefusal, depths } from '../../src-shared/model/graph';
+import { insertLayer, layerEnds, type InsertLayerResult } from '../../src-shared/model/insert-layer';
 import { migrateNetwork } from '../../src-shared/model/migrate';
 import type { DaleSign, Network, Neuron, NeuronRole, Synapse } from '../../src-shared/model/network';
 import { freshId, takenIds } from './ids';
@@ -291,4 +292,14 @@ export function addSoftmaxGroup(net: Network, memberIds: string[], label?: strin
 export function removeSoftmaxGroup(net: Network, groupId: string): Network {
   if (!net.softmaxGroups.some((g) => g.id === groupId)) return net;
   return { ...net, softmaxGroups: net.softmaxGroups.filter((g) => g.id !== groupId) };
+}
+
+/**
+ * Insert layer for a canvas selection: selected non-outputs feed the layer (none: every input),
+ * selected outputs are fed by it (none: every output); direct synapses between the two go.
+ */
+export function insertLayerFromSelection(net: Network, selected: readonly string[], count: number, activation: ActivationKind, rng: Rng = Math.random): InsertLayerResult {
+  const { sources, targets } = layerEnds(net, selected);
+  const taken = takenIds(net);
+  return insertLayer(net, { sources, targets, count, activation, newId: (prefix) => freshId(prefix, taken), rng });
 }

@@ -9,7 +9,7 @@ export interface Toast {
 }
 
 /** Which modal dialog is open. */
-export type Dialog = 'shortcuts' | 'about' | null;
+export type Dialog = 'shortcuts' | 'about' | 'insertLayer' | null;
 
 /** The UI store's state and actions. */
 export interface UiState {

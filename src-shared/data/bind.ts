@@ -3,6 +3,7 @@
  * per output (a softmax group per class target), matched by label, so re-importing keeps the
  * hidden neurons, the wiring and the trained weights of every neuron whose name still matches.
  */
+import { initialWeight } from '../engine/init';
 import type { ActivationKind } from '../model/activation-kind';
 import { NETWORK_SCHEMA_VERSION, type Network, type Neuron, type SoftmaxGroup, type Synapse } from '../model/network';
 import { seededRng, type Rng } from './rng';
@@ -19,7 +20,8 @@ export interface BindOptions {
   seed?: number;
 }
 
-function freshId(prefix: string, taken: Set<string>, rng: Rng): string {
+/** A new id (prefix + 8 hex digits from `rng`) not in `taken`; adds it to `taken`. */
+export function freshId(prefix: string, taken: Set<string>, rng: Rng): string {
   for (;;) {
     const id = prefix + Math.floor(rng() * 0x100000000).toString(16).padStart(8, '0');
     if (!taken.has(id)) {
@@ -29,10 +31,23 @@ function freshId(prefix: string, taken: Set<string>, rng: Rng): string {
   }
 }
 
-/** A new synapse's weight: uniform in ±0.5, never exactly zero (as the canvas makes them). */
-function newWeight(rng: Rng): number {
-  const w = rng() - 0.5 || 0.25;
-  return Math.round(w * 1000) / 1000 || 0.001;
+/** Gives the synapses in `fresh` their initial weights by the fan-in and fan-out they have in `synapses` (Glorot, He for ReLU-like targets). */
+function initialiseFresh(neurons: readonly Neuron[], synapses: Synapse[], fresh: Set<Synapse>, rng: Rng): Synapse[] {
+  if (!fresh.size) return synapses;
+  const fanIn = new Map<string, number>();
+  const fanOut = new Map<string, number>();
+  for (const s of synapses) {
+    fanIn.set(s.target, (fanIn.get(s.target) ?? 0) + 1);
+    fanOut.set(s.source, (fanOut.get(s.source) ?? 0) + 1);
+  }
+  const activation = new Map(neurons.map((n) => [n.id, n.activation]));
+  const dale = new Map(neurons.map((n) => [n.id, n.dale]));
+  return synapses.map((s) => {
+    if (!fresh.has(s)) return s;
+    const w = initialWeight(activation.get(s.target) ?? 'identity', fanIn.get(s.target) ?? 1, fanOut.get(s.source) ?? 1, rng);
+    const sign = dale.get(s.source);
+    return { ...s, weight: sign === 'E' ? Math.abs(w) : sign === 'I' ? -Math.abs(w) : w };
+  });
 }
 
 /** Lays `ids` out in a vertical column at x, centred on `cy`. */
@@ -86,11 +101,14 @@ export function bindNetworkToDataset(net: Network, meta: BindingMeta, options: B
   let last = hidden.filter((h) => synapses.some((s) => s.source === h.id && keptOutputIds.has(s.target))).map((h) => h.id);
   if (!last.length) last = hidden.filter((h) => !synapses.some((s) => s.source === h.id && hiddenIds.has(s.target))).map((h) => h.id);
   const pairs = new Set(synapses.map((s) => `${s.source}>${s.target}`));
+  const fresh = new Set<Synapse>();
   const link = (source: string, target: string) => {
     const key = `${source}>${target}`;
     if (pairs.has(key)) return;
     pairs.add(key);
-    synapses.push({ id: freshId('s-', taken, rng), source, target, weight: newWeight(rng) });
+    const s = { id: freshId('s-', taken, rng), source, target, weight: 0 };
+    fresh.add(s);
+    synapses.push(s);
   };
   if (hidden.length) {
     for (const i of newInputs) for (const h of first) link(i.id, h);
@@ -130,10 +148,11 @@ export function bindNetworkToDataset(net: Network, meta: BindingMeta, options: B
     groups.push({ id: same?.id ?? freshId('g-', taken, rng), label: t.column, members });
   }
 
+  const neurons = [...inputs.map(place), ...hidden, ...outputs.map(place)];
   return {
     ...net,
-    neurons: [...inputs.map(place), ...hidden, ...outputs.map(place)],
-    synapses,
+    neurons,
+    synapses: initialiseFresh(neurons, synapses, fresh, rng),
     softmaxGroups: groups.filter((g) => g.members.length >= 2),
   };
 }
@@ -145,7 +164,7 @@ export interface StarterOptions {
   seed?: number;
 }
 
-/** A ready-wired network for a dataset: inputs → dense hidden layers (default 8, 8 tanh) → outputs, laid out by depth. */
+/** A ready-wired network for a dataset: inputs → dense hidden layers (default 8, 8 tanh) → outputs, laid out by depth; weights by fan-in (Glorot, He for ReLU-like layers). */
 export function starterNetwork(meta: BindingMeta, options: StarterOptions = {}): Network {
   const sizes = options.hidden ?? [8, 8];
   const activation = options.activation ?? 'tanh';
@@ -160,7 +179,7 @@ export function starterNetwork(meta: BindingMeta, options: StarterOptions = {}):
     for (const [id, position] of column(ids, (l + 1) * BIND_GAP.x, 0)) {
       neurons.push({ id, role: 'hidden', label: `h${label++}`, activation, bias: 0, position, dale: null });
     }
-    for (const t of ids) for (const s of prev) synapses.push({ id: freshId('s-', taken, rng), source: s, target: t, weight: newWeight(rng) });
+    for (const t of ids) for (const s of prev) synapses.push({ id: freshId('s-', taken, rng), source: s, target: t, weight: initialWeight(activation, prev.length, size, rng) });
     prev = ids;
   });
   const skeleton: Network = { version: NETWORK_SCHEMA_VERSION, neurons, synapses, softmaxGroups: [], viewport: null };

@@ -9,6 +9,7 @@ export type DatasetErrorCode =
   | 'unterminated-quote'
   | 'not-numeric'
   | 'not-boolean'
+  | 'not-date'
   | 'all-missing'
   | 'single-class'
   | 'duplicate-header'
@@ -81,6 +82,16 @@ export const datasetErrors = {
     new DatasetError(
       'not-boolean',
       `${where({ file, line, column, columnName })}: ${shownValue(value)} is not true or false, but the column is boolean. Treat the column as categorical, or treat ${shownValue(value)} as a missing value.`,
+      { file, line, column, columnName, value },
+      [
+        { kind: 'column-categorical', column: columnName },
+        { kind: 'value-missing', column: columnName, value },
+      ],
+    ),
+  notDate: (file: string, line: number, column: number, columnName: string, value: string) =>
+    new DatasetError(
+      'not-date',
+      `${where({ file, line, column, columnName })}: ${shownValue(value)} is not a date (like 2024-03-01 or 01.03.2024), but the column is read as dates. Treat the column as categorical, or treat ${shownValue(value)} as a missing value.`,
       { file, line, column, columnName, value },
       [
         { kind: 'column-categorical', column: columnName },

@@ -8,12 +8,16 @@ import { TrainingConfigSchema } from './config';
 
 const num = z.number().nullable();
 
-/** Loss and metrics on one split. */
+const ClassificationSchema = z.object({ accuracy: num, confusion: z.array(z.array(z.number())), precision: z.array(num), recall: z.array(num) });
+const RegressionSchema = z.object({ mse: num, mae: num, r2: num });
+
+/** Loss and metrics on one split; with several targets, `targets` holds each one's metrics and confusion matrix. */
 export const SplitEvaluationSchema = z.object({
   rows: z.number(),
   loss: num,
-  classification: z.object({ accuracy: num, confusion: z.array(z.array(z.number())), precision: z.array(num), recall: z.array(num) }).nullable(),
-  regression: z.object({ mse: num, mae: num, r2: num }).nullable(),
+  classification: ClassificationSchema.nullable(),
+  regression: RegressionSchema.nullable(),
+  targets: z.array(z.object({ name: z.string(), classification: ClassificationSchema.nullable(), regression: RegressionSchema.nullable() })).nullable().optional(),
 });
 /** Final evaluation of a run. */
 export const RunEvaluationSchema = z.object({ train: SplitEvaluationSchema, val: SplitEvaluationSchema.nullable(), test: SplitEvaluationSchema.nullable() });

@@ -6,24 +6,29 @@
  */
 import path from 'node:path';
 import type { ResponseOf } from '../../../src-shared/api';
-import { bindNetworkToDataset } from '../../../src-shared/data/bind';
-import type { datasetRequests, DatasetFile } from '../../../src-shared/data/contract';
+import { bindNetworkToDataset, freshId } from '../../../src-shared/data/bind';
+import { distinctName } from '../../../src-shared/data/dataset-name';
+import { seededRng } from '../../../src-shared/data/rng';
+import { insertHiddenLayers } from '../../../src-shared/model/insert-layer';
+import type { Network } from '../../../src-shared/model/network';
+import type { datasetRequests, DatasetFile, HiddenLayers } from '../../../src-shared/data/contract';
 import { decodedColumnNames, decodeRow } from '../../../src-shared/data/decode';
 import { DatasetError, datasetErrors } from '../../../src-shared/data/errors';
 import { makeExample } from '../../../src-shared/data/examples';
-import { defaultColumnConfigs } from '../../../src-shared/data/infer';
+import { defaultColumnConfigs, withClassNames } from '../../../src-shared/data/infer';
 import type { PayloadOf } from '../dispatch';
 import { markUnsaved, workingDatabase } from '../project/service';
 import { resolveInside } from './paths';
 import type { Session } from '../session';
 import { UserError } from '../user-error';
 import { loadIrisExample } from './examples';
-import { importCsv, previewCsv } from './reader';
+import { importCsv, previewCsv, type CsvPreview } from './reader';
 import { fileSource, type ByteSource } from './source';
 import { projectDataset } from './project-dataset';
 import { listDatasets, loadDatasetMeta, saveDataset } from './store';
 import { appendChunk, discardUpload, startUpload, uploadedFile } from './uploads';
 import { markWelcomeExampleOffered } from './welcome';
+import { rememberedImport, rememberImport } from './remembered';
 
 type DatasetChannel = keyof typeof datasetRequests;
 
@@ -56,6 +61,20 @@ async function userFacing<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
+/** The network bound to a dataset, with hidden layers inserted between its inputs and outputs when asked (ids and weights seeded, like binding's). */
+export function bindWithHidden(network: Network, meta: Parameters<typeof bindNetworkToDataset>[1], hidden: HiddenLayers | null | undefined, seed = 1): Network {
+  const bound = bindNetworkToDataset(network, meta, { seed });
+  if (!hidden) return bound;
+  const taken = new Set([...bound.neurons.map((n) => n.id), ...bound.synapses.map((s) => s.id), ...bound.softmaxGroups.map((g) => g.id)]);
+  const rng = seededRng(seed ^ 0x1a7e4);
+  return insertHiddenLayers(bound, hidden.sizes, hidden.activation, (prefix) => freshId(prefix, taken, rng), rng);
+}
+
+/** The starting configuration of every column for a preview: the inferred defaults, with a metadata line's class names on the class target. */
+export function guessedConfigs(preview: Pick<CsvPreview, 'inferred' | 'classNames' | 'rows'>) {
+  return withClassNames(defaultColumnConfigs(preview.inferred), preview.inferred, preview.classNames, preview.rows);
+}
+
 function newId(): string {
   return `ds-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e9).toString(36)}`;
 }
@@ -66,13 +85,16 @@ export const datasetHandlers: { [C in DatasetChannel]: (payload: PayloadOf<C>, s
     if (!session.pickPath) throw new UserError('dataset.noDialog', 'There is no native file dialog here; upload the CSV from the page instead.');
     return { path: await session.pickPath('csv') };
   },
-  'dataset.preview': async ({ file, options }, session) =>
+  'dataset.preview': async ({ file, options, detect }, session) =>
     userFacing(async () => {
-      const preview = await previewCsv(sourceOf(session, file), options);
-      return { ...preview, defaults: defaultColumnConfigs(preview.inferred) };
+      const source = sourceOf(session, file);
+      const remembered = rememberedImport(session.stateDir, source.name);
+      // A file imported before opens with the settings that worked; otherwise the layout is guessed.
+      const preview = detect && remembered ? await previewCsv(source, remembered.options) : await previewCsv(source, options, {}, !!detect);
+      return { ...preview, defaults: guessedConfigs(preview), remembered };
     }),
 
-  'dataset.import': async ({ importId, file, name, options, columns, split, network }, session) => {
+  'dataset.import': async ({ importId, file, name, options, columns, split, network, hidden }, session) => {
     const db = workingDatabase(session); // refuse before reading when no project is open
     let mine = running.get(session.id);
     if (!mine) {
@@ -88,9 +110,11 @@ export const datasetHandlers: { [C in DatasetChannel]: (payload: PayloadOf<C>, s
     mine.set(importId, controller);
     let last = 0;
     try {
+      const source = sourceOf(session, file);
+      const taken = listDatasets(db).map((d) => d.name);
       const dataset = await importCsv(
-        sourceOf(session, file),
-        { id: newId(), name, options, columns, split },
+        source,
+        { id: newId(), name: distinctName(name || source.name.replace(/\.[^.]+$/, ''), taken), options, columns, split },
         {
           signal: controller.signal,
           onProgress: (bytesRead, totalBytes) => {
@@ -106,7 +130,8 @@ export const datasetHandlers: { [C in DatasetChannel]: (payload: PayloadOf<C>, s
       markUnsaved(session);
       // The upload is in the project now; its temp file has served its purpose.
       if ('upload' in file) discardUpload(session, file.upload);
-      return { status: 'imported' as const, meta: dataset.meta, network: bindNetworkToDataset(network, dataset.meta) };
+      rememberImport(session.stateDir, source.name, { options, columns, split, hidden: hidden ?? null });
+      return { status: 'imported' as const, meta: dataset.meta, network: bindWithHidden(network, dataset.meta, hidden) };
     } catch (e) {
       if (!(e instanceof DatasetError)) throw e;
       // Cancel leaves nothing behind, not even the upload; a refused file stays so the user can fix the settings and retry.

@@ -51,8 +51,10 @@ describe('training channels through the dispatcher', () => {
       const lastW = (progress[progress.length - 1].payload.weights as { synapseWeights: number[] }).synapseWeights;
       expect(lastW).toHaveLength(ex.network.synapses.length);
 
-      const { runs } = await call<{ runs: { id: string; status: string; epochs: number }[] }>('training.runs', {});
+      const { runs } = await call<{ runs: { id: string; status: string; epochs: number; config: { dale: boolean } }[] }>('training.runs', {});
       expect(runs).toEqual([expect.objectContaining({ id: runId, status: 'completed', epochs: 40 })]);
+      // Dale's constraint is asked for by default but no neuron is marked E or I: the run says it was off.
+      expect(runs[0].config.dale).toBe(false);
       const { history } = await call<{ history: Record<string, [number, number][]> }>('training.run', { runId });
       expect(history['val.loss']).toHaveLength(40);
       const { network } = await call<{ network: Network }>('training.loadWeights', { runId, which: 'final' });

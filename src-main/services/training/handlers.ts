@@ -1,4 +1,5 @@
 /** The training channels: runs in workers (host.ts), history from the project's working copy (store.ts). */
+import { withEffectiveDale } from '../../../src-shared/training/dale-setting';
 import { applyWeightsToNetwork, compileNetwork, createRng, initialise, paramsFromNetwork, type Program } from '../../../src-shared/engine';
 import type { Network } from '../../../src-shared/model/network';
 import { parseTrainingConfig } from '../../../src-shared/training/config';
@@ -85,7 +86,8 @@ function begin(session: Session, opts: Omit<Parameters<typeof startRun>[0], 'db'
 export const trainingHandlers: { [C in TrainingChannel]: (payload: PayloadOf<C>, session: Session) => Promise<ResponseOf<C>> } = {
   'training.start': async ({ datasetId, network, config }, session) => {
     const dataset = projectDataset(session, datasetId);
-    const cfg = parseTrainingConfig(config);
+    // A run says "Dale on" only when the constraint had a marked neuron to act on.
+    const cfg = withEffectiveDale(parseTrainingConfig(config), network as Network);
     let stepsPerEpoch = 0;
     let loss: 'mse' | 'bce' | 'cce' = 'mse';
     try {
