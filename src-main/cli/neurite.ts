@@ -76,6 +76,7 @@ async function main(argv: string[]): Promise<number> {
   const { session } = createSession({ mode: 'electron', projectsDir: null, stateDir, emit: () => {} });
   try {
     const snapshot = openProject(session, path.resolve(file));
+    for (const w of snapshot.warnings ?? []) console.error(`neurite: warning: ${w}`);
     const db = workingDatabase(session);
     const datasets = listDatasets(db);
     const chosen = values.dataset ?? (datasets.length === 1 ? datasets[0].id : undefined);

@@ -4,6 +4,7 @@
  * metadata and pages of rows, never the file.
  */
 import { z } from 'zod';
+import { LIMITS } from '../model/limits';
 import { NetworkSchema } from '../model/network';
 import { EXAMPLE_KINDS } from './examples';
 import { ColumnConfigSchema, ColumnTypeSchema, CsvOptionsSchema, DatasetMetaSchema, SplitConfigSchema } from './schema';
@@ -44,6 +45,8 @@ export const DatasetInfoSchema = z.object({
   features: z.number(),
   outputs: z.number(),
   bytes: z.number(),
+  /** Why the dataset cannot be used, when its row in the project file is damaged. */
+  problem: z.string().optional(),
 });
 
 /** The reply of an import or an example: the dataset's metadata and the network bound to it. */
@@ -90,7 +93,7 @@ export const datasetRequests = {
         file: DatasetFileSchema,
         name: z.string().max(200).optional(),
         options: CsvOptionsSchema,
-        columns: z.array(ColumnConfigSchema).min(1).max(10_000),
+        columns: z.array(ColumnConfigSchema).min(1).max(LIMITS.csvColumns),
         split: SplitConfigSchema,
         /** The network to rebind (inputs/outputs by label); its hidden neurons and wiring are kept. */
         network: NetworkSchema,

@@ -8,6 +8,8 @@ export type ProjectErrorCode =
   | 'project.isFolder'
   | 'project.notSqlite'
   | 'project.damaged'
+  | 'project.foreignSchema'
+  | 'project.tooBig'
   | 'project.notNeurite'
   | 'project.newerVersion'
   | 'project.readOnlyFile'
