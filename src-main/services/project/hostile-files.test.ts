@@ -288,14 +288,21 @@ describe('hostile project files through the CLI', () => {
 
   it('neurite eval on one file of every kind: a result or one sentence, exit 0 or 1, the file unchanged', { timeout: 600_000 }, async () => {
     const startup = (await cli(['--help'])).ms;
-    // One file per planted case and a sample of the byte-level ones.
-    const picked = corpus.filter((h, i) => h.kind === 'planted by SQL' || h.kind === 'hot journal' || i % 20 === 0);
+    // One file of every kind (each command line start costs a second or more; the dispatcher test above opens them all).
+    const names = [
+      'trigger-deletes-everything', 'view-named-neurons', 'generated-column', 'virtual-table-unknown-module', 'checkpoint-lengths-lie-5e8', 'weight-infinite',
+      'million-neurons', 'sql-in-labels', 'dangling-synapse', 'cycle', 'duplicate-neuron-ids', 'hot-journal', 'bad-journal-2', 'utf16', 'dataset-spec-not-json',
+      'run-config-not-json', 'wrong-type-in-strict-column', 'flip-3', 'flip-20', 'truncate-10', 'swap-pages-5', 'blank-page-1', 'header-field-1', 'empty',
+    ];
+    const picked = names.map((n) => corpus.find((h) => h.name === n)!);
     const lines: string[] = [];
     const queue = [...picked];
     const lane = async () => {
       for (let h = queue.shift(); h; h = queue.shift()) {
         const before = hashWithSidecars(h.file);
-        const r = await cli(['eval', h.file, '--dataset', ids.datasetB]);
+        // Files whose runs were tampered with are evaluated with that run's weights.
+        const run = /^(checkpoint|run)-/.test(h.name) ? ['--run', ids.runA] : [];
+        const r = await cli(['eval', h.file, '--dataset', ids.datasetB, ...run]);
         expect([0, 1], `${h.name}: ${r.err}`).toContain(r.code);
         if (r.code === 1) {
           const lines1 = r.err.trim().split('\n').filter((l) => !l.startsWith('neurite: warning:'));

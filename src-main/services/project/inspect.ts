@@ -59,12 +59,15 @@ export function checkSize(file: string, copy: string): void {
   // The header's page count is trustworthy when its "version-valid-for" matches the change counter.
   const rawPageSize = head.readUInt16BE(16);
   const pageSize = rawPageSize === 1 ? 65536 : rawPageSize;
+  if (pageSize < 512 || (pageSize & (pageSize - 1)) !== 0) {
+    fail('project.damaged', `${quoted(file)} is damaged: its header names an impossible page size (${pageSize} bytes). Open a backup copy if you have one.`);
+  }
   const pages = head.readUInt32BE(28);
   const expected = pages * pageSize;
   if (head.readUInt32BE(92) === head.readUInt32BE(24) && pages > 0 && size < expected) {
     fail('project.damaged', `${quoted(file)} is damaged: the file is cut short (${size} of ${expected} bytes). Open a backup copy if you have one.`);
   }
-  if (pageSize < 512 || size % pageSize !== 0) {
+  if (size % pageSize !== 0) {
     fail('project.damaged', `${quoted(file)} is damaged: its size (${size} bytes) is not a whole number of ${pageSize}-byte pages. Open a backup copy if you have one.`);
   }
 }
