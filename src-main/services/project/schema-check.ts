@@ -7,7 +7,7 @@
 import type Database from 'better-sqlite3';
 import { openDatabase } from '../sqlite';
 import { fail, quoted } from './messages';
-import { createSchemaAt } from './migrations';
+import { createSchemaAt, PROJECT_MIGRATIONS, type ProjectMigration } from './migrations';
 
 /** One row of sqlite_schema. */
 export interface SchemaObject {
@@ -24,19 +24,18 @@ function schemaRows(db: Database.Database): SchemaObject[] {
 }
 
 /** The schema objects of a project at `format`, from a fresh database built by our own definition. */
-export function expectedSchema(format: number): SchemaObject[] {
-  let rows = reference.get(format);
-  if (!rows) {
-    const db = openDatabase(':memory:');
-    try {
-      createSchemaAt(db, format);
-      rows = schemaRows(db);
-    } finally {
-      db.close();
-    }
-    reference.set(format, rows);
+export function expectedSchema(format: number, migrations: ProjectMigration[] = PROJECT_MIGRATIONS): SchemaObject[] {
+  const cached = migrations === PROJECT_MIGRATIONS ? reference.get(format) : undefined;
+  if (cached) return cached;
+  const db = openDatabase(':memory:');
+  try {
+    createSchemaAt(db, format, migrations);
+    const rows = schemaRows(db);
+    if (migrations === PROJECT_MIGRATIONS) reference.set(format, rows);
+    return rows;
+  } finally {
+    db.close();
   }
-  return rows;
 }
 
 /** The tables of a project at `format`. */
@@ -54,7 +53,7 @@ function describe(o: SchemaObject): string {
 }
 
 /** Why a table of ours is not what Neurite writes, in words: generated or extra columns first. */
-function tableDifference(db: Database.Database, found: SchemaObject, format: number): string {
+function tableDifference(db: Database.Database, found: SchemaObject, format: number, migrations: ProjectMigration[]): string {
   if (/^\s*CREATE\s+VIRTUAL\s+TABLE/i.test(found.sql ?? '')) return `"${found.name}" is a virtual table`;
   type Col = { name: string; type: string; hidden: number };
   const cols = (d: Database.Database, t: string) => d.prepare('SELECT name, type, hidden FROM pragma_table_xinfo(?)').all(t) as Col[];
@@ -69,7 +68,7 @@ function tableDifference(db: Database.Database, found: SchemaObject, format: num
   const ref = openDatabase(':memory:');
   let want: Col[];
   try {
-    createSchemaAt(ref, format);
+    createSchemaAt(ref, format, migrations);
     want = cols(ref, found.name);
   } finally {
     ref.close();
@@ -89,8 +88,8 @@ function tableDifference(db: Database.Database, found: SchemaObject, format: num
  * does not define — triggers, views, other tables and indexes — are left out of the working copy,
  * never run, and returned as warnings for the user. SQLite's own `sqlite_stat*` tables are skipped.
  */
-export function checkProjectSchema(db: Database.Database, format: number, file: string): string[] {
-  const want = expectedSchema(format);
+export function checkProjectSchema(db: Database.Database, format: number, file: string, migrations: ProjectMigration[] = PROJECT_MIGRATIONS): string[] {
+  const want = expectedSchema(format, migrations);
   const have = schemaRows(db);
   const byName = new Map(have.map((o) => [o.name, o]));
   // Tables first: a missing table is the clearest thing to tell, and its indexes go with it.
@@ -105,7 +104,7 @@ export function checkProjectSchema(db: Database.Database, format: number, file: 
       fail('project.foreignSchema', `${quoted(file)} cannot be opened: "${w.name}" in it is a ${h.type}, not Neurite's ${w.type}. A project file is data only; Neurite opens it only when its tables are exactly its own.`);
     }
     if ((h.sql ?? '') !== (w.sql ?? '') || h.tbl_name !== w.tbl_name) {
-      const why = w.type === 'table' ? tableDifference(db, h, format) : `the index "${w.name}" is defined differently from Neurite's`;
+      const why = w.type === 'table' ? tableDifference(db, h, format, migrations) : `the index "${w.name}" is defined differently from Neurite's`;
       fail('project.foreignSchema', `${quoted(file)} cannot be opened: ${why}. A project file is data only; Neurite opens it only when its tables are exactly its own.`);
     }
   }
