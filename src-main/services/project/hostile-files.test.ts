@@ -268,6 +268,30 @@ describe('hostile project files through the dispatcher', () => {
   });
 });
 
+describe('runs an older Neurite left running', () => {
+  it('with history but no checkpoint: interrupted, and Continue starts it over with its stale history dropped', { timeout: 60_000 }, async () => {
+    const file = path.join(tempDir('neurite-legacy-run-'), 'legacy.neurite');
+    fs.copyFileSync(base, file);
+    const raw = new Database(file);
+    raw.prepare("UPDATE runs SET status = 'running', finished = NULL WHERE id = ?").run(ids.runA);
+    raw.prepare('DELETE FROM checkpoints WHERE run_id = ?').run(ids.runA);
+    raw.close();
+    const c = client();
+    try {
+      await ok(c, 'project.open', { path: file });
+      const { runs } = await ok<{ runs: { id: string; status: string; epochs: number }[] }>(c, 'training.runs', {});
+      expect(runs.find((r) => r.id === ids.runA)).toMatchObject({ status: 'interrupted', epochs: 0 });
+      await ok(c, 'training.continue', { runId: ids.runA, epochs: 2 });
+      for (let i = 0; i < 600 && !c.events.some((e) => e.event === 'training.done'); i++) await new Promise((r) => setTimeout(r, 50));
+      const { run, history } = await ok<{ run: { status: string; epochs: number }; history: Record<string, [number, number][]> }>(c, 'training.run', { runId: ids.runA });
+      expect(run).toMatchObject({ status: 'completed', epochs: 2 });
+      expect(history['train.loss'].map(([e]) => e)).toEqual([1, 2]);
+    } finally {
+      c.close();
+    }
+  });
+});
+
 describe('hostile project files through the CLI', () => {
   /** Runs the real command line (through tsx, as `npm test` has no build yet) and returns its exit code, output and time. */
   function cli(args: string[]): Promise<{ code: number | null; out: string; err: string; ms: number }> {

@@ -147,17 +147,22 @@ export const trainingHandlers: { [C in TrainingChannel]: (payload: PayloadOf<C>,
     const db = workingDatabase(session);
     const r = getRun(db, runId);
     const cp = r && readCheckpoint(db, runId, 'final');
-    if (!r || !cp?.state) throw new UserError('no-run', `Run ${runId.slice(0, 40)} has no stored state to continue from.`);
+    // A run cut off before its first checkpoint (an older Neurite, or a crash in its first moments) starts over from its network.
+    const fromStart = r?.status === 'interrupted' && !cp?.state;
+    if (!r || (!cp?.state && !fromStart)) throw new UserError('no-run', `Run ${runId.slice(0, 40)} has no stored state to continue from.`);
     if (active.get(session)?.has(runId)) throw new UserError('busy', 'That run is still training.');
     if (!r.datasetId) throw new UserError('no-dataset', 'The dataset of that run was deleted.');
     const dataset = loadDataset(db, r.datasetId);
     if (!dataset) throw new UserError('no-dataset', 'The dataset of that run was deleted.');
+    let state = cp?.state ?? null;
     try {
-      checkStateFits(cp.state, paramsFromNetwork(runProgram(runId, r.network), r.network).length, dataset.split);
+      if (state) checkStateFits(state, paramsFromNetwork(runProgram(runId, r.network), r.network).length, dataset.split);
+      else state = new TrainingRun({ network: r.network, x: dataset.x, y: dataset.y, split: dataset.split, config: r.stored.config }).getState();
     } catch (e) {
-      throw new UserError('run.damaged', `The run ${runId.slice(0, 40)} in this project is damaged (its final checkpoint: ${(e as Error).message}), so it cannot be continued.`);
+      if (e instanceof UserError) throw e;
+      throw new UserError('run.damaged', `The run ${runId.slice(0, 40)} in this project cannot be continued: ${(e as Error).message}`);
     }
-    begin(session, { datasetId: r.datasetId, dataset, network: r.network, config: r.stored.config, resume: { runId, state: cp.state, targetEpochs: cp.state.epoch + epochs } });
+    begin(session, { datasetId: r.datasetId, dataset, network: r.network, config: r.stored.config, resume: { runId, state, targetEpochs: state.epoch + epochs } });
     return { runId };
   },
 };

@@ -62,7 +62,13 @@ export function startRun(o: StartRunOptions): RunHandle {
   const runId = o.resume?.runId ?? randomUUID();
   const targetEpochs = o.resume?.targetEpochs ?? o.targetEpochs ?? o.config.epochs;
   if (!o.resume) insertRun(o.db, { id: runId, datasetId: o.datasetId, network: o.network, stored: { config: o.config, loss: '', targetEpochs, result: null, message: null } });
-  else o.db.prepare("UPDATE runs SET status = 'running', finished = NULL WHERE id = ?").run(runId);
+  else {
+    // History past the state it resumes from was never checkpointed: it is trained again.
+    o.db.transaction(() => {
+      o.db.prepare("UPDATE runs SET status = 'running', finished = NULL WHERE id = ?").run(runId);
+      o.db.prepare('DELETE FROM run_metrics WHERE run_id = ? AND step > ?').run(runId, o.resume!.state.epoch);
+    })();
+  }
   const { entry, options } = trainingWorkerEntry();
   const worker = new Worker(entry, options);
   const send = (m: ToWorker, transfer: ArrayBuffer[] = []) => worker.postMessage(m, transfer);
