@@ -112,7 +112,7 @@ describe('crashes while training', () => {
         const stateDir = tempDir('neurite-save-crash-');
         const dir = tempDir('neurite-save-crash-file-');
         const file = path.join(dir, 'training.neurite');
-        const killed = await trainAndKill(stateDir, file, Math.random() * 1500);
+        const killed = await trainAndKill(stateDir, file, 500 + Math.random() * 3000);
         // The file as the last completed save (or a later one) left it: it opens, and its run is interrupted.
         const { session, close } = testSession({ stateDir: tempDir() });
         try {
