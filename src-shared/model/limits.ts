@@ -24,6 +24,8 @@ export const LIMITS = {
   features: 5_000,
   /** Values in a dataset's encoded arrays (rows × (features + outputs)); 8 bytes each. */
   datasetValues: 100_000_000,
+  /** Numbers in one reply that grows with the network or the data (heatmap cells × neurons, page rows × columns). */
+  replyValues: 2_000_000,
 } as const;
 
 /** "10000" → "10,000" in every locale, for messages. */

@@ -35,7 +35,7 @@ export interface StoredDatasetInfo {
 /** Sizes beyond anything Neurite writes: a row past them is damaged and is not read into memory. */
 const MAX_ID = 200;
 const MAX_NAME = 1_000;
-const MAX_SPEC_CHARS = 128 * 1024 * 1024;
+const MAX_SPEC_CHARS = 32 * 1024 * 1024;
 
 const align8 = (n: number) => (n + 7) & ~7;
 
