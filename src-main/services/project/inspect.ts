@@ -140,8 +140,15 @@ function inspectOpen(file: string, db: Database.Database, checkSizes: (db: Datab
     fail('project.damaged', `${quoted(file)} is damaged: it lacks the tables that hold the network.`);
   }
   const ignored = reading(file, () => checkProjectSchema(db, format, file));
-  // Counting rows is cheap; checking a million of them is not: refuse an oversized network first.
-  reading(file, () => checkSizes(db));
+  // Counting rows is cheap; checking a million of them is not: refuse an oversized network first. A count
+  // that trips over a malformed page leaves the telling to quick_check, whose words are more precise.
+  let malformed: unknown = null;
+  try {
+    checkSizes(db);
+  } catch (err) {
+    if (!(err as { code?: string }).code?.startsWith('SQLITE_')) throw err;
+    malformed = err;
+  }
 
   let check: string[];
   try {
@@ -154,6 +161,7 @@ function inspectOpen(file: string, db: Database.Database, checkSizes: (db: Datab
     const first = check.join('\n').split('\n').find((l) => l && !l.startsWith('***')) ?? 'unknown error';
     fail('project.damaged', `${quoted(file)} is damaged: SQLite's integrity check failed (${first}). Open a backup copy if you have one.`);
   }
+  if (malformed) fail('project.damaged', `${quoted(file)} is damaged: ${damageReason(malformed)}. Open a backup copy if you have one.`);
   return { format, appVersion, ignored };
 }
 

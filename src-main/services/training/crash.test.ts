@@ -89,7 +89,7 @@ describe('crashes while training', () => {
             continued = true;
             const dispatch = createDispatcher({ ...projectHandlers, ...datasetHandlers, ...trainingHandlers }, () => {});
             const reply = await dispatch('training.continue', { runId: c.runId, epochs: 2 }, session);
-            expect(reply.ok).toBe(true);
+            expect(reply.ok, JSON.stringify(reply)).toBe(true);
             for (let t = 0; t < 300 && listRuns(db)[0].status !== 'completed'; t++) await new Promise((r) => setTimeout(r, 50));
             expect(listRuns(db)[0].status).toBe('completed');
             expect(readCheckpoint(db, c.runId, 'final')!.state!.epoch).toBe(c.checkpointEpoch + 2);

@@ -58,5 +58,7 @@ describe('checkpoint bytes read back from a file', () => {
     expect(() => checkStateFits(state(), 4, Uint8Array.of(0, 0, 0))).toThrow('has 3 weights but its network needs 4');
     expect(() => checkStateFits(state(), 3, Uint8Array.of(0, 1, 0))).toThrow('names rows outside the training split');
     expect(() => checkStateFits(state(), 3, Uint8Array.of(0, 0, 0))).not.toThrow();
+    // At an epoch's start the stored order is not used (a fresh shuffle comes first), so it is not checked.
+    expect(() => checkStateFits({ ...state(), pos: 0 }, 3, Uint8Array.of(0, 1, 0))).not.toThrow();
   });
 });

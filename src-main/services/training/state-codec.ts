@@ -125,6 +125,8 @@ export function decodeRunState(b: Uint8Array): RunState {
 /** Throws BadCheckpointError unless a state fits a network of `params` parameters and a dataset's split. */
 export function checkStateFits(s: RunState, params: number, split: Uint8Array): void {
   if (s.trainer.params.length !== params) throw new BadCheckpointError(`its saved state has ${s.trainer.params.length} weights but its network needs ${params}`);
+  // The order matters only mid-epoch: at an epoch's start (pos 0) the next step shuffles a fresh one.
+  if (s.pos === 0) return;
   for (let i = 0; i < s.order.length; i++) {
     const r = s.order[i];
     if (r >= split.length || split[r] !== 0) throw new BadCheckpointError('its saved row order names rows outside the training split');
