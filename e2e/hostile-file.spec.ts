@@ -89,5 +89,8 @@ test('a tampered project opens with its trigger left out, an interrupted run and
 
   // The interrupted run continues from its last checkpoint.
   await rows.nth(0).getByTestId('run-continue').click();
-  await expect(rows.nth(0)).toHaveAttribute('data-status', 'completed', { timeout: 30_000 });
+  await expect(page.getByTestId('toast').filter({ hasText: 'Training finished: run #1.' })).toBeVisible({ timeout: 30_000 });
+  await page.getByTestId('training-tab-runs').click();
+  await expect(rows.nth(0)).toHaveAttribute('data-status', 'completed');
+  await expect(rows.nth(1)).toHaveAttribute('data-status', 'damaged');
 });
