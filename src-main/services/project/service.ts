@@ -151,8 +151,8 @@ export function openProject(session: Session, given: string): ProjectSnapshot {
 }
 
 /** Marks runs a dead process left `running` as `interrupted` (continuable from their last checkpoint). */
-function interruptRuns(db: Database.Database, keep: ReadonlySet<string> = new Set()): string[] {
-  const ids = (db.prepare("SELECT id FROM runs WHERE status = 'running'").pluck().all() as string[]).filter((id) => !keep.has(id));
+function interruptRuns(db: Database.Database): string[] {
+  const ids = db.prepare("SELECT id FROM runs WHERE status = 'running'").pluck().all() as string[];
   const set = db.prepare("UPDATE runs SET status = 'interrupted' WHERE id = ?");
   db.transaction(() => ids.forEach((id) => set.run(id)))();
   return ids;
