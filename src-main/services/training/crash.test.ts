@@ -24,6 +24,9 @@ const SLACK_MS = 1000;
 interface Killed {
   epochs: { epoch: number; ms: number }[];
   saves: number[];
+  /** Wall-clock time of the kill, and of the child's first epoch (same machine clock as the rows' `created`). */
+  killedAt: number;
+  firstEpochAt: number;
 }
 
 /** Trains in a child (saving to `file` every 150 ms when given) and SIGKILLs it `afterMs` after its first epoch. */
@@ -40,10 +43,14 @@ async function trainAndKill(stateDir: string, file: string | null, afterMs: numb
     });
     child.once('exit', (code) => reject(new Error(`training child exited (${code}) before its first epoch: ${err}`)));
   });
+  const firstEpochAt = Date.now();
   await new Promise((r) => setTimeout(r, afterMs));
+  const killedAt = Date.now();
   child.kill('SIGKILL');
   await exited;
   return {
+    killedAt,
+    firstEpochAt,
     epochs: [...out.matchAll(/epoch (\d+) (\d+)\n/g)].map((m) => ({ epoch: Number(m[1]), ms: Number(m[2]) })),
     saves: [...out.matchAll(/saved (\d+)\n/g)].map((m) => Number(m[1])),
   };
@@ -67,11 +74,12 @@ function checkConsistent(db: Database.Database): { runId: string; checkpointEpoc
 describe('crashes while training', () => {
   it(`${KILLS} SIGKILLs during training: each recovered run is interrupted, continuable, and its checkpoint within the promised window`, { timeout: 240_000 }, async () => {
     const lines: string[] = [];
+    const ages: number[] = [];
     let continued = false;
     const lane = async (laneNo: number) => {
       for (let i = laneNo; i < KILLS; i += PARALLEL) {
         const stateDir = tempDir('neurite-train-crash-');
-        const killed = await trainAndKill(stateDir, null, 300 + Math.random() * 3000);
+        const killed = await trainAndKill(stateDir, null, 300 + Math.random() * 4500);
         const last = killed.epochs.at(-1)!;
         const { session, close } = testSession({ stateDir });
         try {
@@ -83,7 +91,12 @@ describe('crashes while training', () => {
           // Everything the child reported more than the window before its last report is in the stored state.
           const due = Math.max(0, ...killed.epochs.filter((e) => e.ms <= last.ms - WINDOW_MS - SLACK_MS).map((e) => e.epoch));
           expect(c.checkpointEpoch).toBeGreaterThanOrEqual(due);
-          lines.push(`kill ${i}: last report epoch ${last.epoch} at ${last.ms} ms; stored state epoch ${c.checkpointEpoch}, history to ${c.historyEpoch}`);
+          // And the stored state was written at most the window (plus slack) before the kill, once training had run that long.
+          const created = Date.parse(db.prepare("SELECT created FROM checkpoints WHERE id = ?").pluck().get(`${c.runId}:final`) as string);
+          const age = killed.killedAt - created;
+          if (killed.killedAt - killed.firstEpochAt > WINDOW_MS + SLACK_MS) expect(age, `stored state ${age} ms old at the kill`).toBeLessThanOrEqual(WINDOW_MS + SLACK_MS);
+          ages.push(age);
+          lines.push(`kill ${i}: last report epoch ${last.epoch} at ${last.ms} ms; stored state epoch ${c.checkpointEpoch} written ${age} ms before the kill, history to ${c.historyEpoch}`);
           if (!continued) {
             // An interrupted run continues from its checkpoint through the channel the app uses.
             continued = true;
@@ -101,7 +114,7 @@ describe('crashes while training', () => {
       }
     };
     await Promise.all(Array.from({ length: PARALLEL }, (_, i) => lane(i)));
-    console.log(`training crash loop:\n${lines.join('\n')}`);
+    console.log(`training crash loop (stored state at most ${Math.max(...ages)} ms old at a kill):\n${lines.join('\n')}`);
     expect(lines).toHaveLength(KILLS);
   });
 
