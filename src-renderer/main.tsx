@@ -3,9 +3,11 @@ import './styles/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { hasToken } from './api';
+import { NoToken } from './panels/NoToken';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    {hasToken ? <App /> : <NoToken />}
   </StrictMode>,
 );

@@ -32,16 +32,18 @@ type DatasetChannel = keyof typeof datasetRequests;
 const running = new Map<string, Map<string, AbortController>>();
 
 function sourceOf(session: Session, file: DatasetFile): ByteSource {
+  // Messages name the file the user chose, not the temp file of an upload.
   if ('upload' in file) {
     const up = uploadedFile(session, file.upload);
-    // Messages name the file the user chose, not the temp file.
-    return { ...fileSource(up.file), name: up.name };
+    return fileSource(up.file, { noFollow: true, name: up.name });
   }
   const abs = resolveInside(session, file.path);
   try {
-    return fileSource(abs);
+    return fileSource(abs, { noFollow: session.mode === 'browser' });
   } catch (e) {
-    throw new UserError('dataset.io', `"${path.basename(abs)}" cannot be read: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : (e as Error).message}.`);
+    if (e instanceof UserError && e.code !== 'file.ENOENT') throw e;
+    if (e instanceof UserError) throw new UserError('dataset.io', `"${path.basename(abs)}" cannot be read: there is no such file.`);
+    throw e;
   }
 }
 

@@ -7,6 +7,7 @@ import { formatPath } from '../dispatch';
 import type { Session } from '../session';
 import { APP_VERSION } from './format';
 import { fsyncDir, fsyncFile, isWritable } from './fs-util';
+import { createFileExclusive } from '../safe-fs';
 import { checkWritable } from './inspect';
 import { loadProjectFile } from './load-file';
 import { fail, quoted, reason } from './messages';
@@ -207,6 +208,8 @@ export function saveProject(session: Session, network: Network, given?: string |
   // checkpoint), never as running: nothing trains in a file. The working copy gets its status back.
   const training = interruptRuns(p.db);
   try {
+    // Created empty first, exclusively and without following links (VACUUM INTO accepts an empty file).
+    createFileExclusive(tmp, '');
     p.db.prepare('VACUUM INTO ?').run(tmp);
     fsyncFile(tmp);
     // A sidecar another tool left beside the old file would be replayed onto the new one and
