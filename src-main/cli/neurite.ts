@@ -94,6 +94,7 @@ async function main(argv: string[]): Promise<number> {
   const { session } = createSession({ mode: 'electron', projectsDir: null, stateDir, emit: () => {} });
   try {
     const snapshot = openProject(session, path.resolve(file));
+    for (const w of snapshot.warnings ?? []) console.error(`neurite: warning: ${w}`);
     const db = workingDatabase(session);
     const datasets = listDatasets(db);
     // The newest dataset, as the app's Train uses the one imported last.

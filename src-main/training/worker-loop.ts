@@ -64,16 +64,29 @@ export function createWorkerLoop(port: LoopPort): (msg: ToWorker) => void {
     samplesSince = 0;
   };
 
+  let trailing: ReturnType<typeof setTimeout> | null = null;
   const checkpoint = (final: boolean): void => {
+    if (trailing) clearTimeout(trailing);
+    trailing = null;
     if (!run) return;
     const params = Float64Array.from(run.params);
     port.post({ type: 'checkpoint', final, params, state: run.getState() });
     lastCheckpoint = Date.now();
   };
 
+  /** Steps taken one by one (or at a slow tempo) are stored within checkpointMs, without a checkpoint per step. */
+  const checkpointSoon = (): void => {
+    if (trailing || !run || finished) return;
+    trailing = setTimeout(() => {
+      trailing = null;
+      if (run && !finished) checkpoint(false);
+    }, Math.max(0, checkpointMs - (Date.now() - lastCheckpoint)));
+  };
+
   const finish = (reason: 'completed' | 'stopped' | 'early-stopped'): void => {
     if (!run || finished) return;
     finished = true;
+    if (trailing) clearTimeout(trailing);
     progress(Date.now());
     const params = Float64Array.from(run.params);
     port.post({ type: 'done', reason, evaluation: run.evaluateAll(), params, state: run.getState() });
@@ -102,6 +115,7 @@ export function createWorkerLoop(port: LoopPort): (msg: ToWorker) => void {
       return true;
     } catch (e) {
       finished = true;
+      if (trailing) clearTimeout(trailing);
       const d = e instanceof DivergenceError ? e : null;
       const params = Float64Array.from(r.params);
       port.post({ type: 'error', message: e instanceof Error ? e.message : String(e), epoch: d ? d.epoch + 1 : null, step: d ? d.step + 1 : null, params, state: d ? r.getState() : null });
@@ -123,6 +137,7 @@ export function createWorkerLoop(port: LoopPort): (msg: ToWorker) => void {
       } while (unit === 'epoch' && run.epoch === startEpoch);
       activeMs += Date.now() - t0;
       progress(Date.now());
+      checkpointSoon();
       if (pendingSteps.length) schedule();
       return;
     }
@@ -131,6 +146,8 @@ export function createWorkerLoop(port: LoopPort): (msg: ToWorker) => void {
     const now = Date.now();
     activeMs += now - t0;
     if (now - lastProgress >= progressMs) progress(now);
+    // Mid-epoch too: an epoch longer than checkpointMs must not leave the stored state behind.
+    if (now - lastCheckpoint >= checkpointMs) checkpoint(false);
     schedule();
   };
 
@@ -156,6 +173,8 @@ export function createWorkerLoop(port: LoopPort): (msg: ToWorker) => void {
         startedAt = lastProgress = lastCheckpoint = Date.now();
         port.post({ type: 'ready', loss: run.loss, stepsPerEpoch: run.stepsPerEpoch, trainRows: run.trainRows.length, valRows: run.valRows.length, testRows: run.testRows.length, epoch: run.epoch });
         if (run.finished) return finish(run.finished);
+        // A run is resumable from its first moment: a crash before the first timed checkpoint still leaves a state to continue from.
+        checkpoint(false);
         if (paused) progress(Date.now());
         else schedule();
         return;
@@ -164,6 +183,8 @@ export function createWorkerLoop(port: LoopPort): (msg: ToWorker) => void {
         if (!paused && run && !finished) {
           paused = true;
           progress(Date.now());
+          // A save while paused then stores the run exactly where it stopped.
+          checkpoint(false);
           port.post({ type: 'paused' });
         }
         return;

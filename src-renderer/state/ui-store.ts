@@ -43,7 +43,8 @@ export const useUiStore = create<UiState>()((set, get) => ({
     const id = nextToast++;
     // Keep the last three: a burst of refusals should not bury the canvas.
     set({ toasts: [...get().toasts.filter((t) => t.text !== text), { id, kind, text }].slice(-3) });
-    setTimeout(() => get().dismissToast(id), TOAST_MS);
+    // A long message (a refused file, what a file held) stays long enough to be read.
+    setTimeout(() => get().dismissToast(id), Math.max(TOAST_MS, text.length * 60));
   },
   dismissToast: (id) => set({ toasts: get().toasts.filter((t) => t.id !== id) }),
   setHoveredEdge: (hoveredEdge) => set({ hoveredEdge }),

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ACTIVATION_KINDS } from '../model/activation-kind';
+import { LIMITS } from '../model/limits';
 import { NetworkSchema } from '../model/network';
 import { EXAMPLE_KINDS } from './examples';
 import { ColumnConfigSchema, ColumnTypeSchema, CsvOptionsSchema, DatasetMetaSchema, SplitConfigSchema } from './schema';
@@ -87,6 +88,8 @@ export const DatasetInfoSchema = z.object({
   features: z.number(),
   outputs: z.number(),
   bytes: z.number(),
+  /** Why the dataset cannot be used, when its row in the project file is damaged. */
+  problem: z.string().optional(),
 });
 
 /** The reply of an import or an example: the dataset's metadata and the network bound to it. */
@@ -134,7 +137,7 @@ export const datasetRequests = {
         file: DatasetFileSchema,
         name: z.string().max(200).optional(),
         options: CsvOptionsSchema,
-        columns: z.array(ColumnConfigSchema).min(1).max(10_000),
+        columns: z.array(ColumnConfigSchema).min(1).max(LIMITS.csvColumns),
         split: SplitConfigSchema,
         /** The network to rebind (inputs/outputs by label); its hidden neurons and wiring are kept. */
         network: NetworkSchema,

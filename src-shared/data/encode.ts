@@ -3,7 +3,8 @@
  * then rows are split, then every encoding parameter (means, scales, min/max, vocabularies,
  * fill values) is computed on the training rows only and applied to all rows.
  */
-import { datasetErrors } from './errors';
+import { count, LIMITS } from '../model/limits';
+import { datasetErrors, shownValue } from './errors';
 import type { CategoryColumn, NumberColumn, ParsedColumn, ParsedTable } from './parsed';
 import { assignSplits } from './split';
 import { summariseColumn } from './summary';
@@ -256,6 +257,10 @@ export function encodeDataset(table: ParsedTable, o: EncodeOptions): EncodedData
       const c = col.codes[rows[k]];
       if (c >= 0) seen[c] = 1;
     }
+    let distinct = 0;
+    for (let k = 0; k < seen.length; k++) distinct += seen[k];
+    // Asked before anything is laid out: ten thousand output neurons is almost always the wrong column.
+    if (distinct > LIMITS.classes) throw datasetErrors.tooManyClasses(file, col.index + 1, col.config.name, distinct, LIMITS.classes);
     const vocab = col.vocab.filter((_, k) => seen[k]).sort(compareCategories);
     if (vocab.length < 2) throw datasetErrors.singleClass(file, col.index + 1, col.config.name, vocab[0] ?? '');
     classVocab.set(col, vocab);
@@ -306,6 +311,16 @@ export function encodeDataset(table: ParsedTable, o: EncodeOptions): EncodedData
 
   const F = features.length;
   const O = outputs.length;
+  // Checked before the arrays exist: a one-hot column of a near-unique text would ask for gigabytes.
+  if (F > LIMITS.features) {
+    const widest = [...new Set(features.map((f) => f.column))].map((c) => ({ c, n: features.filter((f) => f.column === c).length })).sort((a, b) => b.n - a.n)[0];
+    throw datasetErrors.tooBig(file, `the features would need ${count(F)} input neurons (${widest.c} alone has ${count(widest.n)} categories); Neurite trains at most ${count(LIMITS.features)}. Ignore that column or treat it as a number.`);
+  }
+  if (kept * (F + O) > LIMITS.datasetValues) {
+    throw datasetErrors.tooBig(file, `${count(kept)} rows of ${count(F + O)} encoded values is more than the ${count(LIMITS.datasetValues)} values Neurite holds in one dataset; import fewer rows or columns.`);
+  }
+  const long = [...features, ...outputs].find((f) => f.name.length > LIMITS.labelLength);
+  if (long) throw datasetErrors.tooBig(file, `the encoded column ${shownValue(long.name)} is longer than ${count(LIMITS.labelLength)} characters, too long for a neuron's label.`);
   const x = new Float64Array(kept * F);
   const y = new Float64Array(kept * O);
   let fOff = 0;

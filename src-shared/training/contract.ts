@@ -22,8 +22,13 @@ export const SplitEvaluationSchema = z.object({
 /** Final evaluation of a run. */
 export const RunEvaluationSchema = z.object({ train: SplitEvaluationSchema, val: SplitEvaluationSchema.nullable(), test: SplitEvaluationSchema.nullable() });
 
+/**
+ * Status of a stored run. `interrupted`: it was training when its process ended (a crash, a kill, or
+ * a save while it trained); it continues from its last checkpoint.
+ */
+export const RunStatusSchema = z.enum(['running', 'interrupted', 'completed', 'stopped', 'early-stopped', 'error']);
 /** Status of a stored run. */
-export const RunStatusSchema = z.enum(['running', 'completed', 'stopped', 'early-stopped', 'error']);
+export type RunStatus = z.infer<typeof RunStatusSchema>;
 
 /** One run in the history list. */
 export const RunSummarySchema = z.object({
@@ -31,6 +36,7 @@ export const RunSummarySchema = z.object({
   datasetId: z.string().nullable(),
   started: z.string(),
   finished: z.string().nullable(),
+  /** A RunStatus, or `damaged` when the run's row in the file cannot be used (`message` says why). */
   status: z.string(),
   config: TrainingConfigSchema,
   loss: z.string(),

@@ -101,4 +101,24 @@ describe('bad CSV files: a clear message naming file, line and column, and nothi
     const err = await tryImport(path);
     expect(err.message).toBe('"long-line.csv", line 3, column 1: the line is longer than 10 MB; Neurite reads lines of up to 10 MB.');
   });
+
+  it('a target with 10,000 classes in a 1 MB file: asked about at once, without the gigabytes its one-hot outputs would take', async () => {
+    const path = join(dir, 'species.csv');
+    const lines = ['x1,x2,species', ...Array.from({ length: 30_000 }, (_, i) => `${(i % 97) / 10},${(i % 13) / 10},sp${i % 10_000}`)];
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    const before = process.memoryUsage().rss;
+    // The wizard starts such a column ignored (near-unique in the preview); the user makes it the target.
+    const err = await tryImport(path, {}, { x2: numeric, species: { type: 'categorical', role: 'target', encoding: 'classes', missing: 'drop' } });
+    expect(err.code).toBe('too-many-classes');
+    expect(err.message).toBe('"species.csv", column 3 ("species"): species has 10,000 distinct values — is it really the target? A class target may have at most 500 classes; choose another target, or treat species as a number (regression) or ignore it.');
+    expect(process.memoryUsage().rss - before).toBeLessThan(200 * 1024 * 1024);
+  });
+
+  it('20,000 columns are refused in the preview, naming the limit', async () => {
+    const path = join(dir, 'wide.csv');
+    const header = Array.from({ length: 20_000 }, (_, i) => `c${i}`).join(',');
+    writeFileSync(path, `${header}\n${Array.from({ length: 20_000 }, () => '1').join(',')}\n`);
+    const err = await tryImport(path);
+    expect(err.message).toBe('"wide.csv", line 1: the file has 20,000 columns; Neurite reads files of at most 10,000 columns.');
+  });
 });

@@ -4,6 +4,7 @@
  * An import is stored in the project's working database only after it fully succeeds, so a
  * failed or cancelled import leaves the project unchanged.
  */
+import { LIMITS } from '../../../src-shared/model/limits';
 import path from 'node:path';
 import type { ResponseOf } from '../../../src-shared/api';
 import { bindNetworkToDataset, freshId } from '../../../src-shared/data/bind';
@@ -168,15 +169,18 @@ export const datasetHandlers: { [C in DatasetChannel]: (payload: PayloadOf<C>, s
   'dataset.page': async ({ id, offset, limit, split }, session) => {
     const d = projectDataset(session, id);
     const rows: { index: number; split: number; cells: (number | string | null)[] }[] = [];
+    const columns = decodedColumnNames(d.meta);
+    // A page of a very wide dataset has fewer rows, so no reply outgrows what a client can take.
+    const most = Math.min(limit, Math.max(1, Math.floor(LIMITS.replyValues / Math.max(1, columns.length))));
     let seen = 0;
-    for (let i = 0; i < d.meta.rowCount && rows.length < limit; i++) {
+    for (let i = 0; i < d.meta.rowCount && rows.length < most; i++) {
       if (split !== undefined && d.split[i] !== split) continue;
       if (seen++ < offset) continue;
       rows.push({ index: i, split: d.split[i], cells: decodeRow(d.meta, d.x, d.y, i) });
     }
     let total = d.meta.rowCount;
     if (split !== undefined) total = d.meta.split.counts[split];
-    return { total, columns: decodedColumnNames(d.meta), rows };
+    return { total, columns, rows };
   },
 
   'dataset.example': async ({ kind, ...options }, session) => {

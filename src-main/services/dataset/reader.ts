@@ -5,6 +5,7 @@
  * nothing and leaves nothing behind (it only ever builds in memory).
  */
 import { datasetErrors, DatasetError } from '../../../src-shared/data/errors';
+import { LIMITS } from '../../../src-shared/model/limits';
 import { encodeDataset } from '../../../src-shared/data/encode';
 import { inferColumns, type InferredColumn } from '../../../src-shared/data/infer';
 import { detectLayout } from '../../../src-shared/data/layout';
@@ -82,6 +83,8 @@ class RowGate {
       if (row.length !== this.names.length) throw datasetErrors.ragged(this.file, lines.lineOf(r, Math.min(row.length, this.names.length)), row.length, this.names.length, this.headerLine);
       return true;
     }
+    // Refused at the first row, in the preview already: the import's request could not carry more columns.
+    if (row.length > LIMITS.csvColumns) throw datasetErrors.tooManyColumns(this.file, lines.lineOf(r), row.length, LIMITS.csvColumns);
     if (!this.header) {
       this.names = row.map((_, j) => `column ${j + 1}`);
       return true;

@@ -67,3 +67,34 @@ describe('dataset storage in the project database', () => {
     db.close();
   });
 });
+
+describe('dataset rows read back from a file are validated', () => {
+  it('a damaged dataset is listed with why and refused with a sentence; the others stay usable', async () => {
+    const db = projectDb('damaged.neurite');
+    const iris = (await loadIrisExample()).dataset;
+    const xor = makeExample('xor', { size: 50 }).dataset;
+    saveDataset(db, iris, '2026-01-01T00:00:00.000Z');
+    saveDataset(db, xor, '2026-01-02T00:00:00.000Z');
+    // The description claims a billion rows: refused from the description alone, nothing allocated.
+    db.prepare("UPDATE datasets SET spec = json_set(spec, '$.meta.rowCount', 1000000000, '$.layout.split.length', 1000000000) WHERE id = ?").run(iris.meta.id);
+    const list = listDatasets(db);
+    expect(list[0]).toMatchObject({ id: 'example-iris', problem: expect.stringMatching(/claims 1,000,000,000 rows/) as unknown });
+    expect(list[1].problem).toBeUndefined();
+    expect(() => loadDataset(db, iris.meta.id)).toThrow(/^The dataset "example-iris" in this project is damaged \(it claims 1,000,000,000 rows of 7 values, more than Neurite stores\); import it again\./);
+    expect(loadDataset(db, xor.meta.id)!.meta.rowCount).toBe(50);
+    // Non-finite values and a split byte that names no split.
+    const data = db.prepare('SELECT data FROM datasets WHERE id = ?').pluck().get(xor.meta.id) as Buffer;
+    const nan = Buffer.from(data);
+    nan.writeDoubleLE(Number.NaN, 0);
+    db.prepare('UPDATE datasets SET data = ? WHERE id = ?').run(nan, xor.meta.id);
+    expect(() => loadDataset(db, xor.meta.id)).toThrow(/its values are not all finite numbers/);
+    const split = Buffer.from(data);
+    split[split.length - 1] = 9;
+    db.prepare('UPDATE datasets SET data = ? WHERE id = ?').run(split, xor.meta.id);
+    expect(() => loadDataset(db, xor.meta.id)).toThrow(/row 50 belongs to no split/);
+    db.prepare("UPDATE datasets SET spec = '{not json' WHERE id = ?").run(xor.meta.id);
+    expect(listDatasets(db)[1].problem).toBe('its description is not valid JSON');
+    expect(() => loadDatasetMeta(db, xor.meta.id)).toThrow(/its description is not valid JSON/);
+    db.close();
+  });
+});

@@ -10,6 +10,8 @@ export type ProjectErrorCode =
   | 'project.notAFile'
   | 'project.notSqlite'
   | 'project.damaged'
+  | 'project.foreignSchema'
+  | 'project.tooBig'
   | 'project.notNeurite'
   | 'project.newerVersion'
   | 'project.readOnlyFile'

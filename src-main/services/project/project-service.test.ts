@@ -151,8 +151,20 @@ describe('save and open', () => {
     const dir = tempDir();
     const file = path.join(dir, 'p.neurite');
     fs.writeFileSync(path.join(dir, '.p.neurite.999-1.saving'), 'half a file');
+    // SQLite's own journal of a temp file whose save was killed, and another file's leftovers (not ours to sweep).
+    fs.writeFileSync(path.join(dir, '.p.neurite.999-1.saving-journal'), 'journal');
+    fs.writeFileSync(path.join(dir, '.p.neurite.998-1.saving-wal'), 'wal');
+    fs.writeFileSync(path.join(dir, '.q.neurite.999-1.saving-journal'), 'not this file');
     svc.saveProject(session(), fixtureNetwork(), file);
-    expect(fs.readdirSync(dir)).toEqual(['p.neurite']);
+    expect(fs.readdirSync(dir).sort()).toEqual(['.q.neurite.999-1.saving-journal', 'p.neurite']);
+  });
+
+  it('drops a working-copy folder a process died creating', () => {
+    const stateDir = tempDir();
+    fs.mkdirSync(path.join(stateDir, 'working', '.new-dead'), { recursive: true });
+    fs.writeFileSync(path.join(stateDir, 'working', '.new-dead', 'lock'), JSON.stringify({ pid: 2 ** 22 + 17 }));
+    svc.recoverableSessions(session({ stateDir }));
+    expect(fs.existsSync(path.join(stateDir, 'working', '.new-dead'))).toBe(false);
   });
 
   it('refuses Save As onto a project open in another window', () => {

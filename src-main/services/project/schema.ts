@@ -1,7 +1,8 @@
 /**
- * The project file's tables at the current format version (see README.md for the meaning of
- * every column). A new project is created from this; an older file reaches it through the
- * migrations in migrations.ts.
+ * The project file's tables at format 1, exactly as first written (see README.md for the meaning
+ * of every column). Never edit it: every later format is this plus the migrations in
+ * migrations.ts, both for a new project and for the schema a file of format N must have
+ * (schema-check.ts compares a file against this definition, text for text).
  */
 export const SCHEMA_SQL = `
 CREATE TABLE meta (
@@ -80,5 +81,5 @@ CREATE TABLE checkpoints (
 ) STRICT;
 `;
 
-/** Tables a project at the current format must have; a file missing one is damaged. */
+/** Tables of format 1 (schema-check.ts derives each format's full list from SCHEMA_SQL and the migrations). */
 export const REQUIRED_TABLES = ['meta', 'neurons', 'synapses', 'softmax_groups', 'softmax_members', 'datasets', 'runs', 'run_metrics', 'checkpoints'] as const;

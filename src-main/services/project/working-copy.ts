@@ -192,6 +192,8 @@ export function scanWorkingCopies(stateDir: string): WorkingEntry[] {
   } catch {
     return [];
   }
+  // A process killed while creating a working copy leaves its dot-named staging folder behind.
+  for (const n of names) if (n.startsWith('.new-') && lockOwner(path.join(root, n), n) === null) fs.rmSync(path.join(root, n), { recursive: true, force: true });
   return names
     .filter((n) => !n.startsWith('.'))
     .map((id) => {

@@ -193,7 +193,7 @@ describe('training host when the project goes away', () => {
   it('closing the database mid-run ends the run with an error instead of crashing main', async () => {
     const { dataset, network, db } = setup('spirals', 3000);
     const progress: Progress[] = [];
-    const h = startRun({ db, datasetId: dataset.meta.id, dataset, network, config: parseTrainingConfig({ epochs: 100000 }), flushMs: 0, listener: { progress: (p) => progress.push(p) } });
+    const h = startRun({ db, datasetId: dataset.meta.id, dataset, network, config: parseTrainingConfig({ epochs: 100000 }), checkpointMs: 0, listener: { progress: (p) => progress.push(p) } });
     await until(() => progress.length >= 1);
     db.close();
     const out = await h.done;

@@ -1,7 +1,9 @@
 /**
  * Owns one worker per training run: starts it, relays control messages, forwards progress to a listener
  * and writes metric history and checkpoints into a project database as training goes.
- * Database writes are batched (at most every `flushMs`) so main's event loop stays free.
+ * History is written in the same transaction as the checkpoint it leads to (the worker sends one at
+ * least every `checkpointMs`, 2 s), so the stored history never runs ahead of the stored state and a
+ * crash loses at most the last ~2 s of training.
  */
 import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
@@ -42,7 +44,6 @@ export interface StartRunOptions {
   targetEpochs?: number;
   progressMs?: number;
   checkpointMs?: number;
-  flushMs?: number;
 }
 
 /** A live run. */
@@ -61,7 +62,13 @@ export function startRun(o: StartRunOptions): RunHandle {
   const runId = o.resume?.runId ?? randomUUID();
   const targetEpochs = o.resume?.targetEpochs ?? o.targetEpochs ?? o.config.epochs;
   if (!o.resume) insertRun(o.db, { id: runId, datasetId: o.datasetId, network: o.network, stored: { config: o.config, loss: '', targetEpochs, result: null, message: null } });
-  else o.db.prepare("UPDATE runs SET status = 'running', finished = NULL WHERE id = ?").run(runId);
+  else {
+    // History past the state it resumes from was never checkpointed: it is trained again.
+    o.db.transaction(() => {
+      o.db.prepare("UPDATE runs SET status = 'running', finished = NULL WHERE id = ?").run(runId);
+      o.db.prepare('DELETE FROM run_metrics WHERE run_id = ? AND step > ?').run(runId, o.resume!.state.epoch);
+    })();
+  }
   const { entry, options } = trainingWorkerEntry();
   const worker = new Worker(entry, options);
   const send = (m: ToWorker, transfer: ArrayBuffer[] = []) => worker.postMessage(m, transfer);
@@ -69,14 +76,10 @@ export function startRun(o: StartRunOptions): RunHandle {
   let pending: EpochSummary[] = [];
   let bestEpochWritten = -1;
   let bestLoss = o.resume ? o.resume.state.bestLoss : Infinity;
-  let lastFlush = Date.now();
-  const flushMs = o.flushMs ?? 1000;
   const flush = (): void => {
     if (!pending.length) return;
     appendEpochs(o.db, runId, pending);
     pending = [];
-    lastFlush = Date.now();
-    o.listener?.stored?.();
   };
 
   const done = new Promise<RunOutcome>((resolve) => {
@@ -102,33 +105,39 @@ export function startRun(o: StartRunOptions): RunHandle {
           o.listener?.progress?.(m);
           return;
         case 'epochEnd':
+          // Kept until the checkpoint that covers it: stored history never runs ahead of the stored state.
           pending.push(m.summary);
           o.listener?.epoch?.(m.summary);
-          if (Date.now() - lastFlush >= flushMs) flush();
           return;
         case 'checkpoint':
-          flush();
-          writeCheckpoint(o.db, runId, 'final', m.state.epoch, m.params, m.state);
-          if (m.state.bestEpoch !== bestEpochWritten && m.state.bestLoss <= bestLoss) {
-            writeCheckpoint(o.db, runId, 'best', m.state.bestEpoch, m.state.bestParams, null);
-            bestEpochWritten = m.state.bestEpoch;
-            bestLoss = m.state.bestLoss;
-          }
+          o.db.transaction(() => {
+            flush();
+            writeCheckpoint(o.db, runId, 'final', m.state.epoch, m.params, m.state);
+            if (m.state.bestEpoch !== bestEpochWritten && m.state.bestLoss <= bestLoss) {
+              writeCheckpoint(o.db, runId, 'best', m.state.bestEpoch, m.state.bestParams, null);
+              bestEpochWritten = m.state.bestEpoch;
+              bestLoss = m.state.bestLoss;
+            }
+          })();
           o.listener?.stored?.();
           return;
         case 'done':
-          flush();
-          writeCheckpoint(o.db, runId, 'final', m.state.epoch, m.params, m.state);
-          writeCheckpoint(o.db, runId, 'best', m.state.bestEpoch, m.state.bestParams, null);
-          finishRun(o.db, runId, m.reason, { result: m.evaluation, message: null });
+          o.db.transaction(() => {
+            flush();
+            writeCheckpoint(o.db, runId, 'final', m.state.epoch, m.params, m.state);
+            writeCheckpoint(o.db, runId, 'best', m.state.bestEpoch, m.state.bestParams, null);
+            finishRun(o.db, runId, m.reason, { result: m.evaluation, message: null });
+          })();
           o.listener?.stored?.();
           outcome = { status: m.reason, evaluation: m.evaluation, params: m.params, epoch: m.state.epoch };
           return;
         case 'error':
-          flush();
-          // Keep the last good weights: the worker sends them with the error.
-          if (m.params && m.state) writeCheckpoint(o.db, runId, 'final', m.state.epoch, m.params, null);
-          finishRun(o.db, runId, 'error', { message: m.message });
+          o.db.transaction(() => {
+            flush();
+            // Keep the last good weights: the worker sends them with the error.
+            if (m.params && m.state) writeCheckpoint(o.db, runId, 'final', m.state.epoch, m.params, null);
+            finishRun(o.db, runId, 'error', { message: m.message });
+          })();
           o.listener?.stored?.();
           outcome = { status: 'error', message: m.message, params: m.params, epoch: m.epoch };
           return;

@@ -2,6 +2,7 @@
  * What a network does with a dataset, for the results and heatmaps: predictions beside the truth and
  * every neuron's output over a plane of two inputs. Forward passes run in the inference worker.
  */
+import { LIMITS } from '../../../src-shared/model/limits';
 import type { ResponseOf } from '../../../src-shared/api';
 import type { EncodedDataset } from '../../../src-shared/data/schema';
 import type { Network } from '../../../src-shared/model/network';
@@ -42,8 +43,10 @@ export const insightHandlers: { [C in Channel]: (payload: PayloadOf<C>, session:
     return { total: all.length, rows: all.slice(offset, offset + limit) };
   },
 
-  'training.boundary': async ({ datasetId, network, xFeature, yFeature, resolution, maxPoints }, session) => {
+  'training.boundary': async ({ datasetId, network, xFeature, yFeature, resolution: asked, maxPoints }, session) => {
     const net = network as Network;
+    // Every neuron gets a grid: a big network gets coarser grids, so the reply stays a size a client can take.
+    const resolution = Math.max(4, Math.min(asked, Math.floor(Math.sqrt(LIMITS.replyValues / Math.max(1, net.neurons.length)))));
     const d = projectDataset(session, datasetId);
     const cols = inputColumns(net, d);
     const F = cols.length;
