@@ -3,6 +3,10 @@ import './styles/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { applyTheme, useUiStore } from './state/ui-store';
+
+// Before the first paint, so a dark window never flashes light.
+applyTheme(useUiStore.getState().resolvedTheme);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

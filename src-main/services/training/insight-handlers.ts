@@ -3,6 +3,7 @@
  * every neuron's output over a plane of two inputs. Forward passes run in the inference worker.
  */
 import type { ResponseOf } from '../../../src-shared/api';
+import { plural } from '../../../src-shared/plural';
 import type { EncodedDataset } from '../../../src-shared/data/schema';
 import type { Network } from '../../../src-shared/model/network';
 import { columnMeans, describePredictions, gridInputs, paddedRange } from '../../../src-shared/training/predictions';
@@ -27,7 +28,7 @@ function outputRows(network: Network, o: Float64Array, nRows: number): Float64Ar
 
 function checkOutputs(network: Network, d: EncodedDataset): void {
   const outs = network.neurons.filter((n) => n.role === 'output').length;
-  if (outs !== d.meta.outputs.length) throw new UserError('bad-training', `The network has ${outs} output neurons but "${d.meta.name}" has ${d.meta.outputs.length} target columns.`);
+  if (outs !== d.meta.outputs.length) throw new UserError('bad-training', `The network has ${plural(outs, 'output neuron')} but "${d.meta.name}" has ${plural(d.meta.outputs.length, 'target column')}.`);
 }
 
 /** The handlers of the predictions and boundary channels. */

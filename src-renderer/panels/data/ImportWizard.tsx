@@ -127,7 +127,33 @@ export function ImportWizard({ file, network, onImported, onClose }: ImportWizar
   const busy = progress !== null;
 
   return (
-    <Modal title={`Import ${preview?.file ?? ('path' in file ? file.path : file.name)}`} onClose={busy ? cancel : onClose} testid="import-wizard">
+    <Modal
+      title={`Import ${preview?.file ?? ('path' in file ? file.path : file.name)}`}
+      onClose={busy ? cancel : onClose}
+      testid="import-wizard"
+      wide
+      footer={
+        busy ? (
+          <div className="ds-progress" data-testid="import-progress">
+            <progress value={progress.read} max={progress.total || 1} />
+            <span>{progress.total ? `${Math.round((100 * progress.read) / progress.total)}%` : ''}</span>
+            <button type="button" data-testid="import-cancel" onClick={cancel}>
+              Cancel
+            </button>
+          </div>
+        ) : (
+          <div className="modal__actions">
+            <span className="muted">{splitError ?? configError ?? ''}</span>
+            <button type="button" onClick={onClose}>
+              Close
+            </button>
+            <button type="button" data-testid="import-run" className="primary" disabled={!preview || !!splitError || !!configError} onClick={() => void runImport()}>
+              Import
+            </button>
+          </div>
+        )
+      }
+    >
       <div className="ds-wizard">
         <fieldset className="ds-options" disabled={busy}>
           <label>
@@ -290,26 +316,6 @@ export function ImportWizard({ file, network, onImported, onClose }: ImportWizar
                 ))}
               </div>
             )}
-          </div>
-        )}
-
-        {busy ? (
-          <div className="ds-progress" data-testid="import-progress">
-            <progress value={progress.read} max={progress.total || 1} />
-            <span>{progress.total ? `${Math.round((100 * progress.read) / progress.total)}%` : ''}</span>
-            <button type="button" data-testid="import-cancel" onClick={cancel}>
-              Cancel
-            </button>
-          </div>
-        ) : (
-          <div className="button-row button-row--end">
-            <span className="muted">{splitError ?? configError ?? ''}</span>
-            <button type="button" onClick={onClose}>
-              Close
-            </button>
-            <button type="button" data-testid="import-run" disabled={!preview || !!splitError || !!configError} onClick={() => void runImport()}>
-              Import
-            </button>
           </div>
         )}
       </div>
