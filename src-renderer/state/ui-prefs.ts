@@ -22,9 +22,9 @@ export interface UiPrefs {
 
 const KEY = 'neurite.ui';
 
-/** The defaults: wide windows get the full palette, narrow ones (1280 px) the rail so the canvas keeps most of the window. */
+/** The defaults: wide windows get the full palette, the usual ones (1280, 1440 px) the rail so the canvas keeps most of the window. */
 export function defaultPrefs(windowWidth: number): UiPrefs {
-  return { theme: 'system', paletteOpen: windowWidth >= 1400, inspectorOpen: true, overlayPanelOpen: true, panelsBeside: false, minimap: true };
+  return { theme: 'system', paletteOpen: windowWidth >= 1600, inspectorOpen: true, overlayPanelOpen: true, panelsBeside: false, minimap: true };
 }
 
 /** Merges what was stored over the defaults, keeping only values of the right type. */

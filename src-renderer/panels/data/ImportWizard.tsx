@@ -207,7 +207,7 @@ export function ImportWizard({ file, network, onImported, onClose }: ImportWizar
         )}
 
         {preview && (
-          <div className="ds-table-wrap">
+          <div className="ds-table-wrap" tabIndex={0} role="region" aria-label="Preview of the first rows">
             <table className="ds-table" data-testid="preview-table">
               <thead>
                 <tr>
