@@ -52,7 +52,7 @@ test.describe('with the OS in dark mode', () => {
     await wizard.getByRole('button', { name: 'Close' }).first().click();
   });
 
-  test('View › Theme › Light overrides the OS, and the choice survives a reload', async ({ page }) => {
+  test('View › Theme › Light overrides the OS, and the choice survives a reload and a server restart', async ({ page, app }) => {
     await page.getByRole('menubar').getByRole('menuitem', { name: 'View', exact: true }).click();
     await page.getByTestId('menu-theme').click();
     await page.getByTestId('menu-view.themeLight').click();
@@ -61,6 +61,12 @@ test.describe('with the OS in dark mode', () => {
     await reloadDiscarding(page);
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
     expect(await luminanceOf(page, 'body')).toBeGreaterThan(0.8);
+    // A new server is a new port, so a new origin with an empty localStorage: main's state folder remembers.
+    await app.restart();
+    await page.goto(app.url);
+    await expect(page.locator('[data-testid="canvas"]:not([data-loads="0"])')).toBeVisible();
+    expect(await page.evaluate(() => localStorage.getItem('neurite.ui'))).toBeNull();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
     // Back to following the OS.
     await page.getByRole('menubar').getByRole('menuitem', { name: 'View', exact: true }).click();
     await page.getByTestId('menu-theme').click();

@@ -17,7 +17,7 @@ import { ProjectDialogs } from './project/ProjectDialogs';
 import { TrainingDock } from './training/TrainingDock';
 import { useProjectLifecycle } from './project/use-project-lifecycle';
 import { useGlobalInput } from './use-global-input';
-import { useThemeSync } from './panels/use-theme-sync';
+import { usePrefsSync, useThemeSync } from './panels/use-theme-sync';
 import { useOverlayStore } from './overlay/overlay-store';
 import { useOverlayReset } from './overlay/use-overlay-reset';
 import { useUiStore } from './state/ui-store';
@@ -27,6 +27,7 @@ export function App() {
   useGlobalInput();
   useProjectLifecycle();
   useThemeSync();
+  usePrefsSync();
   useOverlayReset();
   // The desktop app has a native menu; the in-page one is for browser mode.
   const [nativeMenu, setNativeMenu] = useState(false);

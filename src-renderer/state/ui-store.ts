@@ -50,7 +50,8 @@ function osPrefersDark(): boolean {
   return typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia('(prefers-color-scheme: dark)').matches;
 }
 
-function prefsOf(s: UiState): UiPrefs {
+/** The remembered part of the UI state. */
+export function prefsOf(s: UiPrefs): UiPrefs {
   return { theme: s.theme, paletteOpen: s.paletteOpen, inspectorOpen: s.inspectorOpen, overlayPanelOpen: s.overlayPanelOpen, panelsBeside: s.panelsBeside, minimap: s.minimap };
 }
 
