@@ -65,3 +65,21 @@ for (const colorScheme of ['light', 'dark'] as const) {
     });
   });
 }
+
+test('keyboard focus is always visible: tabbing through the window lands on controls with a focus ring', async ({ page }) => {
+  await openExample(page, 'iris');
+  const seen = new Set<string>();
+  for (let i = 0; i < 25; i++) {
+    await page.keyboard.press('Tab');
+    const f = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return null;
+      const s = getComputedStyle(el);
+      return { name: el.getAttribute('aria-label') || el.textContent?.trim().slice(0, 30) || el.tagName, ring: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2 };
+    });
+    if (!f) continue;
+    seen.add(f.name);
+    expect(f.ring, `no visible focus ring on "${f.name}"`).toBe(true);
+  }
+  expect(seen.size).toBeGreaterThan(10);
+});

@@ -24,6 +24,16 @@ export function expectInside(inner: Box, outer: Box, what: string): void {
   expect(inner.y + inner.height, `${what}: bottom edge`).toBeLessThanOrEqual(outer.y + outer.height + e);
 }
 
+/** The element is what the user sees at its centre: not clipped, covered or scrolled away. */
+export async function expectOnTop(l: Locator, what: string): Promise<void> {
+  const onTop = await l.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return !!hit && (hit === el || el.contains(hit));
+  });
+  expect(onTop, `${what} is hidden at its place on screen`).toBe(true);
+}
+
 /**
  * A dialog and its primary button as the user sees them: the dialog inside the window, the button
  * inside the dialog and on top (not covered, not scrolled away), and no sideways scrolling in the body.

@@ -6,9 +6,12 @@
  */
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { buildChain, canvas, centerOf, edges, menu, neuron, saveAs } from './canvas-helpers';
 import { expect, test } from './fixtures';
-import { box, expectDialogFits, expectInside, openExample, openImport, reloadDiscarding, wideCsv } from './shell-helpers';
+import { box, expectDialogFits, expectInside, expectOnTop, openExample, openImport, reloadDiscarding, wideCsv } from './shell-helpers';
+
+const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 
 for (const viewport of [
   { width: 1280, height: 720 },
@@ -18,12 +21,14 @@ for (const viewport of [
     test.use({ viewport });
 
     test('every dialog and its primary button lie inside the window, with no sideways scrolling', async ({ page }) => {
+      const shot = (name: string) => page.screenshot({ path: `${ARTIFACTS}dialog-${name}-${viewport.width}x${viewport.height}.png` });
       // Import wizard for a 12-column CSV: Import inside the dialog, in view.
       const wizard = await openImport(page, wideCsv(12));
       await expect(wizard.getByTestId('preview-table').locator('th')).toHaveCount(12);
       await expectDialogFits(page, wizard, wizard.getByTestId('import-run'), 'import wizard');
       // The preview table scrolls inside its own box, which stays inside the dialog.
       expectInside(await box(wizard.locator('.ds-table-wrap')), await box(wizard), 'preview table');
+      await shot('import');
       await wizard.getByTestId('import-run').click();
       await expect(wizard).toHaveCount(0);
 
@@ -32,6 +37,7 @@ for (const viewport of [
       const data = page.getByTestId('data-window');
       await expect(data.getByTestId('data-scatter')).toBeAttached();
       await expectDialogFits(page, data, data.locator('.modal__close'), 'data view');
+      await shot('data');
       for (const card of await data.getByTestId('data-summary').locator(':scope > div').all()) {
         const b = await card.boundingBox();
         if (b) expect(b.x + b.width, 'a summary card is cut at the dialog edge').toBeLessThanOrEqual((await box(data)).x + (await box(data)).width);
@@ -42,18 +48,21 @@ for (const viewport of [
       await menu(page, 'File', 'file.newFromExample');
       const examples = page.getByTestId('examples-dialog');
       for (const kind of ['xor', 'circles', 'spirals', 'blobs', 'surface', 'iris']) await expectDialogFits(page, examples, examples.getByTestId(`example-${kind}`), `New from Example (${kind})`);
+      await shot('examples');
       await page.keyboard.press('Escape');
 
       // Save (browser mode's in-page dialog).
       await page.keyboard.press('Control+s');
       const save = page.getByTestId('save-dialog');
       await expectDialogFits(page, save, save.getByTestId('save-run'), 'Save');
+      await shot('save');
       await page.keyboard.press('Escape');
 
       // Export.
       await menu(page, 'File', 'file.exportOnnx');
       const exp = page.getByTestId('export-dialog');
       await expectDialogFits(page, exp, exp.getByTestId('export-run'), 'Export');
+      await shot('export');
       await page.keyboard.press('Escape');
       await expect(exp).toHaveCount(0);
     });
@@ -61,6 +70,7 @@ for (const viewport of [
     test('the canvas gets at least 60% of the window with the dock closed, and fit view keeps the network clear of the minimap', async ({ page }) => {
       await openExample(page, 'iris');
       const c = await box(canvas(page));
+      await page.screenshot({ path: `${ARTIFACTS}window-${viewport.width}x${viewport.height}.png` });
       const share = (c.width * c.height) / (viewport.width * viewport.height);
       expect(share, `canvas ${c.width}×${c.height}`).toBeGreaterThanOrEqual(0.6);
       // Nothing of the chrome wraps: the toolbar and the training bar are one line each.
@@ -72,6 +82,7 @@ for (const viewport of [
       await page.getByTestId('tool-view.fitView').click();
       await page.waitForTimeout(400);
       const stage = await box(canvas(page));
+      await page.screenshot({ path: `${ARTIFACTS}window-dock-${viewport.width}x${viewport.height}.png` });
       const minimap = page.locator('.react-flow__minimap');
       for (const label of ['species=setosa', 'species=versicolor', 'species=virginica']) {
         const n = await box(neuron(page, label));
@@ -138,6 +149,7 @@ test('Open Recent in browser mode lists the projects saved here and the folder\'
   await page.getByTestId('menu-file.openRecent').click();
   await expect(page.getByTestId('recent-alpha.neurite')).toBeVisible();
   await expect(page.getByTestId('recent-copied.neurite')).toBeVisible();
+  await expectOnTop(page.getByTestId('recent-copied.neurite'), 'File › Open Recent › copied');
   await page.getByTestId('recent-alpha.neurite').click();
   await expect(neuron(page, 'h1')).toBeVisible();
   await expect(page).toHaveTitle(/alpha/);

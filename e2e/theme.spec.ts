@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { canvas } from './canvas-helpers';
 import { expect, test } from './fixtures';
-import { openExample, openImport, reloadDiscarding, wideCsv } from './shell-helpers';
+import { expectOnTop, openExample, openImport, reloadDiscarding, wideCsv } from './shell-helpers';
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 
@@ -55,6 +55,7 @@ test.describe('with the OS in dark mode', () => {
   test('View › Theme › Light overrides the OS, and the choice survives a reload and a server restart', async ({ page, app }) => {
     await page.getByRole('menubar').getByRole('menuitem', { name: 'View', exact: true }).click();
     await page.getByTestId('menu-theme').click();
+    await expectOnTop(page.getByTestId('menu-view.themeLight'), 'View › Theme › Light');
     await page.getByTestId('menu-view.themeLight').click();
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
     expect(await luminanceOf(page, '.canvas .react-flow')).toBeGreaterThan(0.8);

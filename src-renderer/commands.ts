@@ -81,7 +81,7 @@ export const COMMAND_LABELS: Record<CommandId, string> = {
   'view.autoLayout': 'Auto-Layout by Depth',
   'view.zoomIn': 'Zoom In',
   'view.zoomOut': 'Zoom Out',
-  'view.toggleMinimap': 'Toggle Minimap',
+  'view.toggleMinimap': 'Minimap',
   'view.togglePalette': 'Palette',
   'view.toggleInspector': 'Inspector',
   'view.toggleOverlayPanel': 'Overlay Panel',

@@ -309,8 +309,13 @@ export function NetworkCanvas() {
           <div>Drag an <b>Input</b>, <b>Hidden</b> or <b>Output</b> neuron from the palette onto the canvas,</div>
           <div>then drag from a neuron's right handle to another neuron to connect them.</div>
           <div className="canvas__empty-legend">
-            <span style={{ color: SIGN_COLORS.positive }}>━ positive weight</span>
-            <span style={{ color: SIGN_COLORS.negative }}>━ negative weight</span>
+            {/* Coloured strokes, plain text: orange text on the canvas would be too faint to read. */}
+            <span>
+              <span style={{ color: SIGN_COLORS.positive }} aria-hidden="true">━</span> positive weight
+            </span>
+            <span>
+              <span style={{ color: SIGN_COLORS.negative }} aria-hidden="true">━</span> negative weight
+            </span>
           </div>
         </div>
       )}

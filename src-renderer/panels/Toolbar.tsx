@@ -41,7 +41,7 @@ export function Toolbar() {
       <ToolButton command="view.fitView" icon="fit" />
       <ToolButton command="view.zoomIn" icon="zoomIn" />
       <ToolButton command="view.zoomOut" icon="zoomOut" />
-      <ToolButton command="view.toggleMinimap" icon="minimap" pressed={minimap} />
+      <ToolButton command="view.toggleMinimap" icon="minimap" pressed={minimap} label="Show the minimap" />
       <OverlaySwitch />
       <span className="toolbar__spacer" />
       <ToolButton command="view.togglePalette" icon="panelLeft" pressed={paletteOpen} label="Show the full palette" />
