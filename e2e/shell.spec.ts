@@ -7,7 +7,7 @@
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildChain, canvas, centerOf, edges, menu, neuron, saveAs } from './canvas-helpers';
+import { buildChain, canvas, centerOf, edges, menu, mouseDrag, neuron, saveAs } from './canvas-helpers';
 import { expect, test } from './fixtures';
 import { box, expectDialogFits, expectInside, expectOnTop, openExample, openImport, reloadDiscarding, wideCsv } from './shell-helpers';
 
@@ -296,4 +296,27 @@ test('the app has a favicon and an app icon, and loads without a single 404', as
     const r = await page.request.get(new URL(path, page.url()).href);
     expect(r.status(), path).toBe(200);
   }
+});
+
+test('the training dock resizes from its top edge (mouse or keyboard) and keeps its height after a reload', async ({ page }) => {
+  await openExample(page, 'iris');
+  await page.getByTestId('training-toggle').click();
+  const dock = page.getByTestId('training-dock');
+  const before = await box(dock);
+  const grip = await box(page.getByTestId('dock-resizer'));
+  await mouseDrag(page, { x: grip.x + 300, y: grip.y + grip.height / 2 }, { x: grip.x + 300, y: grip.y + grip.height / 2 - 100 });
+  const after = await box(dock);
+  expect(Math.abs(after.height - before.height - 100)).toBeLessThan(4);
+  await page.getByTestId('dock-resizer').focus();
+  await page.keyboard.press('ArrowDown');
+  expect((await box(dock)).height).toBeCloseTo(after.height - 20, 0);
+  // Never so tall that the canvas disappears.
+  await mouseDrag(page, { x: grip.x + 300, y: (await box(page.getByTestId('dock-resizer'))).y + 3 }, { x: grip.x + 300, y: 0 });
+  expect((await box(canvas(page))).height).toBeGreaterThan(120);
+  await page.getByTestId('dock-resizer').dblclick();
+  await page.getByTestId('dock-resizer').focus();
+  await page.keyboard.press('ArrowUp');
+  await reloadDiscarding(page);
+  await page.getByTestId('training-toggle').click();
+  expect((await box(page.getByTestId('training-dock'))).height).toBeCloseTo(before.height + 20, 0);
 });

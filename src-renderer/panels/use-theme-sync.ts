@@ -50,8 +50,24 @@ export function useThemeSync(): void {
   }, []);
 }
 
-/** Reads a colour custom property of the current theme (for canvases and charts that cannot use var()). */
+const colors = new Map<string, string>();
+let colorsTheme: string | undefined;
+
+/**
+ * Reads a colour custom property of the current theme (for canvases, charts and the minimap, which
+ * cannot use var()). Remembered per theme: the minimap asks once per node, and getComputedStyle
+ * on every call would cost a style pass each.
+ */
 export function cssColor(name: string, fallback = '#888'): string {
-  const v = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
-  return v || fallback;
+  const theme = document.documentElement.dataset.theme;
+  if (theme !== colorsTheme) {
+    colors.clear();
+    colorsTheme = theme;
+  }
+  let v = colors.get(name);
+  if (v === undefined) {
+    v = getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
+    colors.set(name, v);
+  }
+  return v;
 }

@@ -15,6 +15,14 @@ describe('UI preferences', () => {
     expect(parsePrefs('[1,2]', d)).toEqual(d);
   });
 
+  it('keep a stored dock height within sane bounds', () => {
+    const d = defaultPrefs(1280);
+    expect(parsePrefs('{"dockHeight": 420}', d).dockHeight).toBe(420);
+    expect(parsePrefs('{"dockHeight": 5}', d).dockHeight).toBe(120);
+    expect(parsePrefs('{"dockHeight": 1e9}', d).dockHeight).toBe(2000);
+    expect(parsePrefs('{"dockHeight": "tall"}', d).dockHeight).toBe(300);
+  });
+
   it('give the usual window sizes the palette rail and wide ones the full palette', () => {
     expect(defaultPrefs(1280).paletteOpen).toBe(false);
     expect(defaultPrefs(1440).paletteOpen).toBe(false);

@@ -18,13 +18,15 @@ export interface UiPrefs {
   /** The overlay panel and the inspector share one column (stacked) or stand side by side. */
   panelsBeside: boolean;
   minimap: boolean;
+  /** The training dock's height in pixels while it is open. */
+  dockHeight: number;
 }
 
 const KEY = 'neurite.ui';
 
 /** The defaults: wide windows get the full palette, the usual ones (1280, 1440 px) the rail so the canvas keeps most of the window. */
 export function defaultPrefs(windowWidth: number): UiPrefs {
-  return { theme: 'system', paletteOpen: windowWidth >= 1600, inspectorOpen: true, overlayPanelOpen: true, panelsBeside: false, minimap: true };
+  return { theme: 'system', paletteOpen: windowWidth >= 1600, inspectorOpen: true, overlayPanelOpen: true, panelsBeside: false, minimap: true, dockHeight: 300 };
 }
 
 /** Merges what was stored over the defaults, keeping only values of the right type. */
@@ -40,6 +42,7 @@ export function parsePrefs(raw: string | null, defaults: UiPrefs): UiPrefs {
   const s = stored as Record<string, unknown>;
   if (s.theme === 'system' || s.theme === 'light' || s.theme === 'dark') out.theme = s.theme;
   for (const k of ['paletteOpen', 'inspectorOpen', 'overlayPanelOpen', 'panelsBeside', 'minimap'] as const) if (typeof s[k] === 'boolean') out[k] = s[k];
+  if (typeof s.dockHeight === 'number' && Number.isFinite(s.dockHeight)) out.dockHeight = Math.round(Math.min(2000, Math.max(120, s.dockHeight)));
   return out;
 }
 

@@ -15,6 +15,9 @@ export type Dialog = 'shortcuts' | 'about' | null;
 /** A side panel that can be collapsed. */
 export type Panel = 'palette' | 'inspector' | 'overlayPanel';
 
+/** The training dock's height limits; at most the window less room for the canvas. */
+export const DOCK_HEIGHT = { min: 140, default: 300, canvasRoom: 220 } as const;
+
 const PANEL_KEY: Record<Panel, 'paletteOpen' | 'inspectorOpen' | 'overlayPanelOpen'> = { palette: 'paletteOpen', inspector: 'inspectorOpen', overlayPanel: 'overlayPanelOpen' };
 
 /** The UI store's state and actions. */
@@ -34,6 +37,7 @@ export interface UiState extends UiPrefs {
   toggleMinimap(): void;
   togglePanel(p: Panel): void;
   setPanelsBeside(beside: boolean): void;
+  setDockHeight(px: number): void;
   setTheme(t: ThemePref): void;
   setOsDark(dark: boolean): void;
   toast(text: string, kind?: Toast['kind']): void;
@@ -52,7 +56,7 @@ function osPrefersDark(): boolean {
 
 /** The remembered part of the UI state. */
 export function prefsOf(s: UiPrefs): UiPrefs {
-  return { theme: s.theme, paletteOpen: s.paletteOpen, inspectorOpen: s.inspectorOpen, overlayPanelOpen: s.overlayPanelOpen, panelsBeside: s.panelsBeside, minimap: s.minimap };
+  return { theme: s.theme, paletteOpen: s.paletteOpen, inspectorOpen: s.inspectorOpen, overlayPanelOpen: s.overlayPanelOpen, panelsBeside: s.panelsBeside, minimap: s.minimap, dockHeight: s.dockHeight };
 }
 
 const initialPrefs = loadPrefs();
@@ -78,6 +82,10 @@ export const useUiStore = create<UiState>()((set, get) => {
     toggleMinimap: () => setPrefs({ minimap: !get().minimap }),
     togglePanel: (p) => setPrefs({ [PANEL_KEY[p]]: !get()[PANEL_KEY[p]] }),
     setPanelsBeside: (panelsBeside) => setPrefs({ panelsBeside }),
+    setDockHeight(px) {
+      const max = Math.max(DOCK_HEIGHT.min, (typeof window === 'undefined' ? 900 : window.innerHeight) - DOCK_HEIGHT.canvasRoom);
+      setPrefs({ dockHeight: Math.round(Math.min(max, Math.max(DOCK_HEIGHT.min, px))) });
+    },
     setTheme(theme) {
       setPrefs({ theme });
       set({ resolvedTheme: resolveTheme(theme, get().osDark) });

@@ -3,6 +3,8 @@ import { useShallow } from 'zustand/react/shallow';
 import './training.css';
 import { commandDisabledReason, runCommand, type CommandId } from '../commands';
 import { useEditorStore } from '../state/editor-store';
+import { useUiStore } from '../state/ui-store';
+import { DockResizer } from '../panels/DockResizer';
 import { displayKeys, SHORTCUTS } from '../shortcuts';
 import { runSeries } from './chart-data';
 import { BoundaryView } from './BoundaryView';
@@ -86,10 +88,12 @@ export function TrainingDock() {
   useBoundarySync();
   const { open, tab, live, paused, datasets } = useTrainingStore(useShallow((s) => ({ open: s.open, tab: s.tab, live: s.live !== null, paused: s.live?.progress?.paused ?? false, datasets: s.datasets.length })));
   const neurons = useEditorStore((s) => s.network.neurons.length);
+  const dockHeight = useUiStore((s) => s.dockHeight);
   // Why Train is off right now (no dataset, empty network); said beside the button, not only on hover.
   const reason = useMemo(() => (live ? null : commandDisabledReason('train.start')), [live, datasets, neurons]); // eslint-disable-line react-hooks/exhaustive-deps
   return (
-    <section className={`training-dock${open ? ' is-open' : ''}`} aria-label="Training" data-testid="training-dock" data-live={live}>
+    <section className={`training-dock${open ? ' is-open' : ''}`} aria-label="Training" data-testid="training-dock" data-live={live} style={open ? { height: dockHeight } : undefined}>
+      {open && <DockResizer />}
       <div className="training-bar">
         <button type="button" className="training-bar__toggle" aria-expanded={open} data-testid="training-toggle" onClick={() => useTrainingStore.setState({ open: !open })}>
           {open ? '▾' : '▸'} Training
