@@ -320,3 +320,32 @@ test('the training dock resizes from its top edge (mouse or keyboard) and keeps 
   await page.getByTestId('training-toggle').click();
   expect((await box(page.getByTestId('training-dock'))).height).toBeCloseTo(before.height + 20, 0);
 });
+
+test('overlay sliders never cover their labels, which show whole or cut with the whole on hover', async ({ page }) => {
+  await openExample(page, 'iris');
+  await page.keyboard.press('2');
+  const rows = page.getByTestId('overlay-sample').locator('.overlay-input');
+  await expect(rows).toHaveCount(4);
+  for (const row of await rows.all()) {
+    const label = row.locator('span').first();
+    // Where the text is painted: its full extent, clipped to the label's box only if the label clips (a
+    // label in a too-narrow column overflows visibly under the slider while its own box looks fine).
+    const l = await label.evaluate((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const t = range.getBoundingClientRect();
+      const b = el.getBoundingClientRect();
+      if (getComputedStyle(el).overflowX === 'visible') return { x: t.left, y: t.top, width: t.width, height: t.height };
+      const x = Math.max(t.left, b.left);
+      return { x, y: t.top, width: Math.min(t.right, b.right) - x, height: t.height };
+    });
+    const r = await box(row.locator('input[type="range"]'));
+    const n = await box(row.locator('input[type="number"]'));
+    for (const [what, b] of [['slider', r], ['value field', n]] as const) {
+      const overlap = l.x < b.x + b.width && b.x < l.x + l.width && l.y < b.y + b.height && b.y < l.y + l.height;
+      expect(overlap, `${await label.textContent()}: the ${what} covers the label`).toBe(false);
+    }
+    expect(l.height).toBeGreaterThanOrEqual(10);
+    await expect(label).toHaveAttribute('title', (await label.textContent())!);
+  }
+});
