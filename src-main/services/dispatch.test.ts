@@ -56,6 +56,16 @@ describe('createDispatcher', () => {
     }
   });
 
+  it('keeps the window preferences in the state folder, as JSON only', async () => {
+    expect(await dispatch('app.getPrefs', {}, session)).toEqual({ ok: true, result: { prefs: null } });
+    expect(await dispatch('app.setPrefs', { prefs: '{"theme":"dark"}' }, session)).toEqual({ ok: true, result: {} });
+    expect(await dispatch('app.getPrefs', {}, session)).toEqual({ ok: true, result: { prefs: '{"theme":"dark"}' } });
+    // Not JSON, or too long: nothing changes.
+    await dispatch('app.setPrefs', { prefs: 'rm -rf /' }, session);
+    expect((await dispatch('app.setPrefs', { prefs: 'x'.repeat(5000) }, session)).ok).toBe(false);
+    expect(await dispatch('app.getPrefs', {}, session)).toEqual({ ok: true, result: { prefs: '{"theme":"dark"}' } });
+  });
+
   it('refuses an unknown channel without calling anything', async () => {
     const reply = await dispatch('fs.readFile', { path: '/etc/passwd' }, session);
     expect(reply).toEqual({ ok: false, error: { code: 'unknown-channel', message: 'Unknown request channel: fs.readFile' } });

@@ -4,6 +4,8 @@ import { ACTIVATION_INFO } from '../../src-shared/model/activation-kind';
 import { ActivationGlyph } from './ActivationGlyph';
 import type { ActivationKind } from '../../src-shared/model/activation-kind';
 import type { NeuronFlowNode } from './flow-types';
+import { fitLabel } from './middle-ellipsis';
+import { useUiStore } from '../state/ui-store';
 import { NeuronBudget } from '../overlay/NeuronBudget';
 import { NeuronHeatmap } from '../training/NeuronHeatmap';
 
@@ -22,6 +24,10 @@ const SHORT_NAMES: Record<ActivationKind, string> = {
   gaussian: 'gauss',
 };
 
+/** The label's room on a card (card width less padding, gap and glyph) and its font, as app.css sets them. */
+const LABEL_WIDTH = 88;
+const LABEL_FONT = "650 13px system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
+
 /** Formats a parameter compactly for a node or label. */
 export function formatNumber(v: number): string {
   const a = Math.abs(v);
@@ -33,16 +39,20 @@ export function formatNumber(v: number): string {
 export const NeuronNode = memo(function NeuronNode({ data, selected }: NodeProps<NeuronFlowNode>) {
   const n = data.neuron;
   const act = ACTIVATION_INFO[n.activation];
+  // While a connection is dragged: this neuron cannot take it, so its handles dim.
+  const refused = useUiStore((s) => s.refusedTargets?.has(n.id) ?? false);
   return (
     <div
-      className={`neuron neuron--${n.role}${selected ? ' is-selected' : ''}`}
+      className={`neuron neuron--${n.role}${selected ? ' is-selected' : ''}${refused ? ' is-refused' : ''}`}
       data-testid={`neuron-${n.label}`}
       data-activation={n.activation}
       title={`${n.label} (${n.role}) · ${act.label}: ${act.formula} · bias ${n.bias}`}
     >
       {n.role !== 'input' && <Handle type="target" position={Position.Left} className="handle handle--in" />}
       <div className="neuron__text">
-        <div className="neuron__label">{n.label || '—'}</div>
+        <div className="neuron__label" title={n.label} data-label={n.label}>
+          {n.label ? fitLabel(n.label, LABEL_WIDTH, LABEL_FONT) : '—'}
+        </div>
         <div className="neuron__meta">
           {data.softmax ? 'softmax' : SHORT_NAMES[n.activation]} · b {formatNumber(n.bias)}
         </div>

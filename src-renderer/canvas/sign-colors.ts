@@ -1,15 +1,16 @@
 /**
- * The colour-blind-safe pair for signs, used by synapse weights now and by the excitatory /
- * inhibitory overlay later, so the two always agree. Orange vs purple stays distinct under
- * protanopia, deuteranopia and tritanopia.
+ * The colour-blind-safe pair for signs, used by synapse weights and by the excitatory / inhibitory
+ * overlay, so the two always agree. Orange vs purple stays distinct under protanopia, deuteranopia
+ * and tritanopia. The values are CSS custom properties (app.css), so each theme has its own shade of
+ * the pair (lighter on the dark canvas); use them in `style`, not in SVG presentation attributes.
  */
 export const SIGN_COLORS = {
-  /** Positive weight / excitatory contribution. */
-  positive: '#E66100',
-  /** Negative weight / inhibitory contribution. */
-  negative: '#5D3A9B',
+  /** Positive weight / excitatory contribution (#e66100 light, #ff8a3d dark). */
+  positive: 'var(--sign-positive)',
+  /** Negative weight / inhibitory contribution (#5d3a9b light, #b39af0 dark). */
+  negative: 'var(--sign-negative)',
   /** Zero. */
-  zero: '#9AA0A6',
+  zero: 'var(--sign-zero)',
 } as const;
 
 /** The colour of a signed value. */

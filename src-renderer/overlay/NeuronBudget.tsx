@@ -29,7 +29,7 @@ function CurveWithDot({ kind, z, o, shift }: { kind: ActivationKind; z: number; 
       <line className="glyph__axis" x1={0} x2={W} y1={sy(0)} y2={sy(0)} />
       {c === 0 && <line className="glyph__axis" x1={sx(0)} x2={sx(0)} y1={0} y2={H} />}
       <path className="glyph__curve" d={d} />
-      <circle cx={sx(zc)} cy={sy(oc)} r={3} fill={o > 0 ? SIGN_COLORS.positive : o < 0 ? SIGN_COLORS.negative : SIGN_COLORS.zero} stroke="#fff" strokeWidth={1} />
+      <circle cx={sx(zc)} cy={sy(oc)} r={3} style={{ fill: o > 0 ? SIGN_COLORS.positive : o < 0 ? SIGN_COLORS.negative : SIGN_COLORS.zero, stroke: 'var(--surface)' }} strokeWidth={1} />
     </svg>
   );
 }

@@ -102,7 +102,7 @@ function SamplePicker() {
       {ins.map((n) => (
         <div className="overlay-row" key={n.id}>
           <label className="overlay-input">
-            <span>{n.label}</span>
+            <span title={n.label}>{n.label}</span>
             <input type="range" min={-3} max={3} step={0.01} value={inputs[n.id] ?? 0} aria-label={`${n.label} slider`} onChange={(e) => setInput(n.id, Number(e.target.value))} />
             <input
               type="number"

@@ -8,7 +8,7 @@ import { addDenseGroupFromSelection, runCommand } from '../commands';
 import { useEditorStore } from '../state/editor-store';
 import { addSoftmaxGroup, removeSoftmaxGroup, setRole, setWeight, updateNeurons, type NeuronPatch } from '../state/network-edits';
 import { useUiStore } from '../state/ui-store';
-import { CommitField, parseNumber } from './CommitField';
+import { CommitField, fourDigits, parseNumber } from './CommitField';
 
 const commit = (edit: (net: Network) => Network) => useEditorStore.getState().commit(edit);
 const patchNeurons = (ids: string[], patch: NeuronPatch) => commit((net) => updateNeurons(net, ids, patch));
@@ -98,6 +98,7 @@ function NeuronInspector({ net, neuron }: { net: Network; neuron: Neuron }) {
           aria-label="Bias"
           inputMode="decimal"
           value={String(neuron.bias)}
+          display={fourDigits}
           onCommit={(t) => {
             const v = parseNumber(t);
             if (v === null) return false;
@@ -129,6 +130,7 @@ function SynapseInspector({ net, synapse }: { net: Network; synapse: Synapse }) 
           aria-label="Weight"
           inputMode="decimal"
           value={String(w)}
+          display={fourDigits}
           onCommit={(t) => {
             const v = parseNumber(t);
             if (v === null) return false;
@@ -263,11 +265,11 @@ function NetworkSummary({ net }: { net: Network }) {
       <header className="inspector__subtitle">Reading the canvas</header>
       <div className="legend">
         <svg width={36} height={10} aria-hidden="true">
-          <line x1={2} x2={34} y1={5} y2={5} stroke={SIGN_COLORS.positive} strokeWidth={3} strokeLinecap="round" />
+          <line x1={2} x2={34} y1={5} y2={5} style={{ stroke: SIGN_COLORS.positive }} strokeWidth={3} strokeLinecap="round" />
         </svg>
         <span>positive weight</span>
         <svg width={36} height={10} aria-hidden="true">
-          <line x1={2} x2={34} y1={5} y2={5} stroke={SIGN_COLORS.negative} strokeWidth={3} strokeLinecap="round" />
+          <line x1={2} x2={34} y1={5} y2={5} style={{ stroke: SIGN_COLORS.negative }} strokeWidth={3} strokeLinecap="round" />
         </svg>
         <span>negative weight</span>
       </div>

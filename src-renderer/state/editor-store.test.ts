@@ -138,9 +138,9 @@ describe('editor store', () => {
     await runCommand('edit.paste');
     expect(labels()).toEqual(['x1', 'h1', 'y1', 'x2', 'h2']);
     expect(store().network.synapses).toHaveLength(3);
-    // The pasted neurons are selected and offset.
+    // The pasted neurons are selected and land clear of every neuron (no pointer here: beside the originals, past y1 at x 400).
     expect(store().selection.neurons).toHaveLength(2);
-    expect(store().network.neurons[3].position).toEqual({ x: 40, y: 40 });
+    expect(store().network.neurons[3].position).toEqual({ x: 800, y: 0 });
     await runCommand('edit.undo');
     expect(labels()).toEqual(['x1', 'h1', 'y1']);
     store().select({ neurons: [h] });

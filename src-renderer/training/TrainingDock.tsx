@@ -1,7 +1,10 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import './training.css';
-import { runCommand, type CommandId } from '../commands';
+import { commandDisabledReason, runCommand, type CommandId } from '../commands';
+import { useEditorStore } from '../state/editor-store';
+import { useUiStore } from '../state/ui-store';
+import { DockResizer } from '../panels/DockResizer';
 import { displayKeys, SHORTCUTS } from '../shortcuts';
 import { runSeries } from './chart-data';
 import { BoundaryView } from './BoundaryView';
@@ -27,10 +30,11 @@ function duration(ms: number | null): string {
   return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${s % 60} s`;
 }
 
-function Command({ id, label, disabled, testId }: { id: CommandId; label: string; disabled?: boolean; testId: string }) {
+function Command({ id, label, disabled, testId, reason }: { id: CommandId; label: string; disabled?: boolean; testId: string; reason?: string | null }) {
   const keys = SHORTCUTS.find((s) => s.command === id)?.keys[0];
+  const title = keys ? `${label} (${displayKeys(keys)})` : label;
   return (
-    <button type="button" data-testid={testId} disabled={disabled} title={keys ? `${label} (${displayKeys(keys)})` : label} onClick={() => void runCommand(id)}>
+    <button type="button" data-testid={testId} disabled={disabled} title={reason ? `${title}: ${reason}` : title} aria-describedby={reason ? `${testId}-reason` : undefined} onClick={() => void runCommand(id)}>
       {label}
     </button>
   );
@@ -82,20 +86,30 @@ function LiveCurves() {
 export function TrainingDock() {
   useTrainingEvents();
   useBoundarySync();
-  const { open, tab, live, paused } = useTrainingStore(useShallow((s) => ({ open: s.open, tab: s.tab, live: s.live !== null, paused: s.live?.progress?.paused ?? false })));
+  const { open, tab, live, paused, datasets } = useTrainingStore(useShallow((s) => ({ open: s.open, tab: s.tab, live: s.live !== null, paused: s.live?.progress?.paused ?? false, datasets: s.datasets.length })));
+  const neurons = useEditorStore((s) => s.network.neurons.length);
+  const dockHeight = useUiStore((s) => s.dockHeight);
+  // Why Train is off right now (no dataset, empty network); said beside the button, not only on hover.
+  const reason = useMemo(() => (live ? null : commandDisabledReason('train.start')), [live, datasets, neurons]); // eslint-disable-line react-hooks/exhaustive-deps
   return (
-    <section className={`training-dock${open ? ' is-open' : ''}`} aria-label="Training" data-testid="training-dock" data-live={live}>
+    <section className={`training-dock${open ? ' is-open' : ''}`} aria-label="Training" data-testid="training-dock" data-live={live} style={open ? { height: dockHeight } : undefined}>
+      {open && <DockResizer />}
       <div className="training-bar">
         <button type="button" className="training-bar__toggle" aria-expanded={open} data-testid="training-toggle" onClick={() => useTrainingStore.setState({ open: !open })}>
           {open ? '▾' : '▸'} Training
         </button>
         <DatasetPicker />
-        <Command id="train.start" label="Train" testId="train-start" disabled={live} />
+        <Command id="train.start" label="Train" testId="train-start" disabled={live || !!reason} reason={reason} />
         <Command id="train.pauseResume" label={paused ? 'Resume' : 'Pause'} testId="train-pause" disabled={!live} />
         <Command id="train.stop" label="Stop" testId="train-stop" disabled={!live} />
         <Command id="train.stepBatch" label="Step batch" testId="train-step-batch" disabled={!live} />
         <Command id="train.stepEpoch" label="Step epoch" testId="train-step-epoch" disabled={!live} />
         <Command id="train.resetWeights" label="Reset weights" testId="train-reset" disabled={live} />
+        {reason && (
+          <span className="training-reason" id="train-start-reason" data-testid="train-disabled-reason">
+            {reason}
+          </span>
+        )}
         <Progress />
         {live && (
           <span className="training-lock" data-testid="structure-lock" role="status">

@@ -3,6 +3,7 @@
  * early stopping and best-weights tracking. The worker drives it; tests and the bench can drive it directly.
  */
 import type { Network } from '../model/network';
+import { plural } from '../plural';
 import { compileNetwork, createRng, createTrainer, DivergenceError, paramsFromNetwork, shuffle, type LossKind, type Program, type Trainer, type TrainerState } from '../engine';
 import { defaultLoss, trainerConfigFor, type TrainingConfig } from './config';
 import { evaluateRows, targetSlices, type SplitEvaluation, type TargetSlice } from './evaluate';
@@ -106,8 +107,8 @@ export class TrainingRun {
     const nIn = this.program.inputs.length;
     const nOut = this.program.outputs.length;
     const rows = split.length;
-    if (x.length !== rows * nIn) throw new Error(`The dataset has ${rows ? x.length / rows : 0} feature columns but the network has ${nIn} input neurons.`);
-    if (y.length !== rows * nOut) throw new Error(`The dataset has ${rows ? y.length / rows : 0} target columns but the network has ${nOut} output neurons.`);
+    if (x.length !== rows * nIn) throw new Error(`The dataset has ${plural(rows ? x.length / rows : 0, 'feature column')} but the network has ${plural(nIn, 'input neuron')}.`);
+    if (y.length !== rows * nOut) throw new Error(`The dataset has ${plural(rows ? y.length / rows : 0, 'target column')} but the network has ${plural(nOut, 'output neuron')}.`);
     this.loss = inputs.loss ?? config.loss ?? defaultLoss(network);
     this.targets = targetSlices(network, this.program, this.loss);
     this.trainRows = rowsOf(split, 0);

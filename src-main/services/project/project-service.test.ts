@@ -220,6 +220,23 @@ describe('browser mode', () => {
     expect(svc.openProject(b, 'sub/net.neurite')).toMatchObject({ path: 'sub/net.neurite', name: 'net' });
   });
 
+  it('fills Open Recent with the folder\'s other projects, newest first, after those opened here', () => {
+    const projectsDir = tempDir();
+    const a = session({ mode: 'browser', projectsDir });
+    svc.saveProject(a, emptyNetwork(), 'mine');
+    svc.closeProject(a);
+    // Copied into the folder by hand, never opened: still recent files of the folder.
+    for (const [name, age] of [['old', 3000], ['new', 1000]] as const) {
+      const file = path.join(projectsDir, `${name}.neurite`);
+      fs.copyFileSync(path.join(projectsDir, 'mine.neurite'), file);
+      const t = new Date(Date.now() - age * 1000);
+      fs.utimesSync(file, t, t);
+    }
+    expect(svc.recentProjects(a).map((r) => r.path)).toEqual(['mine.neurite', 'new.neurite', 'old.neurite']);
+    // The desktop app lists only what was opened (it has no projects folder).
+    expect(svc.recentProjects(session({ stateDir: tempDir() }))).toEqual([]);
+  });
+
   it('needs a projects folder', () => {
     const a = session({ mode: 'browser', projectsDir: null });
     expectUserError(() => svc.listProjectFiles(a), 'project.noProjectsDir', /--projects-dir/);

@@ -14,7 +14,8 @@ import { fail, quoted, reason } from './messages';
 import { createSchema, migrateProjectDb } from './migrations';
 import { readNetwork, writeNetwork } from './network-tables';
 import { projectName, projectsRoot, rendererPath, resolveProjectPath } from './paths';
-import { addRecent, readRecent } from './recent';
+import { addRecent, MAX_RECENT, readRecent } from './recent';
+import { REQUIRED_TABLES } from './schema';
 import {
   claimWorkingCopy,
   clearJournal,
@@ -284,13 +285,23 @@ export function workingDatabase(session: Session): Database.Database {
   return current(session).db;
 }
 
-/** The Open Recent list; in browser mode only the projects inside the projects folder, with relative paths. */
+/**
+ * The Open Recent list. In browser mode only the projects inside the projects folder, with relative
+ * paths, and where fewer than MAX_RECENT were opened here, the folder's other projects, newest first
+ * (a project copied into the folder is recent too).
+ */
 export function recentProjects(session: Session): RecentProject[] {
   const out: RecentProject[] = [];
   for (const e of readRecent(session.stateDir)) {
     const rp = rendererPath(session, e.path);
     if (rp) out.push({ ...e, path: rp });
   }
+  if (session.mode !== 'browser' || !session.projectsDir || out.length >= MAX_RECENT) return out;
+  const listed = new Set(out.map((r) => r.path));
+  const others = listProjectFiles(session)
+    .filter((f) => !listed.has(f.path))
+    .sort((a, b) => b.modified.localeCompare(a.modified));
+  for (const f of others.slice(0, MAX_RECENT - out.length)) out.push({ path: f.path, name: f.name, openedAt: f.modified });
   return out;
 }
 

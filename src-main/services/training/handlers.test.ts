@@ -85,7 +85,7 @@ describe('training channels through the dispatcher', () => {
       saveDataset(workingDatabase(session), ex.dataset);
       const bad = await dispatch('training.start', { datasetId: ex.dataset.meta.id, network: blobs.network, config: {} }, session);
       expect(bad).toMatchObject({ ok: false, error: { code: 'bad-training' } });
-      if (!bad.ok) expect(bad.error.message).toMatch(/target columns but the network has 3 output neurons/);
+      if (!bad.ok) expect(bad.error.message).toMatch(/has 1 target column but the network has 3 output neurons\./);
       expect(await dispatch('training.pause', { runId: 'nope' }, session)).toMatchObject({ ok: false, error: { code: 'no-run' } });
     } finally {
       close();

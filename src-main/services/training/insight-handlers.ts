@@ -4,6 +4,7 @@
  */
 import { LIMITS } from '../../../src-shared/model/limits';
 import type { ResponseOf } from '../../../src-shared/api';
+import { plural } from '../../../src-shared/plural';
 import type { EncodedDataset } from '../../../src-shared/data/schema';
 import type { Network } from '../../../src-shared/model/network';
 import { columnMeans, describePredictions, gridInputs, paddedRange } from '../../../src-shared/training/predictions';
@@ -28,7 +29,7 @@ function outputRows(network: Network, o: Float64Array, nRows: number): Float64Ar
 
 function checkOutputs(network: Network, d: EncodedDataset): void {
   const outs = network.neurons.filter((n) => n.role === 'output').length;
-  if (outs !== d.meta.outputs.length) throw new UserError('bad-training', `The network has ${outs} output neurons but "${d.meta.name}" has ${d.meta.outputs.length} target columns.`);
+  if (outs !== d.meta.outputs.length) throw new UserError('bad-training', `The network has ${plural(outs, 'output neuron')} but "${d.meta.name}" has ${plural(d.meta.outputs.length, 'target column')}.`);
 }
 
 /** The handlers of the predictions and boundary channels. */

@@ -121,7 +121,7 @@ export function DataView({ datasetId }: { datasetId: string }) {
           Next ›
         </button>
       </div>
-      <div className="ds-table-wrap">
+      <div className="ds-table-wrap" tabIndex={0} role="region" aria-label="Rows of the dataset">
         <table className="ds-table" data-testid="data-table">
           <thead>
             <tr>

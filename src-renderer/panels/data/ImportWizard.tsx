@@ -345,7 +345,7 @@ export function ImportWizard({ file, network, onImported, onClose }: ImportWizar
       </button>
     </div>
   ) : (
-    <div className="button-row button-row--end ds-footer">
+    <div className="modal__actions ds-footer">
       <span className={splitError ?? configError ? 'ds-footer__error' : 'muted'} data-testid="import-counts">
         {splitError ?? configError ?? (preview ? `${counts.inputs.toLocaleString('en')} input neuron${counts.inputs === 1 ? '' : 's'}, ${counts.outputs} output${counts.outputs === 1 ? '' : 's'}${hidden.on ? `, ${hidden.size} hidden` : ''}` : '')}
       </span>
@@ -359,7 +359,7 @@ export function ImportWizard({ file, network, onImported, onClose }: ImportWizar
   );
 
   return (
-    <Modal title={`Import ${preview?.file ?? ('path' in file ? file.path : file.name)}`} onClose={busy ? cancel : onClose} testid="import-wizard">
+    <Modal title={`Import ${preview?.file ?? ('path' in file ? file.path : file.name)}`} onClose={busy ? cancel : onClose} testid="import-wizard" wide footer={footer}>
       <div className="ds-wizard">
         <fieldset className="ds-options" disabled={busy}>
           <label>
@@ -561,8 +561,6 @@ export function ImportWizard({ file, network, onImported, onClose }: ImportWizar
             </div>
           </div>
         )}
-
-        {footer}
       </div>
     </Modal>
   );
