@@ -51,6 +51,8 @@ function validPayloads(): Record<Channel, unknown> {
     'app.info': {},
     'app.startupPath': {},
     'app.closeWindow': {},
+    'app.getPrefs': {},
+    'app.setPrefs': { prefs: '{"theme":"dark"}' },
     'network.check': { network },
     'project.new': {},
     'project.open': { path: 'fixture.neurite' },

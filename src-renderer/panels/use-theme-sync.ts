@@ -1,11 +1,12 @@
 import { useEffect } from 'react';
 import { api } from '../api';
 import { applyTheme, prefsOf, useUiStore } from '../state/ui-store';
-import { parsePrefs, resolveTheme } from '../state/ui-prefs';
+import { hasLocalPrefs, parsePrefs, resolveTheme } from '../state/ui-prefs';
 
 /**
  * Keeps the window preferences in main's state folder as well as in localStorage: browser mode
- * gets a new origin (port) on every server start, with an empty localStorage.
+ * gets a new origin (port) on every server start, with an empty localStorage. localStorage wins where it
+ * has them: it is written at once, main's copy a moment later.
  */
 export function usePrefsSync(): void {
   useEffect(() => {
@@ -15,7 +16,8 @@ export function usePrefsSync(): void {
     api.request('app.getPrefs', {}).then(
       ({ prefs }) => {
         if (!live) return;
-        if (prefs) {
+        // Main's copy is for a new origin (a new port), whose localStorage starts empty.
+        if (prefs && !hasLocalPrefs()) {
           const s = useUiStore.getState();
           const p = parsePrefs(prefs, prefsOf(s));
           useUiStore.setState({ ...p, resolvedTheme: resolveTheme(p.theme, s.osDark) });

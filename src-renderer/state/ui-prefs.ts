@@ -56,6 +56,15 @@ export function loadPrefs(): UiPrefs {
   }
 }
 
+/** True when this origin's localStorage already holds preferences (they are newer than main's copy, which is written 200 ms later). */
+export function hasLocalPrefs(): boolean {
+  try {
+    return globalThis.localStorage?.getItem(KEY) != null;
+  } catch {
+    return false;
+  }
+}
+
 /** Stores the preferences; best effort (a private window may refuse storage). */
 export function savePrefs(p: UiPrefs): void {
   try {

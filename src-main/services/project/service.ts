@@ -15,7 +15,6 @@ import { createSchema, migrateProjectDb } from './migrations';
 import { readNetwork, writeNetwork } from './network-tables';
 import { projectName, projectsRoot, rendererPath, resolveProjectPath } from './paths';
 import { addRecent, MAX_RECENT, readRecent } from './recent';
-import { REQUIRED_TABLES } from './schema';
 import {
   claimWorkingCopy,
   clearJournal,
