@@ -29,6 +29,8 @@ export const SynapseEdge = memo(function SynapseEdge(props: EdgeProps<SynapseFlo
         interactionWidth={14}
         className={selected ? 'synapse is-selected' : 'synapse'}
         data-testid={`synapse-${data?.sourceLabel}-${data?.targetLabel}`}
+        data-source={props.source}
+        data-target={props.target}
         style={over ? over.style : { stroke: color, strokeWidth: weightStrokeWidth(w) + (selected ? 1.5 : 0) }}
         {...over?.attrs}
       />

@@ -10,6 +10,7 @@ import { bindNetworkToDataset } from '../../../src-shared/data/bind';
 import type { datasetRequests, DatasetFile } from '../../../src-shared/data/contract';
 import { decodedColumnNames, decodeRow } from '../../../src-shared/data/decode';
 import { DatasetError, datasetErrors } from '../../../src-shared/data/errors';
+import { randomId } from '../../../src-shared/model/ids';
 import { makeExample } from '../../../src-shared/data/examples';
 import { defaultColumnConfigs } from '../../../src-shared/data/infer';
 import type { PayloadOf } from '../dispatch';
@@ -54,8 +55,9 @@ async function userFacing<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
+/** A dataset id: random, so no two projects (or imports) share one. */
 function newId(): string {
-  return `ds-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e9).toString(36)}`;
+  return randomId('ds-');
 }
 
 /** The handlers of the dataset channels: payloads arrive already validated against src-shared/api.ts. */
