@@ -7,6 +7,7 @@ import {
   SelectionMode,
   useReactFlow,
   useStore,
+  useStoreApi,
   type Connection,
   type EdgeTypes,
   type FinalConnectionState,
@@ -23,14 +24,18 @@ import { useUiStore } from '../state/ui-store';
 import type { CanvasEdge, CanvasNode, NeuronFlowNode } from './flow-types';
 import { NeuronNode } from './NeuronNode';
 import { NEURON_SIZE, PALETTE_MIME, paletteItemOf } from './palette-dnd';
-import { SIGN_COLORS } from './sign-colors';
 import { SynapseEdge } from './SynapseEdge';
+import { useRoomForExtras } from './use-room';
+import './canvas.css';
 
 // Module scope: React Flow re-mounts every node when these objects change identity.
 const nodeTypes = { neuron: NeuronNode } satisfies NodeTypes;
 const edgeTypes = { synapse: SynapseEdge } satisfies EdgeTypes;
-const FAR_ZOOM = 0.4;
-const FIT = { padding: 0.2, duration: 200, maxZoom: 1.25 } as const;
+/** Below these zooms the cards switch to larger labels (mid) and to labels alone (far): see canvas.css. */
+const MID_ZOOM = 0.75;
+const FAR_ZOOM = 0.5;
+// Padding in screen pixels (a share of the window wastes a small one); more on the left for the zoom controls.
+const FIT = { padding: { top: '20px', right: '20px', bottom: '20px', left: '52px' }, duration: 200, maxZoom: 1.25 } as const;
 const ROLE_COLORS: Record<string, string> = { input: '#2f9e6e', hidden: '#7b8794', output: '#2b6cb0' };
 
 /** The id of the neuron under a screen point, if any (for drops on a node's body rather than its handle). */
@@ -71,9 +76,21 @@ export function NetworkCanvas() {
   const minimap = useUiStore((s) => s.minimap);
   const setHoveredEdge = useUiStore((s) => s.setHoveredEdge);
   const rf = useReactFlow<CanvasNode, CanvasEdge>();
-  // Level of detail: zoomed far out, cards drop details nobody can read, which keeps big networks smooth.
-  const far = useStore((s) => s.transform[2] < FAR_ZOOM);
+  // Level of detail: zoomed out, cards drop details nobody can read and labels grow, which keeps them legible
+  // and big networks smooth.
+  const lod = useStore((s) => (s.transform[2] < FAR_ZOOM ? 'is-far' : s.transform[2] < MID_ZOOM ? 'is-mid' : ''));
   const wrapper = useRef<HTMLDivElement>(null);
+  const flowStore = useStoreApi<CanvasNode, CanvasEdge>();
+  useRoomForExtras(useCallback(() => void rf.fitView(FIT), [rf]));
+
+  // Pop-ups on the canvas (a budget's equation) stay at screen size: they scale by 1 / zoom.
+  useEffect(() => {
+    const apply = (zoom: number) => wrapper.current?.style.setProperty('--inv-zoom', String(1 / zoom));
+    apply(flowStore.getState().transform[2]);
+    return flowStore.subscribe((s, prev) => {
+      if (s.transform[2] !== prev.transform[2]) apply(s.transform[2]);
+    });
+  }, [flowStore]);
 
   useEffect(() => {
     setViewController({
@@ -88,8 +105,23 @@ export function NetworkCanvas() {
     return () => setViewController(null);
   }, [rf]);
 
+  // A loaded document fits once its nodes are measured, and again if the panels around the canvas settle
+  // (the training dock and the overlay panel appear a moment later) within the first half second.
   useEffect(() => {
-    if (loadCount) requestAnimationFrame(() => void rf.fitView(FIT));
+    if (!loadCount) return;
+    const el = wrapper.current;
+    let frame = requestAnimationFrame(() => void rf.fitView(FIT));
+    const resize = new ResizeObserver(() => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => void rf.fitView(FIT));
+    });
+    if (el) resize.observe(el);
+    const done = setTimeout(() => resize.disconnect(), 500);
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(done);
+      resize.disconnect();
+    };
   }, [loadCount, rf]);
 
   const onDragOver = useCallback((e: DragEvent) => {
@@ -161,7 +193,7 @@ export function NetworkCanvas() {
   const onMoveEnd = useCallback((_: unknown, viewport: Viewport) => useEditorStore.getState().setViewport(viewport), []);
 
   return (
-    <div className={far ? 'canvas is-far' : 'canvas'} data-testid="canvas" data-loads={loadCount} ref={wrapper} onDragOver={onDragOver} onDrop={onDrop}>
+    <div className={`canvas ${lod}`} data-testid="canvas" data-loads={loadCount} ref={wrapper} onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow<CanvasNode, CanvasEdge>
         nodes={nodes}
         edges={edges}
@@ -203,10 +235,7 @@ export function NetworkCanvas() {
           <div className="canvas__empty-title">Start a network</div>
           <div>Drag an <b>Input</b>, <b>Hidden</b> or <b>Output</b> neuron from the palette onto the canvas,</div>
           <div>then drag from a neuron's right handle to another neuron to connect them.</div>
-          <div className="canvas__empty-legend">
-            <span style={{ color: SIGN_COLORS.positive }}>━ positive weight</span>
-            <span style={{ color: SIGN_COLORS.negative }}>━ negative weight</span>
-          </div>
+          <div className="canvas__empty-legend">Switch the overlay to Weights or Contributions to colour the synapses.</div>
         </div>
       )}
     </div>

@@ -2,25 +2,11 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { ACTIVATION_INFO } from '../../src-shared/model/activation-kind';
 import { ActivationGlyph } from './ActivationGlyph';
-import type { ActivationKind } from '../../src-shared/model/activation-kind';
+import { SHORT_NAMES } from './activation-names';
 import type { NeuronFlowNode } from './flow-types';
+import { DaleNote } from '../overlay/DaleNote';
 import { NeuronBudget } from '../overlay/NeuronBudget';
 import { NeuronHeatmap } from '../training/NeuronHeatmap';
-
-/** Activation names short enough for a node card (the inspector shows the full ones). */
-const SHORT_NAMES: Record<ActivationKind, string> = {
-  identity: 'linear',
-  sigmoid: 'sigmoid',
-  tanh: 'tanh',
-  relu: 'ReLU',
-  leaky_relu: 'leaky ReLU',
-  elu: 'ELU',
-  softplus: 'softplus',
-  silu: 'SiLU',
-  gelu: 'GELU',
-  sine: 'sine',
-  gaussian: 'gauss',
-};
 
 /** Formats a parameter compactly for a node or label. */
 export function formatNumber(v: number): string {
@@ -29,33 +15,40 @@ export function formatNumber(v: number): string {
   return v.toFixed(2);
 }
 
-/** A neuron card: role accent, label, activation glyph, bias; handles for what its role allows. */
+/**
+ * A neuron: its card (role accent, label, activation glyph, bias, handles for what its role allows) and,
+ * under the card, whatever the overlays draw for it (E/I budget, heatmap). Everything is inside the node, so
+ * React Flow measures it, fit view includes it and layout leaves room for it; the handles sit on the card.
+ */
 export const NeuronNode = memo(function NeuronNode({ data, selected }: NodeProps<NeuronFlowNode>) {
   const n = data.neuron;
   const act = ACTIVATION_INFO[n.activation];
   return (
-    <div
-      className={`neuron neuron--${n.role}${selected ? ' is-selected' : ''}`}
-      data-testid={`neuron-${n.label}`}
-      data-activation={n.activation}
-      title={`${n.label} (${n.role}) · ${act.label}: ${act.formula} · bias ${n.bias}`}
-    >
-      {n.role !== 'input' && <Handle type="target" position={Position.Left} className="handle handle--in" />}
-      <div className="neuron__text">
-        <div className="neuron__label">{n.label || '—'}</div>
-        <div className="neuron__meta">
-          {data.softmax ? 'softmax' : SHORT_NAMES[n.activation]} · b {formatNumber(n.bias)}
+    <div className="neuron-box">
+      <div
+        className={`neuron neuron--${n.role}${selected ? ' is-selected' : ''}`}
+        data-testid={`neuron-${n.label}`}
+        data-activation={n.activation}
+        title={`${n.label} (${n.role}) · ${act.label}: ${act.formula} · bias ${n.bias}`}
+      >
+        {n.role !== 'input' && <Handle type="target" position={Position.Left} className="handle handle--in" />}
+        <div className="neuron__text">
+          <div className="neuron__label">{n.label || '—'}</div>
+          <div className="neuron__meta">
+            {data.softmax ? 'softmax' : SHORT_NAMES[n.activation]} · b {formatNumber(n.bias)}
+          </div>
         </div>
+        <ActivationGlyph kind={n.activation} />
+        {n.dale && (
+          <span className={`neuron__dale dale--${n.dale}`} title={n.dale === 'E' ? 'Excitatory (Dale)' : 'Inhibitory (Dale)'}>
+            {n.dale}
+          </span>
+        )}
+        {n.dale && <DaleNote id={n.id} label={n.label} dale={n.dale} />}
+        {n.role !== 'output' && <Handle type="source" position={Position.Right} className="handle handle--out" />}
       </div>
-      <ActivationGlyph kind={n.activation} />
-      {n.dale && (
-        <span className={`neuron__dale dale--${n.dale}`} title={n.dale === 'E' ? 'Excitatory (Dale)' : 'Inhibitory (Dale)'}>
-          {n.dale}
-        </span>
-      )}
-      <NeuronBudget id={n.id} label={n.label} kind={n.activation} />
-      <NeuronHeatmap id={n.id} label={n.label} />
-      {n.role !== 'output' && <Handle type="source" position={Position.Right} className="handle handle--out" />}
+      <NeuronBudget id={n.id} label={n.label} kind={n.activation} softmax={data.softmax} selected={!!selected} />
+      <NeuronHeatmap id={n.id} label={n.label} kind={n.activation} softmax={data.softmax} />
     </div>
   );
 });

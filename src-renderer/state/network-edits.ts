@@ -199,9 +199,11 @@ export function withWeights(net: Network, synapseWeights: readonly number[], bia
 
 /**
  * Lays neurons out in columns by depth from the inputs (outputs together in a last column of their own),
- * each column centred on y = 0, keeping the current top-to-bottom order within a column.
+ * each column centred on y = 0, keeping the current top-to-bottom order within a column. `rowPitch` (at
+ * least LAYOUT_GAP.y) leaves room for what the overlays draw under each card.
  */
-export function autoLayout(net: Network): Network {
+export function autoLayout(net: Network, rowPitch: number = LAYOUT_GAP.y): Network {
+  const pitch = Math.max(LAYOUT_GAP.y, rowPitch);
   if (!net.neurons.length) return net;
   const depth = depths(net);
   const inner = (n: Neuron) => (n.role === 'input' ? 0 : Math.max(1, depth.get(n.id) ?? 0));
@@ -217,7 +219,7 @@ export function autoLayout(net: Network): Network {
   const positions = new Map<string, { x: number; y: number }>();
   for (const [c, members] of columns) {
     members.sort((a, b) => a.position.y - b.position.y || a.position.x - b.position.x);
-    members.forEach((n, i) => positions.set(n.id, { x: c * LAYOUT_GAP.x, y: (i - (members.length - 1) / 2) * LAYOUT_GAP.y }));
+    members.forEach((n, i) => positions.set(n.id, { x: c * LAYOUT_GAP.x, y: (i - (members.length - 1) / 2) * pitch }));
   }
   return moveNeurons(net, positions);
 }
