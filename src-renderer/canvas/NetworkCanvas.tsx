@@ -9,7 +9,9 @@ import {
   useStore,
   useStoreApi,
   type Connection,
+  type EdgeChange,
   type EdgeTypes,
+  type NodeChange,
   type FinalConnectionState,
   type IsValidConnection,
   type NodeTypes,
@@ -21,16 +23,25 @@ import { addDenseGroupFromSelection, setViewController } from '../commands';
 import { useEditorStore } from '../state/editor-store';
 import { addNeuron, connect, moveNeurons } from '../state/network-edits';
 import { useUiStore } from '../state/ui-store';
-import type { CanvasEdge, CanvasNode, NeuronFlowNode } from './flow-types';
+import type { CanvasEdge, CanvasNode, NeuronFlowNode, SynapseFlowEdge } from './flow-types';
+import { LayerControls } from './LayerControls';
+import { LayerEdge } from './LayerEdge';
+import { LayerNode } from './LayerNode';
+import { levelsOf, tallLevels } from './layers';
+import { useLayerStore } from './layer-store';
+import { useCollapsedView } from './use-collapsed-view';
 import { NeuronNode } from './NeuronNode';
 import { NEURON_SIZE, PALETTE_MIME, paletteItemOf } from './palette-dnd';
 import { SynapseEdge } from './SynapseEdge';
-import { useRoomForExtras } from './use-room';
+import { currentExtras, useRoomForExtras } from './use-room';
+import { nodeHeight } from './node-extent';
 import './canvas.css';
 
 // Module scope: React Flow re-mounts every node when these objects change identity.
-const nodeTypes = { neuron: NeuronNode } satisfies NodeTypes;
-const edgeTypes = { synapse: SynapseEdge } satisfies EdgeTypes;
+const nodeTypes = { neuron: NeuronNode, layer: LayerNode } satisfies NodeTypes;
+const edgeTypes = { synapse: SynapseEdge, aggregate: LayerEdge } satisfies EdgeTypes;
+/** Labels stay >= 10 px tall down to this zoom (far level of detail); auto-collapse keeps fit view above it. */
+const LEGIBLE_ZOOM = 0.36;
 /** Below these zooms the cards switch to larger labels (mid) and to labels alone (far): see canvas.css. */
 const MID_ZOOM = 0.75;
 const FAR_ZOOM = 0.5;
@@ -61,16 +72,24 @@ function tryConnect(source: string, target: string): void {
 
 const isValidConnection: IsValidConnection<CanvasEdge> = (c) => connectionRefusal(useEditorStore.getState().network, c.source, c.target) === null;
 
-function minimapColor(n: NeuronFlowNode): string {
-  return ROLE_COLORS[n.data.neuron.role];
+function minimapColor(n: CanvasNode): string {
+  return n.type === 'neuron' ? ROLE_COLORS[n.data.neuron.role] : ROLE_COLORS.hidden;
 }
 
 /** The React Flow canvas: neurons, synapses, drops from the palette, wiring with refusals. */
 export function NetworkCanvas() {
-  const nodes = useEditorStore((s) => s.nodes);
-  const edges = useEditorStore((s) => s.edges);
-  const onNodesChange = useEditorStore((s) => s.onNodesChange);
-  const onEdgesChange = useEditorStore((s) => s.onEdgesChange);
+  const storeNodes = useEditorStore((s) => s.nodes);
+  const storeEdges = useEditorStore((s) => s.edges);
+  const { nodes, edges } = useCollapsedView(storeNodes, storeEdges);
+  const onNodesChange = useCallback((changes: NodeChange<CanvasNode>[]) => {
+    // Layer nodes are the canvas's own; only neurons' changes reach the document.
+    const mine = changes.filter((c) => !('id' in c) || !c.id.startsWith('layer-'));
+    if (mine.length) useEditorStore.getState().onNodesChange(mine as NodeChange<NeuronFlowNode>[]);
+  }, []);
+  const onEdgesChange = useCallback((changes: EdgeChange<CanvasEdge>[]) => {
+    const mine = changes.filter((c) => !('id' in c) || !c.id.startsWith('agg:'));
+    if (mine.length) useEditorStore.getState().onEdgesChange(mine as EdgeChange<SynapseFlowEdge>[]);
+  }, []);
   const loadCount = useEditorStore((s) => s.loadCount);
   const empty = useEditorStore((s) => s.network.neurons.length === 0);
   const minimap = useUiStore((s) => s.minimap);
@@ -92,9 +111,26 @@ export function NetworkCanvas() {
     });
   }, [flowStore]);
 
+  // Fit view keeps labels legible: levels too tall to read at fit are collapsed into layer nodes first (unless
+  // the user expanded one since the document loaded), then the view fits.
+  const fitLegibly = useCallback(() => {
+    const layers = useLayerStore.getState();
+    if (!layers.userExpanded) {
+      const height = wrapper.current?.clientHeight ?? 560;
+      const tall = tallLevels(levelsOf(useEditorStore.getState().network), (height - 40) / LEGIBLE_ZOOM, nodeHeight(currentExtras())).filter((l) => !layers.collapsed.includes(l));
+      if (tall.length) {
+        layers.collapse(tall);
+        useUiStore.getState().toast(`Collapsed ${tall.length === 1 ? 'a level' : `${tall.length} levels`} too tall to read into layer nodes; double-click one (or ⤢) to expand it.`);
+        setTimeout(() => void rf.fitView(FIT), 60);
+        return;
+      }
+    }
+    void rf.fitView(FIT);
+  }, [rf]);
+
   useEffect(() => {
     setViewController({
-      fitView: () => void rf.fitView(FIT),
+      fitView: fitLegibly,
       zoomIn: () => void rf.zoomIn({ duration: 150 }),
       zoomOut: () => void rf.zoomOut({ duration: 150 }),
       center: () => {
@@ -103,17 +139,21 @@ export function NetworkCanvas() {
       },
     });
     return () => setViewController(null);
-  }, [rf]);
+  }, [rf, fitLegibly]);
 
   // A loaded document fits once its nodes are measured, and again if the panels around the canvas settle
   // (the training dock and the overlay panel appear a moment later) within the first half second.
   useEffect(() => {
+    useLayerStore.getState().reset();
+  }, [loadCount]);
+
+  useEffect(() => {
     if (!loadCount) return;
     const el = wrapper.current;
-    let frame = requestAnimationFrame(() => void rf.fitView(FIT));
+    let frame = requestAnimationFrame(fitLegibly);
     const resize = new ResizeObserver(() => {
       cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => void rf.fitView(FIT));
+      frame = requestAnimationFrame(fitLegibly);
     });
     if (el) resize.observe(el);
     const done = setTimeout(() => resize.disconnect(), 500);
@@ -122,7 +162,7 @@ export function NetworkCanvas() {
       clearTimeout(done);
       resize.disconnect();
     };
-  }, [loadCount, rf]);
+  }, [loadCount, fitLegibly]);
 
   const onDragOver = useCallback((e: DragEvent) => {
     if (!e.dataTransfer.types.includes(PALETTE_MIME)) return;
@@ -174,14 +214,18 @@ export function NetworkCanvas() {
 
   // React Flow keeps a multi-selection when one of its nodes is clicked (so it can be dragged);
   // a plain click without a drag should inspect just that neuron.
-  const onNodeClick = useCallback((e: ReactMouseEvent, node: NeuronFlowNode) => {
-    if (e.ctrlKey || e.metaKey || e.shiftKey) return;
+  const onNodeClick = useCallback((e: ReactMouseEvent, node: CanvasNode) => {
+    if (e.ctrlKey || e.metaKey || e.shiftKey || node.type !== 'neuron') return;
     const { selection, select } = useEditorStore.getState();
     if (selection.neurons.length + selection.synapses.length > 1) select({ neurons: [node.id] });
   }, []);
 
   // Double-click a neuron to rename it.
-  const onNodeDoubleClick = useCallback((_: ReactMouseEvent, node: NeuronFlowNode) => {
+  const onNodeDoubleClick = useCallback((_: ReactMouseEvent, node: CanvasNode) => {
+    if (node.type === 'layer') {
+      useLayerStore.getState().expand(node.data.level);
+      return;
+    }
     useEditorStore.getState().select({ neurons: [node.id] });
     requestAnimationFrame(() => {
       const input = document.querySelector<HTMLInputElement>('[data-testid="label-input"]');
@@ -230,6 +274,7 @@ export function NetworkCanvas() {
           <MiniMap<CanvasNode> position="bottom-right" style={{ width: 168, height: 112 }} pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} maskColor="rgba(240, 242, 245, 0.7)" />
         )}
       </ReactFlow>
+      <LayerControls />
       {empty && (
         <div className="canvas__empty">
           <div className="canvas__empty-title">Start a network</div>

@@ -3,7 +3,7 @@ import { activationScalar } from '../../src-shared/engine/activations';
 import type { ActivationKind } from '../../src-shared/model/activation-kind';
 import { SHORT_NAMES } from '../canvas/activation-names';
 import { SIGN_COLORS } from '../canvas/sign-colors';
-import { budgetEquation, fmt, fmtShort, softmaxMember, type Budget } from './overlay-math';
+import { budgetEquation, fmt, softmaxMember, type Budget } from './overlay-math';
 import { useOverlayStore } from './overlay-store';
 
 const CW = 40;
