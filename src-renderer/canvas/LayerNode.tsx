@@ -17,7 +17,7 @@ export const LayerNode = memo(function LayerNode({ data }: NodeProps<LayerFlowNo
       {role !== 'input' && <Handle type="target" position={Position.Left} className="handle handle--in" isConnectable={false} />}
       <div className="neuron__text">
         <div className="neuron__label">
-          {data.count} × {acts}
+          {data.count} {data.activations.length === 1 ? acts : 'mixed'}
         </div>
         <div className="neuron__meta">
           level {data.level} · {data.roles.map((r) => ROLE_NAMES[r] ?? r).join(' + ')}

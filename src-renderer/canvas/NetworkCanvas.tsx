@@ -115,7 +115,8 @@ export function NetworkCanvas() {
   // the user expanded one since the document loaded), then the view fits.
   const fitLegibly = useCallback(() => {
     const layers = useLayerStore.getState();
-    if (!layers.userExpanded) {
+    // With heatmaps on, the user came to see every neuron's map: nothing collapses then.
+    if (!layers.userExpanded && !currentExtras().heatmap) {
       const height = wrapper.current?.clientHeight ?? 560;
       const tall = tallLevels(levelsOf(useEditorStore.getState().network), (height - 40) / LEGIBLE_ZOOM, nodeHeight(currentExtras())).filter((l) => !layers.collapsed.includes(l));
       if (tall.length) {

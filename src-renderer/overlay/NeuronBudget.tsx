@@ -6,9 +6,9 @@ import { SIGN_COLORS } from '../canvas/sign-colors';
 import { budgetEquation, fmt, softmaxMember, type Budget } from './overlay-math';
 import { useOverlayStore } from './overlay-store';
 
-const CW = 40;
+const CW = 36;
 const CH = 22;
-const BW = 52;
+const BW = 48;
 const BH = 22;
 
 /**
