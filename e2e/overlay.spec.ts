@@ -15,8 +15,8 @@ import { DATASET_NAME, NETWORK } from './overlay-network';
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 
-// Palette, canvas, overlay panel and inspector side by side, at a laptop's window size.
-test.use({ viewport: { width: 1440, height: 900 } });
+// Palette, canvas, overlay panel and inspector side by side, at the smallest window size we design for.
+test.use({ viewport: { width: 1280, height: 720 } });
 
 /** The overlay's number format (overlay-math.ts fmt). */
 const fmt = (v: number) => (v === 0 ? '0' : Math.abs(v) >= 1e4 || Math.abs(v) < 1e-3 ? v.toExponential(3) : String(Number(v.toFixed(4))));
@@ -32,12 +32,9 @@ async function pasteNetwork(page: Page, doc: object = NETWORK) {
   await page.getByTestId('tool-view.fitView').click();
 }
 
-/** A smaller picture for the README: the canvas and the overlay panel only (copied by hand to src-renderer/overlay/docs/). */
+/** The whole 1280×720 window for the README's "Excitatory or inhibitory?" section (copied to src-renderer/overlay/docs/). */
 async function docShot(page: Page, name: string) {
-  const a = (await page.locator('.stage').boundingBox())!;
-  const b = (await page.getByTestId('overlay-panel').boundingBox()) ?? a;
-  const x = a.x + 40;
-  await page.screenshot({ path: `${ARTIFACTS}overlay-${name}-docs.png`, clip: { x, y: a.y, width: b.x + b.width - x, height: 600 } });
+  await page.screenshot({ path: `${ARTIFACTS}overlay-${name}-docs.png` });
 }
 
 /** Fits the network into the canvas and waits until the output neuron sits inside it (fitting animates). */
@@ -66,7 +63,9 @@ test('contributions overlay: double negative excites, sign flip, budgets, silent
   await expect(synapse(page, 'r', 'y')).toHaveAttribute('data-effect', 'excitatory');
   await expect(page.getByTestId('overlay-legend')).toContainText('a negative output through a negative weight excites');
   await expect(page.getByTestId('overlay-legend')).toContainText('positive weight (w > 0)');
+  await fitView(page);
   await page.screenshot({ path: `${ARTIFACTS}overlay-weights.png` });
+  await docShot(page, 'weights');
 
   // Contributions for a sample.
   await page.getByTestId('overlay-contributions').click();
@@ -150,6 +149,7 @@ test('contributions overlay: double negative excites, sign flip, budgets, silent
   await expect(page.getByTestId('weight-input')).toHaveValue('-2');
   await expect(ty).not.toHaveAttribute('data-effect', /.*/);
   await page.screenshot({ path: `${ARTIFACTS}overlay-off.png` });
+  await docShot(page, 'off');
 
   // Dataset mode without a dataset in the project says what it needs.
   await page.getByTestId('overlay-dataset').click();

@@ -32,7 +32,7 @@ export const LayerEdge = memo(function LayerEdge(props: EdgeProps<LayerFlowEdge>
       />
       {hovered && (
         <EdgeLabelRenderer>
-          <div className="edge-overlay-mark" data-testid="aggregate-detail" style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, borderColor: color, color, zIndex: 1001 }}>
+          <div className="edge-overlay-mark" data-testid="aggregate-detail" style={{ transform: `translate(${labelX}px, ${labelY}px) scale(var(--inv-zoom, 1)) translate(-50%, -50%)`, borderColor: color, color, zIndex: 1001 }}>
             {text}
           </div>
         </EdgeLabelRenderer>

@@ -43,7 +43,7 @@ export const SynapseEdge = memo(function SynapseEdge(props: EdgeProps<SynapseFlo
           <div
             className="synapse-label"
             data-testid="synapse-weight"
-            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, borderColor: color, color }}
+            style={{ transform: `translate(${labelX}px, ${labelY}px) scale(var(--inv-zoom, 1)) translate(-50%, -50%)`, borderColor: color, color }}
           >
             {formatNumber(w)}
           </div>

@@ -27,7 +27,9 @@ export function useRoomForExtras(fit: () => void): void {
   const budget = useOverlayStore((s) => s.mode === 'contributions');
   const heatmap = useBoundaryStore((s) => s.enabled);
   const fitRef = useRef(fit);
-  fitRef.current = fit;
+  useEffect(() => {
+    fitRef.current = fit;
+  }, [fit]);
   useEffect(() => {
     const extras = { budget, heatmap };
     const store = useEditorStore.getState();
