@@ -134,6 +134,8 @@ test('contributions overlay: double negative excites, sign flip, budgets, silent
 
   // Lesion t → y for this sample: y changes by exactly −c (linear output), and the document keeps its weight.
   await ty.click({ force: true });
+  // The inspector names w's sign, and what the synapse does for this sample by the sign of c.
+  await expect(page.getByTestId('synapse-effect')).toHaveText(`; for this sample c = w·o = +${(-2 * tOut2).toFixed(2)}: excites`);
   await page.getByTestId('lesion-toggle').click();
   await expect(ty).toHaveAttribute('data-lesioned', 'true');
   const row = page.getByTestId('lesion-delta-y');

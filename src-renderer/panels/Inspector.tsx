@@ -5,6 +5,7 @@ import type { DaleSign, Network, Neuron, NeuronRole, Synapse } from '../../src-s
 import { ActivationGlyph } from '../canvas/ActivationGlyph';
 import { signColor } from '../canvas/sign-colors';
 import { CanvasLegend } from '../overlay/CanvasLegend';
+import { fmtShort } from '../overlay/overlay-math';
 import { useOverlayStore } from '../overlay/overlay-store';
 import { addDenseGroupFromSelection, runCommand } from '../commands';
 import { useEditorStore } from '../state/editor-store';
@@ -122,12 +123,14 @@ function SynapseInspector({ net, synapse }: { net: Network; synapse: Synapse }) 
   const w = synapse.weight;
   // Orange/purple mean the sign of w only under the Weights overlay; elsewhere they mean the sign of c.
   const weightsShown = useOverlayStore((s) => s.mode === 'weights');
+  // Under Contributions the colours mean the sign of c = w·o: say what this synapse does for the sample.
+  const c = useOverlayStore((s) => (s.mode === 'contributions' ? s.edges.get(synapse.id)?.value : undefined));
   return (
     <section className="inspector__section" key={synapse.id}>
       <header className="inspector__title">
         Synapse <b>{label(synapse.source)}</b> → <b>{label(synapse.target)}</b>
       </header>
-      <Field label="Weight" hint={<span style={{ color: weightsShown ? signColor(w) : undefined }}>{w > 0 ? 'Positive' : w < 0 ? 'Negative' : 'Zero'} weight</span>}>
+      <Field label="Weight" hint={<span style={{ color: weightsShown ? signColor(w) : undefined }}>{w > 0 ? 'Positive' : w < 0 ? 'Negative' : 'Zero'} weight{c !== undefined && <span data-testid="synapse-effect" style={{ color: signColor(c) }}>; for this sample c = w·o = {fmtShort(c, true)}: {c > 0 ? 'excites' : c < 0 ? 'inhibits' : 'no effect'}</span>}</span>}>
         <CommitField
           data-testid="weight-input"
           aria-label="Weight"

@@ -5,7 +5,7 @@ import { useEditorStore } from '../state/editor-store';
 import { defaultLoss } from '../../src-shared/training/config';
 import { runCommand, type CommandId } from '../commands';
 import { displayKeys, SHORTCUTS } from '../shortcuts';
-import { runSeries } from './chart-data';
+import { runSeries, scoreNameFor } from './chart-data';
 import { BoundaryView } from './BoundaryView';
 import { CurveChart } from './CurveChart';
 import { useBoundarySync } from './use-boundary-sync';
@@ -78,7 +78,7 @@ function LiveCurves() {
   // The score the runner records is accuracy under a cross-entropy loss (a 0/1 target with a sigmoid output
   // included) and R² under MSE: name the axis after the loss, not after how the target column was encoded.
   const loss = configLoss ?? defaultLoss(network);
-  const scoreLabel = loss === 'mse' ? 'R²' : 'accuracy';
+  const scoreLabel = scoreNameFor(loss);
   const series = useMemo(() => (shown ? runSeries(shown, scoreLabel) : []), [shown, scoreLabel]);
   if (!shown) return <p className="muted">Curves appear here while a run trains.</p>;
   return <CurveChart series={series} scoreLabel={scoreLabel} testId="live-chart" />;
