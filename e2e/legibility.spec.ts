@@ -152,6 +152,7 @@ for (const viewport of VIEWPORTS) {
     });
 
     test('a 100-neuron, 2,500-synapse network collapses into layers at fit view, with aggregated edges, and expands again', async ({ page }) => {
+      test.setTimeout(120_000);
       await paste(page, bigNetwork());
       await expect(page.locator('.react-flow__node')).toHaveCount(100);
       await canvas(page).click({ position: { x: 3, y: 3 } });
@@ -175,6 +176,7 @@ for (const viewport of VIEWPORTS) {
     });
 
     test('open project A, then B, then A: every synapse is drawn from its own nodes’ handles', async ({ page }) => {
+      test.setTimeout(120_000);
       await menu(page, 'File', 'file.newFromExample');
       await page.getByTestId('example-circles').click();
       await expect(page.getByTestId('neuron-h16')).toBeVisible();

@@ -1,3 +1,4 @@
+import { ControlButton } from '@xyflow/react';
 import { runCommand } from '../commands';
 import { useEditorStore } from '../state/editor-store';
 import { depthLevels } from '../state/network-edits';
@@ -10,14 +11,14 @@ function refit() {
 }
 
 /**
- * Collapse and expand depth levels: the levels of the selected neurons, or every hidden level of two or more
- * neurons; expand one by double-clicking its layer node (or ⤢), or all at once here.
+ * Collapse and expand depth levels, as buttons among the canvas's zoom controls: the levels of the selected
+ * neurons, or every hidden level of two or more neurons; expand one by double-clicking its layer node (or ⤢),
+ * or all at once.
  */
 export function LayerControls() {
-  const collapsed = useLayerStore((s) => s.collapsed);
+  const collapsed = useLayerStore((s) => s.collapsed.length > 0);
   const selected = useEditorStore((s) => s.selection.neurons);
   const hasHidden = useEditorStore((s) => s.network.neurons.some((n) => n.role === 'hidden'));
-  if (!hasHidden && !collapsed.length) return null;
   const collapse = () => {
     const net = useEditorStore.getState().network;
     if (selected.length) {
@@ -29,23 +30,28 @@ export function LayerControls() {
     }
     refit();
   };
+  const label = selected.length ? 'Collapse the levels of the selected neurons into layer nodes' : 'Collapse every hidden level into one layer node';
   return (
-    <div className="layer-controls" role="group" aria-label="Layers">
-      <button type="button" data-testid="layers-collapse" onClick={collapse} title={selected.length ? 'Collapse the depth levels of the selected neurons into layer nodes' : 'Collapse every hidden depth level into one layer node'}>
-        {selected.length ? 'Collapse level' : 'Collapse layers'}
-      </button>
-      {collapsed.length > 0 && (
-        <button
-          type="button"
-          data-testid="layers-expand"
+    <>
+      {hasHidden && (
+        <ControlButton onClick={collapse} title={label} aria-label={label} data-testid="layers-collapse" className="layer-control">
+          ⊟
+        </ControlButton>
+      )}
+      {collapsed && (
+        <ControlButton
           onClick={() => {
             useLayerStore.getState().expandAll();
             refit();
           }}
+          title="Expand every collapsed layer"
+          aria-label="Expand every collapsed layer"
+          data-testid="layers-expand"
+          className="layer-control"
         >
-          Expand all
-        </button>
+          ⊞
+        </ControlButton>
       )}
-    </div>
+    </>
   );
 }

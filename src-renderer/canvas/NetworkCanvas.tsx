@@ -270,12 +270,13 @@ export function NetworkCanvas() {
         defaultEdgeOptions={{ type: 'synapse' }}
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} color="#c9ced6" />
-        <Controls position="bottom-left" showInteractive={false} />
+        <Controls position="bottom-left" showInteractive={false}>
+          <LayerControls />
+        </Controls>
         {minimap && !empty && (
           <MiniMap<CanvasNode> position="bottom-right" style={{ width: 168, height: 112 }} pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} maskColor="rgba(240, 242, 245, 0.7)" />
         )}
       </ReactFlow>
-      <LayerControls />
       {empty && (
         <div className="canvas__empty">
           <div className="canvas__empty-title">Start a network</div>
