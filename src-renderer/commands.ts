@@ -3,6 +3,7 @@
  * in-page menu bar, the toolbar and keyboard shortcuts all run them through runCommand.
  */
 import type { MenuCommand } from '../src-shared/api';
+import { currentRowPitch } from './canvas/use-room';
 import { useEditorStore } from './state/editor-store';
 import { addDenseGroup, deleteElements, autoLayout, extractSubnetwork, networkFromText, networkToText, pasteNetwork } from './state/network-edits';
 import { useUiStore } from './state/ui-store';
@@ -313,7 +314,7 @@ export async function runCommand(id: CommandId): Promise<void> {
       return;
     case 'view.autoLayout':
       // Fit after React Flow has the new positions.
-      if (s.commit(autoLayout)) setTimeout(() => viewController?.fitView(), 30);
+      if (s.commit((net) => autoLayout(net, currentRowPitch()))) setTimeout(() => viewController?.fitView(), 30);
       else viewController?.fitView();
       return;
     case 'view.fitView':

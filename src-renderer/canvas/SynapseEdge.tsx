@@ -4,13 +4,16 @@ import { useEditorStore } from '../state/editor-store';
 import { useUiStore } from '../state/ui-store';
 import type { SynapseFlowEdge } from './flow-types';
 import { formatNumber } from './NeuronNode';
-import { signColor, weightStrokeWidth } from './sign-colors';
+import { SIGN_COLORS } from './sign-colors';
 import { EdgeOverlayMarks, edgeOverlayProps } from '../overlay/EdgeOverlayMarks';
 import { useOverlayStore } from '../overlay/overlay-store';
 
 const MAX_SELECTED_LABELS = 24;
 
-/** A synapse: colour by the sign of its weight, width by its magnitude, weight label on hover or selection. */
+/** Width of a synapse with the overlay off: one plain stroke, since neither sign nor size is being shown. */
+const NEUTRAL_WIDTH = 1.5;
+
+/** A synapse: neutral with the overlay off, else drawn as the overlay says (sign of w, c or mean c); its weight on hover or selection. */
 export const SynapseEdge = memo(function SynapseEdge(props: EdgeProps<SynapseFlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected } = props;
   const hovered = useUiStore((s) => s.hoveredEdge === id);
@@ -21,7 +24,7 @@ export const SynapseEdge = memo(function SynapseEdge(props: EdgeProps<SynapseFlo
   // Under an overlay the synapse shows what the overlay is about (w, c or mean c) instead of the plain weight.
   const ov = useOverlayStore((s) => s.edges.get(id));
   const over = edgeOverlayProps(ov, !!selected);
-  const color = ov ? ov.color : signColor(w);
+  const color = ov ? ov.color : SIGN_COLORS.neutral;
   return (
     <>
       <BaseEdge
@@ -29,7 +32,9 @@ export const SynapseEdge = memo(function SynapseEdge(props: EdgeProps<SynapseFlo
         interactionWidth={14}
         className={selected ? 'synapse is-selected' : 'synapse'}
         data-testid={`synapse-${data?.sourceLabel}-${data?.targetLabel}`}
-        style={over ? over.style : { stroke: color, strokeWidth: weightStrokeWidth(w) + (selected ? 1.5 : 0) }}
+        data-source={props.source}
+        data-target={props.target}
+        style={over ? over.style : { stroke: color, strokeWidth: NEUTRAL_WIDTH + (selected ? 1.5 : 0) }}
         {...over?.attrs}
       />
       {ov && <EdgeOverlayMarks ov={ov} x={labelX} y={labelY} hovered={hovered} />}
@@ -38,7 +43,7 @@ export const SynapseEdge = memo(function SynapseEdge(props: EdgeProps<SynapseFlo
           <div
             className="synapse-label"
             data-testid="synapse-weight"
-            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, borderColor: color, color }}
+            style={{ transform: `translate(${labelX}px, ${labelY}px) scale(var(--inv-zoom, 1)) translate(-50%, -50%)`, borderColor: color, color }}
           >
             {formatNumber(w)}
           </div>

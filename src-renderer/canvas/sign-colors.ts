@@ -1,16 +1,18 @@
 /**
- * The colour-blind-safe pair for signs, used by synapse weights and by the excitatory / inhibitory
- * overlay, so the two always agree. Orange vs purple stays distinct under protanopia, deuteranopia
- * and tritanopia. The values are CSS custom properties (app.css), so each theme has its own shade of
+ * The colour-blind-safe pair for signs, used by every overlay (weights in Weights, c = w·o in
+ * Contributions and Dataset), so they always agree. Orange vs purple stays distinct under protanopia,
+ * deuteranopia and tritanopia. The values are CSS custom properties, so each theme has its own shade of
  * the pair (lighter on the dark canvas); use them in `style`, not in SVG presentation attributes.
  */
 export const SIGN_COLORS = {
-  /** Positive weight / excitatory contribution (#e66100 light, #ff8a3d dark). */
+  /** Positive weight / excitatory contribution. */
   positive: 'var(--sign-positive)',
-  /** Negative weight / inhibitory contribution (#5d3a9b light, #b39af0 dark). */
+  /** Negative weight / inhibitory contribution. */
   negative: 'var(--sign-negative)',
   /** Zero. */
   zero: 'var(--sign-zero)',
+  /** A synapse with no overlay: neither sign is shown. */
+  neutral: 'var(--edge-neutral)',
 } as const;
 
 /** The colour of a signed value. */

@@ -5,8 +5,9 @@ import { commandDisabledReason, runCommand, type CommandId } from '../commands';
 import { useEditorStore } from '../state/editor-store';
 import { useUiStore } from '../state/ui-store';
 import { DockResizer } from '../panels/DockResizer';
+import { defaultLoss } from '../../src-shared/training/config';
 import { displayKeys, SHORTCUTS } from '../shortcuts';
-import { runSeries } from './chart-data';
+import { runSeries, scoreNameFor } from './chart-data';
 import { BoundaryView } from './BoundaryView';
 import { CurveChart } from './CurveChart';
 import { useBoundarySync } from './use-boundary-sync';
@@ -75,8 +76,12 @@ function DatasetPicker() {
 function LiveCurves() {
   // The live run's curves, else the last finished run's.
   const shown = useTrainingStore((s) => s.live?.history ?? s.outcome?.history ?? null);
-  const meta = useTrainingStore((s) => s.meta);
-  const scoreLabel = meta?.targets.some((t) => t.kind === 'classes') ? 'accuracy' : 'R²';
+  const configLoss = useTrainingStore((s) => s.config.loss ?? null);
+  const network = useEditorStore((s) => s.network);
+  // The score the runner records is accuracy under a cross-entropy loss (a 0/1 target with a sigmoid output
+  // included) and R² under MSE: name the axis after the loss, not after how the target column was encoded.
+  const loss = configLoss ?? defaultLoss(network);
+  const scoreLabel = scoreNameFor(loss);
   const series = useMemo(() => (shown ? runSeries(shown, scoreLabel) : []), [shown, scoreLabel]);
   if (!shown) return <p className="muted">Curves appear here while a run trains.</p>;
   return <CurveChart series={series} scoreLabel={scoreLabel} testId="live-chart" />;

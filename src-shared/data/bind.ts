@@ -6,6 +6,7 @@
 import { initialWeight } from '../engine/init';
 import type { ActivationKind } from '../model/activation-kind';
 import { NETWORK_SCHEMA_VERSION, type Network, type Neuron, type SoftmaxGroup, type Synapse } from '../model/network';
+import { freshId, takenIds } from '../model/ids';
 import { seededRng, type Rng } from './rng';
 import type { DatasetMeta } from './schema';
 
@@ -15,20 +16,9 @@ export const BIND_GAP = { x: 220, y: 84 } as const;
 /** What binding needs from a dataset. */
 export type BindingMeta = Pick<DatasetMeta, 'features' | 'outputs' | 'targets'>;
 
-/** Options: the seed for new ids and new weights. */
+/** Options: the seed for new weights (ids are always random, so no two projects share one). */
 export interface BindOptions {
   seed?: number;
-}
-
-/** A new id (prefix + 8 hex digits from `rng`) not in `taken`; adds it to `taken`. */
-export function freshId(prefix: string, taken: Set<string>, rng: Rng): string {
-  for (;;) {
-    const id = prefix + Math.floor(rng() * 0x100000000).toString(16).padStart(8, '0');
-    if (!taken.has(id)) {
-      taken.add(id);
-      return id;
-    }
-  }
 }
 
 /** Gives the synapses in `fresh` their initial weights by the fan-in and fan-out they have in `synapses` (Glorot, He for ReLU-like targets). */
@@ -63,7 +53,7 @@ function column(ids: string[], x: number, cy: number): Map<string, { x: number; 
  */
 export function bindNetworkToDataset(net: Network, meta: BindingMeta, options: BindOptions = {}): Network {
   const rng = seededRng(options.seed ?? 1);
-  const taken = new Set([...net.neurons.map((n) => n.id), ...net.synapses.map((s) => s.id), ...net.softmaxGroups.map((g) => g.id)]);
+  const taken = takenIds(net);
   const inputByLabel = new Map<string, Neuron>();
   const outputByLabel = new Map<string, Neuron>();
   for (const n of net.neurons) {
@@ -74,7 +64,7 @@ export function bindNetworkToDataset(net: Network, meta: BindingMeta, options: B
   const hiddenIds = new Set(hidden.map((n) => n.id));
 
   const make = (role: 'input' | 'output', label: string, activation: ActivationKind): Neuron => ({
-    id: freshId('n-', taken, rng),
+    id: freshId('n-', taken),
     role,
     label,
     activation,
@@ -106,7 +96,7 @@ export function bindNetworkToDataset(net: Network, meta: BindingMeta, options: B
     const key = `${source}>${target}`;
     if (pairs.has(key)) return;
     pairs.add(key);
-    const s = { id: freshId('s-', taken, rng), source, target, weight: 0 };
+    const s = { id: freshId('s-', taken), source, target, weight: 0 };
     fresh.add(s);
     synapses.push(s);
   };
@@ -145,7 +135,7 @@ export function bindNetworkToDataset(net: Network, meta: BindingMeta, options: B
     const members = outputs.slice(t.outputStart, t.outputStart + t.outputCount).map((n) => n.id);
     const set = new Set(members);
     const same = net.softmaxGroups.find((g) => g.members.length === members.length && g.members.every((m) => set.has(m)));
-    groups.push({ id: same?.id ?? freshId('g-', taken, rng), label: t.column, members });
+    groups.push({ id: same?.id ?? freshId('g-', taken), label: t.column, members });
   }
 
   const neurons = [...inputs.map(place), ...hidden, ...outputs.map(place)];
@@ -175,11 +165,11 @@ export function starterNetwork(meta: BindingMeta, options: StarterOptions = {}):
   let prev: string[] = [];
   let label = 1;
   sizes.forEach((size, l) => {
-    const ids = Array.from({ length: size }, () => freshId('n-', taken, rng));
+    const ids = Array.from({ length: size }, () => freshId('n-', taken));
     for (const [id, position] of column(ids, (l + 1) * BIND_GAP.x, 0)) {
       neurons.push({ id, role: 'hidden', label: `h${label++}`, activation, bias: 0, position, dale: null });
     }
-    for (const t of ids) for (const s of prev) synapses.push({ id: freshId('s-', taken, rng), source: s, target: t, weight: initialWeight(activation, prev.length, size, rng) });
+    for (const t of ids) for (const s of prev) synapses.push({ id: freshId('s-', taken), source: s, target: t, weight: initialWeight(activation, prev.length, size, rng) });
     prev = ids;
   });
   const skeleton: Network = { version: NETWORK_SCHEMA_VERSION, neurons, synapses, softmaxGroups: [], viewport: null };

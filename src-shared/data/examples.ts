@@ -3,6 +3,7 @@
  * network, so "New from example" (and the first launch) can train at once.
  */
 import type { Network } from '../model/network';
+import { randomId } from '../model/ids';
 import { blobPoints, circlePoints, spiralPoints, surfacePoints, xorPoints, type GeneratedPoints, type GeneratorOptions } from './example-generators';
 import { encodeDataset } from './encode';
 import type { ParsedTable } from './parsed';
@@ -85,7 +86,7 @@ export function makeExample(kind: ExampleKind, options: ExampleOptions = {}): Ex
   const rest = 100 - trainPercent;
   const split: SplitConfig = { train: trainPercent, val: rest / 2, test: rest / 2, seed, stratify: false };
   const dataset = encodeDataset(table, {
-    id: `example-${kind}`,
+    id: randomId('ds-'),
     name: EXAMPLE_TITLES[kind],
     file: EXAMPLE_TITLES[kind],
     source: { kind: 'example', example: kind, params: { size, noise, seed, trainPercent, classes } },

@@ -7,7 +7,7 @@
 import { LIMITS } from '../../../src-shared/model/limits';
 import path from 'node:path';
 import type { ResponseOf } from '../../../src-shared/api';
-import { bindNetworkToDataset, freshId } from '../../../src-shared/data/bind';
+import { bindNetworkToDataset } from '../../../src-shared/data/bind';
 import { distinctName } from '../../../src-shared/data/dataset-name';
 import { seededRng } from '../../../src-shared/data/rng';
 import { insertHiddenLayers } from '../../../src-shared/model/insert-layer';
@@ -15,6 +15,7 @@ import type { Network } from '../../../src-shared/model/network';
 import type { datasetRequests, DatasetFile, HiddenLayers } from '../../../src-shared/data/contract';
 import { decodedColumnNames, decodeRow } from '../../../src-shared/data/decode';
 import { DatasetError, datasetErrors } from '../../../src-shared/data/errors';
+import { freshId, randomId, takenIds } from '../../../src-shared/model/ids';
 import { makeExample } from '../../../src-shared/data/examples';
 import { defaultColumnConfigs, withClassNames } from '../../../src-shared/data/infer';
 import type { PayloadOf } from '../dispatch';
@@ -62,13 +63,12 @@ async function userFacing<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-/** The network bound to a dataset, with hidden layers inserted between its inputs and outputs when asked (ids and weights seeded, like binding's). */
+/** The network bound to a dataset, with hidden layers inserted between its inputs and outputs when asked (weights seeded, like binding's). */
 export function bindWithHidden(network: Network, meta: Parameters<typeof bindNetworkToDataset>[1], hidden: HiddenLayers | null | undefined, seed = 1): Network {
   const bound = bindNetworkToDataset(network, meta, { seed });
   if (!hidden) return bound;
-  const taken = new Set([...bound.neurons.map((n) => n.id), ...bound.synapses.map((s) => s.id), ...bound.softmaxGroups.map((g) => g.id)]);
-  const rng = seededRng(seed ^ 0x1a7e4);
-  return insertHiddenLayers(bound, hidden.sizes, hidden.activation, (prefix) => freshId(prefix, taken, rng), rng);
+  const taken = takenIds(bound);
+  return insertHiddenLayers(bound, hidden.sizes, hidden.activation, (prefix) => freshId(prefix, taken), seededRng(seed ^ 0x1a7e4));
 }
 
 /** The starting configuration of every column for a preview: the inferred defaults, with a metadata line's class names on the class target. */
@@ -76,8 +76,9 @@ export function guessedConfigs(preview: Pick<CsvPreview, 'inferred' | 'className
   return withClassNames(defaultColumnConfigs(preview.inferred), preview.inferred, preview.classNames, preview.rows);
 }
 
+/** A dataset id: random, so no two projects (or imports) share one. */
 function newId(): string {
-  return `ds-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e9).toString(36)}`;
+  return randomId('ds-');
 }
 
 /** The handlers of the dataset channels: payloads arrive already validated against src-shared/api.ts. */

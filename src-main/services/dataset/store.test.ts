@@ -36,8 +36,8 @@ describe('dataset storage in the project database', () => {
     expect(back.x).toBeInstanceOf(Float64Array);
     expect(loadDatasetMeta(db, xor.meta.id)).toEqual(xor.meta);
     expect(listDatasets(db)).toEqual([
-      { id: 'example-iris', name: 'Iris', created: '2026-01-01T00:00:00.000Z', rows: 150, features: 4, outputs: 3, bytes: 150 * 4 * 8 + 150 * 3 * 8 + 150 + 0 },
-      { id: 'example-xor', name: 'XOR', created: '2026-01-02T00:00:00.000Z', rows: 333, features: 2, outputs: 1, bytes: 333 * 2 * 8 + 333 * 8 + 333 },
+      { id: iris.meta.id, name: 'Iris', created: '2026-01-01T00:00:00.000Z', rows: 150, features: 4, outputs: 3, bytes: 150 * 4 * 8 + 150 * 3 * 8 + 150 + 0 },
+      { id: xor.meta.id, name: 'XOR', created: '2026-01-02T00:00:00.000Z', rows: 333, features: 2, outputs: 1, bytes: 333 * 2 * 8 + 333 * 8 + 333 },
     ]);
     expect(loadDataset(db, 'nope')).toBeNull();
     db.close();
@@ -49,7 +49,9 @@ describe('dataset storage in the project database', () => {
     const a = makeExample('circles', { size: 50 }).dataset;
     saveDataset(db, a);
     db.prepare("INSERT INTO runs (id, dataset_id, started, status, config) VALUES ('r1', ?, 'now', 'done', '{}')").run(a.meta.id);
-    const b = makeExample('circles', { size: 80 }).dataset;
+    // Ids are random: a replacement is a dataset stored under the same id.
+    const fresh = makeExample('circles', { size: 80 }).dataset;
+    const b = { ...fresh, meta: { ...fresh.meta, id: a.meta.id } };
     saveDataset(db, b);
     expect(loadDataset(db, a.meta.id)!.meta.rowCount).toBe(80);
     expect(db.prepare("SELECT dataset_id FROM runs WHERE id = 'r1'").get()).toEqual({ dataset_id: a.meta.id });
@@ -63,7 +65,7 @@ describe('dataset storage in the project database', () => {
     const a = makeExample('xor', { size: 40 }).dataset;
     saveDataset(db, a);
     db.prepare('UPDATE datasets SET data = substr(data, 1, 100) WHERE id = ?').run(a.meta.id);
-    expect(() => loadDataset(db, a.meta.id)).toThrow('The dataset "example-xor" in this project is damaged (its data is shorter than its description says); import it again.');
+    expect(() => loadDataset(db, a.meta.id)).toThrow(`The dataset "${a.meta.id}" in this project is damaged (its data is shorter than its description says); import it again.`);
     db.close();
   });
 });
