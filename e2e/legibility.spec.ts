@@ -45,9 +45,10 @@ for (const viewport of VIEWPORTS) {
 
     test.describe('first-launch example', () => {
       test.use({ firstLaunchExample: true });
+      // The first-launch example is circles: 2 inputs, hidden h1–h4, 1 output.
 
       test('every overlay mode is legible after Shift+F; the first sample is a validation row with its label; the legend follows the mode', async ({ page }) => {
-        await expect(page.getByTestId('neuron-h16')).toBeVisible();
+        await expect(page.getByTestId('neuron-h4')).toBeVisible();
         const inspector = page.getByTestId('inspector');
 
         // Off: neutral edges, and the inspector's legend says so.
@@ -90,7 +91,7 @@ for (const viewport of VIEWPORTS) {
         await expect(page.getByTestId('budget-h1')).toBeVisible();
         await fitWithKeys(page);
         const r = await expectLegible(page, `${size} contributions`);
-        expect(r.nodes).toBe(19);
+        expect(r.nodes).toBe(2 + 4 + 1);
         if (viewport.width === 1280) await page.screenshot({ path: join(ARTIFACTS, 'legibility-contributions-1280x720.png') });
         // Hover: the equation in words at screen size.
         await page.getByTestId('neuron-h3').hover();
@@ -107,7 +108,7 @@ for (const viewport of VIEWPORTS) {
       });
 
       test('heatmaps are square at the card width and never under another card', async ({ page }) => {
-        await expect(page.getByTestId('neuron-h16')).toBeVisible();
+        await expect(page.getByTestId('neuron-h4')).toBeVisible();
         await page.getByTestId('training-toggle').click();
         await page.getByTestId('training-tab-boundary').click();
         await page.getByTestId('heatmaps-toggle').check();
@@ -122,7 +123,7 @@ for (const viewport of VIEWPORTS) {
             return { w: r.width, h: r.height, card: card.width, scale: e.getAttribute('data-scale'), label: e.getAttribute('data-testid') };
           }),
         );
-        expect(maps).toHaveLength(19);
+        expect(maps).toHaveLength(2 + 4 + 1);
         for (const m of maps) {
           expect(Math.abs(m.w - m.h), `${m.label} is square`).toBeLessThanOrEqual(1);
           expect(Math.abs(m.w - m.card), `${m.label} is as wide as its card`).toBeLessThanOrEqual(1);
@@ -179,13 +180,13 @@ for (const viewport of VIEWPORTS) {
       test.setTimeout(120_000);
       await menu(page, 'File', 'file.newFromExample');
       await page.getByTestId('example-circles').click();
-      await expect(page.getByTestId('neuron-h16')).toBeVisible();
+      await expect(page.getByTestId('neuron-h4')).toBeVisible();
       await saveAs(page, 'A');
       await menu(page, 'File', 'file.newFromExample');
       await page.getByTestId('example-iris').click();
       await expect(page.getByTestId('neuron-species=setosa')).toBeVisible();
       await saveAs(page, 'B');
-      for (const [name, count] of [['A', 88], ['B', 4 * 8 + 8 * 3], ['A', 88]] as const) {
+      for (const [name, count] of [['A', 2 * 4 + 4], ['B', 4 * 8 + 8 * 3], ['A', 2 * 4 + 4]] as const) {
         // Zoomed far out (where cards drop their handles from sight) when the next project arrives.
         for (let k = 0; k < 6; k++) await page.keyboard.press('Control+-');
         await openProject(page, name);

@@ -1,7 +1,7 @@
-import { lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { name, version } from '../../package.json';
 import { writeFileAtomic } from './project/fs-util';
+import { readRegularFileOrNull } from './safe-fs';
 import { offersWelcomeExample } from './dataset/welcome';
 import type { Handlers } from './dispatch';
 
@@ -19,14 +19,8 @@ export const appHandlers: Pick<Handlers, 'app.info' | 'app.startupPath' | 'app.c
   // The schema check already ran in the dispatcher; reaching here means the network is well formed.
   'network.check': async ({ network }) => ({ neurons: network.neurons.length, synapses: network.synapses.length }),
   'app.getPrefs': async (_payload, session) => {
-    try {
-      const file = prefsFile(session.stateDir);
-      // A regular file only: a FIFO or a device would block or flood main.
-      if (!lstatSync(file).isFile()) return { prefs: null };
-      return { prefs: readFileSync(file, 'utf8').slice(0, 4096) };
-    } catch {
-      return { prefs: null };
-    }
+    // A regular file only: a FIFO or a device would block or flood main.
+    return { prefs: readRegularFileOrNull(prefsFile(session.stateDir), 4096) };
   },
   // Only JSON is kept, in the state folder and nowhere else; a failed write loses a preference, nothing more.
   'app.setPrefs': async ({ prefs }, session) => {

@@ -52,7 +52,9 @@ function InputRow({ id, label, unit }: { id: string; label: string; unit: InputU
   return (
     <div className="overlay-row" title={title} data-testid={`sample-row-${label}`} data-encoded={fmt(value)}>
       <label className="overlay-input">
-        <span className="overlay-input__name">{label}</span>
+        <span className="overlay-input__name" title={label}>
+          {label}
+        </span>
         <input type="range" min={lo} max={hi} step={step} value={Math.min(hi, Math.max(lo, shown))} aria-label={`${label} slider`} onChange={(e) => set(Number(e.target.value))} />
         <input type="number" step={step} data-testid={`sample-input-${label}`} aria-label={`${label} value${unit ? ' in original units' : ''}`} value={Number(shown.toPrecision(6))} onChange={(e) => set(e.target.valueAsNumber)} />
       </label>
@@ -112,7 +114,7 @@ function SamplePicker() {
       <div className="overlay-row">
         <label>
           Sample{' '}
-          <select data-testid="sample-dataset" value={source.datasetId ?? ''} onChange={(e) => setSource({ datasetId: e.target.value || null, position: 0, total: 0, label: null, truth: null, manual: true })}>
+          <select data-testid="sample-dataset" value={source.datasetId ?? ''} onChange={(e) => (e.target.value || null) !== source.datasetId && setSource({ datasetId: e.target.value || null, position: 0, total: 0, label: null, truth: null, manual: true })}>
             <option value="">values typed in</option>
             {datasets.map((d) => (
               <option key={d.id} value={d.id}>

@@ -13,20 +13,25 @@ export function usePrefsSync(): void {
     let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let unsubscribe = () => {};
+    const send = (prefs: string) => void api.request('app.setPrefs', { prefs }).catch(() => undefined);
     api.request('app.getPrefs', {}).then(
       ({ prefs }) => {
         if (!live) return;
-        // Main's copy is for a new origin (a new port), whose localStorage starts empty.
-        if (prefs && !hasLocalPrefs()) {
-          const s = useUiStore.getState();
-          const p = parsePrefs(prefs, prefsOf(s));
-          useUiStore.setState({ ...p, resolvedTheme: resolveTheme(p.theme, s.osDark) });
-        }
+        const s = useUiStore.getState();
+        const local = JSON.stringify(prefsOf(s));
+        // Main's copy is for a new origin (a new port), whose localStorage starts empty. Where this origin has its
+        // own, main gets it: a change made just before a reload may never have reached main.
+        if (!hasLocalPrefs()) {
+          if (prefs) {
+            const p = parsePrefs(prefs, prefsOf(s));
+            useUiStore.setState({ ...p, resolvedTheme: resolveTheme(p.theme, s.osDark) });
+          }
+        } else if (prefs !== local) send(local);
         unsubscribe = useUiStore.subscribe((s, prev) => {
           const next = JSON.stringify(prefsOf(s));
           if (next === JSON.stringify(prefsOf(prev))) return;
           clearTimeout(timer);
-          timer = setTimeout(() => void api.request('app.setPrefs', { prefs: next }).catch(() => undefined), 200);
+          timer = setTimeout(() => send(next), 200);
         });
       },
       () => undefined,

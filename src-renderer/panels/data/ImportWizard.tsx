@@ -457,7 +457,7 @@ export function ImportWizard({ file, network, onImported, onClose }: ImportWizar
               <summary>
                 First {preview.rows.length} rows{preview.headerLine ? ` (header on line ${preview.headerLine})` : ' (no header row)'}
               </summary>
-              <div className="ds-table-wrap">
+              <div className="ds-table-wrap" tabIndex={0} role="region" aria-label="Preview of the first rows">
                 <table className="ds-table" data-testid="preview-table">
                   <thead>
                     <tr>
