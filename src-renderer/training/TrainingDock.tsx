@@ -1,16 +1,16 @@
-import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import './training.css';
 import { runCommand, type CommandId } from '../commands';
 import { displayKeys, SHORTCUTS } from '../shortcuts';
-import { runSeries } from './chart-data';
 import { BoundaryView } from './BoundaryView';
-import { CurveChart } from './CurveChart';
 import { useBoundarySync } from './use-boundary-sync';
 import { RunHistory } from './RunHistory';
-import { chooseDataset, useTrainingEvents } from './training-actions';
+import { chooseDataset, setTempo, useTrainingEvents } from './training-actions';
+import { CurvesPanel } from './CurvesPanel';
+import { TEMPO_CHOICES } from '../../src-shared/training/tempo';
 import { TrainingResults } from './TrainingResults';
 import { TrainingSetup } from './TrainingSetup';
+import { fmt } from './format';
 import { useTrainingStore, type TrainingTab } from './training-store';
 
 const TABS: { id: TrainingTab; label: string }[] = [
@@ -36,19 +36,67 @@ function Command({ id, label, disabled, testId }: { id: CommandId; label: string
   );
 }
 
-function Progress() {
+/** The epoch counter, speed and the current loss and score: always in the bar, live or not. */
+function Status() {
   const progress = useTrainingStore((s) => s.live?.progress ?? null);
   const live = useTrainingStore((s) => s.live !== null);
-  if (!live) return null;
-  if (!progress) return <span className="training-progress__text">Starting…</span>;
-  const done = progress.epoch + progress.step / Math.max(1, progress.stepsPerEpoch);
+  const last = useTrainingStore((s) => s.outcome);
+  const tempo = useTrainingStore((s) => s.tempo);
+  const scoreName = useTrainingStore((s) => (s.meta?.targets.some((t) => t.kind === 'classes') ? 'acc' : 'R²'));
+  if (live && !progress) return <span className="training-status" data-testid="training-status">Starting…</span>;
+  if (live && progress) {
+    const done = progress.epoch + progress.step / Math.max(1, progress.stepsPerEpoch);
+    const limit = progress.targetEpochs;
+    const state = progress.paused ? 'Paused' : tempo === 0 ? 'Step by hand' : null;
+    return (
+      <div className="training-status" data-testid="training-progress" data-epoch={progress.epoch} data-step={progress.step} data-paused={progress.paused} role="status" aria-live="off">
+        {limit !== null && <progress max={limit} value={Math.min(done, limit)} aria-label="Training progress" />}
+        <span className="training-status__text" data-testid="training-status">
+          {state && <b>{state} · </b>}
+          <span data-testid="epoch-counter">
+            epoch {progress.epoch}
+            {limit !== null ? `/${limit}` : ''}
+            {progress.step ? ` +${progress.step}` : ''}
+          </span>
+          {' · '}
+          {Math.round(progress.samplesPerSec).toLocaleString()} samples/s · loss {fmt(progress.trainLoss)}
+          {progress.score !== null ? ` · ${scoreName} ${scoreName === 'acc' ? fmt(progress.score, true) : fmt(progress.score)}` : ''}
+          {limit !== null && progress.etaMs !== null && !progress.paused ? ` · ${duration(progress.etaMs)} left` : ''}
+        </span>
+      </div>
+    );
+  }
+  const ev = last?.evaluation;
+  const split = ev?.val ?? ev?.train;
+  const score = split?.classification ? `acc ${fmt(split.classification.accuracy, true)}` : split?.regression ? `R² ${fmt(split.regression.r2)}` : '';
+  const epochs = last?.history?.['train.loss']?.at(-1)?.[0] ?? 0;
   return (
-    <div className="training-progress" data-testid="training-progress" data-epoch={progress.epoch} data-step={progress.step} data-paused={progress.paused}>
-      <progress max={progress.targetEpochs} value={Math.min(done, progress.targetEpochs)} aria-label="Training progress" />
-      <span className="training-progress__text">
-        {progress.paused ? 'Paused · ' : ''}epoch {progress.epoch}/{progress.targetEpochs} · {Math.round(progress.samplesPerSec).toLocaleString()} samples/s · {duration(progress.etaMs)} left
-      </span>
-    </div>
+    <span className="training-status training-status__text" data-testid="training-status">
+      {last ? (
+        <>
+          {last.reason === 'error' ? 'Failed' : last.reason === 'completed' ? 'Done' : 'Stopped'} · <span data-testid="epoch-counter">epoch {epochs}</span>
+          {split ? ` · ${ev?.val ? 'val' : 'train'} loss ${fmt(split.loss)}${score ? ` · ${score}` : ''}` : ''}
+        </>
+      ) : (
+        <>
+          Ready · <span data-testid="epoch-counter">epoch 0</span>
+        </>
+      )}
+    </span>
+  );
+}
+
+/** The Training speed control: step by hand, slow tempos, full speed. */
+function TempoPicker() {
+  const tempo = useTrainingStore((s) => s.tempo);
+  return (
+    <select className="training-tempo" aria-label="Training speed" title="Training speed (epochs per second)" data-testid="training-speed" value={String(tempo)} onChange={(e) => void setTempo(e.target.value === 'null' ? null : Number(e.target.value))}>
+      {TEMPO_CHOICES.map((c) => (
+        <option key={String(c.value)} value={String(c.value)}>
+          {c.label}
+        </option>
+      ))}
+    </select>
   );
 }
 
@@ -68,21 +116,13 @@ function DatasetPicker() {
   );
 }
 
-function LiveCurves() {
-  // The live run's curves, else the last finished run's.
-  const shown = useTrainingStore((s) => s.live?.history ?? s.outcome?.history ?? null);
-  const meta = useTrainingStore((s) => s.meta);
-  const scoreLabel = meta?.targets.some((t) => t.kind === 'classes') ? 'accuracy' : 'R²';
-  const series = useMemo(() => (shown ? runSeries(shown, scoreLabel) : []), [shown, scoreLabel]);
-  if (!shown) return <p className="muted">Curves appear here while a run trains.</p>;
-  return <CurveChart series={series} scoreLabel={scoreLabel} testId="live-chart" />;
-}
-
 /** The training dock under the canvas: controls and progress always in view, setup, curves, results and runs below. */
 export function TrainingDock() {
   useTrainingEvents();
   useBoundarySync();
-  const { open, tab, live, paused } = useTrainingStore(useShallow((s) => ({ open: s.open, tab: s.tab, live: s.live !== null, paused: s.live?.progress?.paused ?? false })));
+  const { open, tab, live, paused, byHand, canStep } = useTrainingStore(
+    useShallow((s) => ({ open: s.open, tab: s.tab, live: s.live !== null, paused: s.live?.progress?.paused ?? false, byHand: s.tempo === 0, canStep: s.live !== null || s.datasetId !== null })),
+  );
   return (
     <section className={`training-dock${open ? ' is-open' : ''}`} aria-label="Training" data-testid="training-dock" data-live={live}>
       <div className="training-bar">
@@ -91,15 +131,15 @@ export function TrainingDock() {
         </button>
         <DatasetPicker />
         <Command id="train.start" label="Train" testId="train-start" disabled={live} />
-        <Command id="train.pauseResume" label={paused ? 'Resume' : 'Pause'} testId="train-pause" disabled={!live} />
+        <Command id="train.pauseResume" label={paused ? 'Resume' : 'Pause'} testId="train-pause" disabled={!live || (byHand && !paused)} />
         <Command id="train.stop" label="Stop" testId="train-stop" disabled={!live} />
-        <Command id="train.stepBatch" label="Step batch" testId="train-step-batch" disabled={!live} />
-        <Command id="train.stepEpoch" label="Step epoch" testId="train-step-epoch" disabled={!live} />
-        <Command id="train.resetWeights" label="Reset weights" testId="train-reset" disabled={live} />
-        <Progress />
+        <Command id="train.stepBatch" label="Step batch" testId="train-step-batch" disabled={!canStep} />
+        <Command id="train.stepEpoch" label="Step epoch" testId="train-step-epoch" disabled={!canStep} />
+        <TempoPicker />
+        <Status />
         {live && (
-          <span className="training-lock" data-testid="structure-lock" role="status">
-            🔒 Structure locked while training
+          <span className="training-lock" data-testid="structure-lock" role="status" title="The structure is locked while training: stop the run (Shift+F5) to edit it.">
+            🔒 Locked
           </span>
         )}
       </div>
@@ -114,7 +154,7 @@ export function TrainingDock() {
           </div>
           <div className="training-tabpanel" role="tabpanel">
             {tab === 'setup' && <TrainingSetup />}
-            {tab === 'curves' && <LiveCurves />}
+            {tab === 'curves' && <CurvesPanel />}
             {tab === 'results' && <TrainingResults />}
             {tab === 'runs' && <RunHistory />}
             {tab === 'boundary' && <BoundaryView />}

@@ -1,4 +1,5 @@
 import { TrainingConfigSchema, defaultLoss, type TrainingConfigInput } from '../../src-shared/training/config';
+import { runCommand } from '../commands';
 import { CommitField, parseNumber } from '../panels/CommitField';
 import { useEditorStore } from '../state/editor-store';
 import { useUiStore } from '../state/ui-store';
@@ -43,6 +44,7 @@ function NumberSetting({ label, value, onValue, int, hint, testId }: { label: st
 export function TrainingSetup() {
   const network = useEditorStore((s) => s.network);
   const config = useTrainingStore((s) => s.config);
+  const live = useTrainingStore((s) => s.live !== null);
   const full = TrainingConfigSchema.parse(config);
   const auto = defaultLoss(network);
   const setOptimizer = (o: Partial<Optimizer>) => change('Optimizer', { optimizer: { ...full.optimizer, ...o } as Optimizer });
@@ -90,7 +92,7 @@ export function TrainingSetup() {
       )}
       {full.schedule.kind === 'cosine' && <NumberSetting label="Final learning rate" testId="cfg-cos-min" value={full.schedule.minLr} onValue={(v) => v !== null && setSchedule({ kind: 'cosine', minLr: v })} />}
       <NumberSetting label="Batch size" int testId="cfg-batch" value={full.batchSize} onValue={(v) => v !== null && change('Batch size', { batchSize: v })} />
-      <NumberSetting label="Epochs" int testId="cfg-epochs" value={full.epochs} onValue={(v) => v !== null && change('Epochs', { epochs: v })} />
+      <NumberSetting label="Epochs (blank: until stopped)" int testId="cfg-epochs" hint="until stopped" value={full.epochs} onValue={(v) => change('Epochs', { epochs: v })} />
       <NumberSetting label="L1" testId="cfg-l1" value={full.l1} onValue={(v) => change('L1', { l1: v ?? 0 })} />
       <NumberSetting label="L2" testId="cfg-l2" value={full.l2} onValue={(v) => change('L2', { l2: v ?? 0 })} />
       <NumberSetting label="Seed" int testId="cfg-seed" value={full.seed} onValue={(v) => v !== null && change('Seed', { seed: v })} />
@@ -101,6 +103,9 @@ export function TrainingSetup() {
       <label className="check" title="Start from fresh random weights (the seed) instead of the weights on the canvas">
         <input type="checkbox" data-testid="cfg-reinit" checked={full.reinitialise} onChange={(e) => change('Reinitialise', { reinitialise: e.target.checked })} /> Reinitialise first
       </label>
+      <button type="button" className="training-setup__reset" data-testid="train-reset" disabled={live} title="Reinitialise every weight and bias on the canvas from the seed (one undo step)" onClick={() => void runCommand('train.resetWeights')}>
+        Reset weights
+      </button>
     </div>
   );
 }

@@ -78,7 +78,26 @@ CREATE TABLE checkpoints (
   optimizer_state BLOB,
   note            TEXT
 ) STRICT;
+
+CREATE TABLE run_snapshots (
+  run_id  TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  epoch   INTEGER NOT NULL,
+  step    INTEGER NOT NULL,
+  weights BLOB NOT NULL,
+  PRIMARY KEY (run_id, epoch, step)
+) STRICT;
+`;
+
+/** Format 2: weight snapshots of every run, for the replay (see src-shared/training/snapshots.ts for the spacing). */
+export const RUN_SNAPSHOTS_SQL = `
+CREATE TABLE run_snapshots (
+  run_id  TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  epoch   INTEGER NOT NULL,
+  step    INTEGER NOT NULL,
+  weights BLOB NOT NULL,
+  PRIMARY KEY (run_id, epoch, step)
+) STRICT;
 `;
 
 /** Tables a project at the current format must have; a file missing one is damaged. */
-export const REQUIRED_TABLES = ['meta', 'neurons', 'synapses', 'softmax_groups', 'softmax_members', 'datasets', 'runs', 'run_metrics', 'checkpoints'] as const;
+export const REQUIRED_TABLES = ['meta', 'neurons', 'synapses', 'softmax_groups', 'softmax_members', 'datasets', 'runs', 'run_metrics', 'checkpoints', 'run_snapshots'] as const;

@@ -12,7 +12,8 @@ import type { TrainingConfig } from '../../../src-shared/training/config';
 import type { EpochSummary, RunState } from '../../../src-shared/training/runner';
 import type { FromWorker, RunEvaluation, ToWorker } from '../../../src-shared/training/protocol';
 import { trainingWorkerEntry } from '../../training/worker-url';
-import { appendEpochs, finishRun, insertRun, writeCheckpoint } from './store';
+import type { Tempo } from '../../../src-shared/training/tempo';
+import { appendEpochs, finishRun, insertRun, writeCheckpoint, writeSnapshots, type SnapshotKey } from './store';
 
 /** How a run ended. */
 export type RunOutcome =
@@ -43,6 +44,10 @@ export interface StartRunOptions {
   progressMs?: number;
   checkpointMs?: number;
   flushMs?: number;
+  /** Epochs per second (0: by hand only; null or absent: full speed). */
+  tempo?: Tempo;
+  /** Keep weight snapshots for the replay (default true). */
+  snapshots?: boolean;
 }
 
 /** A live run. */
@@ -52,6 +57,7 @@ export interface RunHandle {
   resume(): void;
   stop(): void;
   step(unit: 'batch' | 'epoch'): void;
+  setTempo(tempo: Tempo): void;
   /** Resolves when the worker has ended and everything is written. */
   readonly done: Promise<RunOutcome>;
 }
@@ -59,22 +65,26 @@ export interface RunHandle {
 /** Starts a run in a new worker; the run row exists when this returns. */
 export function startRun(o: StartRunOptions): RunHandle {
   const runId = o.resume?.runId ?? randomUUID();
-  const targetEpochs = o.resume?.targetEpochs ?? o.targetEpochs ?? o.config.epochs;
-  if (!o.resume) insertRun(o.db, { id: runId, datasetId: o.datasetId, network: o.network, stored: { config: o.config, loss: '', targetEpochs, result: null, message: null } });
+  // No epoch limit: the run goes on until it is stopped.
+  const targetEpochs = o.resume?.targetEpochs ?? o.targetEpochs ?? o.config.epochs ?? Infinity;
+  if (!o.resume) insertRun(o.db, { id: runId, datasetId: o.datasetId, network: o.network, stored: { config: o.config, loss: '', targetEpochs: Number.isFinite(targetEpochs) ? targetEpochs : null, result: null, message: null } });
   else o.db.prepare("UPDATE runs SET status = 'running', finished = NULL WHERE id = ?").run(runId);
   const { entry, options } = trainingWorkerEntry();
   const worker = new Worker(entry, options);
   const send = (m: ToWorker, transfer: ArrayBuffer[] = []) => worker.postMessage(m, transfer);
 
   let pending: EpochSummary[] = [];
+  let pendingSnaps: (SnapshotKey & { params: Float64Array })[] = [];
   let bestEpochWritten = -1;
   let bestLoss = o.resume ? o.resume.state.bestLoss : Infinity;
   let lastFlush = Date.now();
   const flushMs = o.flushMs ?? 1000;
   const flush = (): void => {
-    if (!pending.length) return;
+    if (!pending.length && !pendingSnaps.length) return;
     appendEpochs(o.db, runId, pending);
+    writeSnapshots(o.db, runId, pendingSnaps);
     pending = [];
+    pendingSnaps = [];
     lastFlush = Date.now();
     o.listener?.stored?.();
   };
@@ -101,6 +111,10 @@ export function startRun(o: StartRunOptions): RunHandle {
         case 'progress':
           o.listener?.progress?.(m);
           return;
+        case 'snapshot':
+          pendingSnaps.push({ epoch: m.epoch, step: m.step, params: m.params });
+          if (Date.now() - lastFlush >= flushMs) flush();
+          return;
         case 'epochEnd':
           pending.push(m.summary);
           o.listener?.epoch?.(m.summary);
@@ -118,6 +132,8 @@ export function startRun(o: StartRunOptions): RunHandle {
           return;
         case 'done':
           flush();
+          // The replay ends where the run ended, also mid-epoch.
+          writeSnapshots(o.db, runId, [{ epoch: m.state.epoch, step: m.state.epochSteps, params: m.params }], { epoch: m.state.epoch, step: m.state.epochSteps });
           writeCheckpoint(o.db, runId, 'final', m.state.epoch, m.params, m.state);
           writeCheckpoint(o.db, runId, 'best', m.state.bestEpoch, m.state.bestParams, null);
           finishRun(o.db, runId, m.reason, { result: m.evaluation, message: null });
@@ -127,7 +143,10 @@ export function startRun(o: StartRunOptions): RunHandle {
         case 'error':
           flush();
           // Keep the last good weights: the worker sends them with the error.
-          if (m.params && m.state) writeCheckpoint(o.db, runId, 'final', m.state.epoch, m.params, null);
+          if (m.params && m.state) {
+            writeCheckpoint(o.db, runId, 'final', m.state.epoch, m.params, null);
+            writeSnapshots(o.db, runId, [{ epoch: m.state.epoch, step: m.state.epochSteps, params: m.params }], { epoch: m.state.epoch, step: m.state.epochSteps });
+          }
           finishRun(o.db, runId, 'error', { message: m.message });
           o.listener?.stored?.();
           outcome = { status: 'error', message: m.message, params: m.params, epoch: m.epoch };
@@ -156,6 +175,7 @@ export function startRun(o: StartRunOptions): RunHandle {
   send({
     type: 'start', network: o.network, x: o.dataset.x, y: o.dataset.y, split: o.dataset.split, config: o.config,
     resumeState: o.resume?.state, targetEpochs, paused: o.paused, progressMs: o.progressMs, checkpointMs: o.checkpointMs,
+    tempo: o.tempo ?? null, snapshots: o.snapshots ?? true,
   });
   return {
     runId,
@@ -163,6 +183,7 @@ export function startRun(o: StartRunOptions): RunHandle {
     resume: () => send({ type: 'resume' }),
     stop: () => send({ type: 'stop' }),
     step: (unit) => send({ type: 'step', unit }),
+    setTempo: (tempo) => send({ type: 'tempo', tempo }),
     done,
   };
 }

@@ -1,16 +1,18 @@
-/** Runs, metric history and checkpoints in a project's working database (tables of format 1). */
+/** Runs, metric history, checkpoints and replay snapshots in a project's working database. */
 import type Database from 'better-sqlite3';
 import type { Network } from '../../../src-shared/model/network';
 import type { TrainingConfig } from '../../../src-shared/training/config';
 import type { EpochSummary, RunState } from '../../../src-shared/training/runner';
 import type { RunEvaluation } from '../../../src-shared/training/protocol';
+import { snapshotEpochs } from '../../../src-shared/training/snapshots';
 import { blobToParams, decodeRunState, encodeRunState, paramsToBlob } from './state-codec';
 
 /** What runs.config holds (JSON): the config, the resolved loss, and the final evaluation once done. */
 export interface StoredRunConfig {
   config: TrainingConfig;
   loss: string;
-  targetEpochs: number;
+  /** null: no epoch limit (until stopped). */
+  targetEpochs: number | null;
   result: RunEvaluation | null;
   message: string | null;
 }
@@ -87,4 +89,41 @@ export function readCheckpoint(db: Database.Database, runId: string, which: 'fin
   const r = db.prepare('SELECT step, weights, optimizer_state FROM checkpoints WHERE id = ?').get(`${runId}:${which}`) as { step: number; weights: Buffer; optimizer_state: Buffer | null } | undefined;
   if (!r) return null;
   return { epoch: r.step, params: blobToParams(r.weights), state: r.optimizer_state ? decodeRunState(r.optimizer_state) : null };
+}
+
+/** Where a snapshot sits in a run: after `epoch` completed epochs and `step` batches of the next. */
+export interface SnapshotKey {
+  epoch: number;
+  step: number;
+}
+
+/**
+ * Writes replay snapshots and thins the run's snapshots to the spacing of snapshots.ts for its newest epoch, in one
+ * transaction. `keep` (the run's current final position, maybe mid-epoch) survives the thinning.
+ */
+export function writeSnapshots(db: Database.Database, runId: string, snaps: readonly (SnapshotKey & { params: Float64Array })[], keep?: SnapshotKey): void {
+  if (!snaps.length && !keep) return;
+  const ins = db.prepare('INSERT OR REPLACE INTO run_snapshots (run_id, epoch, step, weights) VALUES (?, ?, ?, ?)');
+  const del = db.prepare('DELETE FROM run_snapshots WHERE run_id = ? AND epoch = ? AND step = ?');
+  db.transaction(() => {
+    for (const s of snaps) ins.run(runId, s.epoch, s.step, paramsToBlob(s.params));
+    const stored = listSnapshots(db, runId);
+    const latest = Math.max(keep?.epoch ?? 0, ...stored.map((k) => k.epoch));
+    const grid = new Set(snapshotEpochs(latest));
+    for (const k of stored) {
+      const kept = (k.step === 0 && grid.has(k.epoch)) || (keep !== undefined && k.epoch === keep.epoch && k.step === keep.step);
+      if (!kept) del.run(runId, k.epoch, k.step);
+    }
+  })();
+}
+
+/** A run's snapshot positions, in order. */
+export function listSnapshots(db: Database.Database, runId: string): SnapshotKey[] {
+  return db.prepare('SELECT epoch, step FROM run_snapshots WHERE run_id = ? ORDER BY epoch, step').all(runId) as SnapshotKey[];
+}
+
+/** One snapshot's parameter vector (program order of the run's network), or null. */
+export function readSnapshot(db: Database.Database, runId: string, key: SnapshotKey): Float64Array | null {
+  const r = db.prepare('SELECT weights FROM run_snapshots WHERE run_id = ? AND epoch = ? AND step = ?').get(runId, key.epoch, key.step) as { weights: Buffer } | undefined;
+  return r ? blobToParams(r.weights) : null;
 }
