@@ -6,6 +6,8 @@ import type { ActivationKind } from '../../src-shared/model/activation-kind';
 import type { NeuronFlowNode } from './flow-types';
 import { NeuronBudget } from '../overlay/NeuronBudget';
 import { NeuronHeatmap } from '../training/NeuronHeatmap';
+import { useEditorStore } from '../state/editor-store';
+import { biasOf } from './live-lookup';
 
 /** Activation names short enough for a node card (the inspector shows the full ones). */
 const SHORT_NAMES: Record<ActivationKind, string> = {
@@ -32,19 +34,21 @@ export function formatNumber(v: number): string {
 /** A neuron card: role accent, label, activation glyph, bias; handles for what its role allows. */
 export const NeuronNode = memo(function NeuronNode({ data, selected }: NodeProps<NeuronFlowNode>) {
   const n = data.neuron;
+  // The bias as the card prints it, read live (the node keeps its identity while training moves biases).
+  const bias = useEditorStore((s) => formatNumber(biasOf(s.network, n.id)));
   const act = ACTIVATION_INFO[n.activation];
   return (
     <div
       className={`neuron neuron--${n.role}${selected ? ' is-selected' : ''}`}
       data-testid={`neuron-${n.label}`}
       data-activation={n.activation}
-      title={`${n.label} (${n.role}) · ${act.label}: ${act.formula} · bias ${n.bias}`}
+      title={`${n.label} (${n.role}) · ${act.label}: ${act.formula} · bias ${bias}`}
     >
       {n.role !== 'input' && <Handle type="target" position={Position.Left} className="handle handle--in" />}
       <div className="neuron__text">
         <div className="neuron__label">{n.label || '—'}</div>
         <div className="neuron__meta">
-          {data.softmax ? 'softmax' : SHORT_NAMES[n.activation]} · b {formatNumber(n.bias)}
+          {data.softmax ? 'softmax' : SHORT_NAMES[n.activation]} · b {bias}
         </div>
       </div>
       <ActivationGlyph kind={n.activation} />

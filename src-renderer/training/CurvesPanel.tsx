@@ -3,7 +3,7 @@ import { runSeries } from './chart-data';
 import { CurveChart } from './CurveChart';
 import { fmt } from './format';
 import { ReplayTimeline } from './ReplayTimeline';
-import { useTrainingStore } from './training-store';
+import { useScoreName, useTrainingStore } from './training-store';
 
 /** The finished run's headline results beside its curves; the full tables are one click away. */
 function ResultsAside() {
@@ -47,9 +47,8 @@ function ResultsAside() {
 /** The live run's curves, else the last run's, with its results beside them and the replay timeline under them. */
 export function CurvesPanel() {
   const shown = useTrainingStore((s) => s.live?.history ?? s.outcome?.history ?? null);
-  const meta = useTrainingStore((s) => s.meta);
+  const scoreLabel = useScoreName();
   const marker = useTrainingStore((s) => (s.replay && s.replay.index !== null ? (s.replay.snapshots[s.replay.index]?.epoch ?? null) : null));
-  const scoreLabel = meta?.targets.some((t) => t.kind === 'classes') ? 'accuracy' : 'R²';
   const series = useMemo(() => (shown ? runSeries(shown, scoreLabel) : []), [shown, scoreLabel]);
   return (
     <div className="curves-panel">

@@ -11,7 +11,7 @@ import { TEMPO_CHOICES } from '../../src-shared/training/tempo';
 import { TrainingResults } from './TrainingResults';
 import { TrainingSetup } from './TrainingSetup';
 import { fmt } from './format';
-import { useTrainingStore, type TrainingTab } from './training-store';
+import { useScoreName, useTrainingStore, type TrainingTab } from './training-store';
 
 const TABS: { id: TrainingTab; label: string }[] = [
   { id: 'setup', label: 'Setup' },
@@ -27,14 +27,25 @@ function duration(ms: number | null): string {
   return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${s % 60} s`;
 }
 
-function Command({ id, label, disabled, testId }: { id: CommandId; label: string; disabled?: boolean; testId: string }) {
+function Command({ id, label, text, disabled, testId }: { id: CommandId; label: string; text?: string; disabled?: boolean; testId: string }) {
   const keys = SHORTCUTS.find((s) => s.command === id)?.keys[0];
+  // A short text (an icon) keeps the bar on one line; the label stays the button's accessible name.
   return (
-    <button type="button" data-testid={testId} disabled={disabled} title={keys ? `${label} (${displayKeys(keys)})` : label} onClick={() => void runCommand(id)}>
-      {label}
+    <button type="button" data-testid={testId} disabled={disabled} aria-label={text ? label : undefined} title={keys ? `${label} (${displayKeys(keys)})` : label} onClick={() => void runCommand(id)}>
+      {text ?? label}
     </button>
   );
 }
+
+/** Samples per second, short: 840, 12.3k, 1.2M. */
+function rate(v: number): string {
+  if (v < 1000) return String(Math.round(v));
+  if (v < 1e6) return `${Number((v / 1000).toPrecision(3))}k`;
+  return `${Number((v / 1e6).toPrecision(3))}M`;
+}
+
+/** A loss or R² with three significant digits (the bar is short). */
+const fmt3 = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '–' : String(Number(v.toPrecision(3))));
 
 /** The epoch counter, speed and the current loss and score: always in the bar, live or not. */
 function Status() {
@@ -42,7 +53,7 @@ function Status() {
   const live = useTrainingStore((s) => s.live !== null);
   const last = useTrainingStore((s) => s.outcome);
   const tempo = useTrainingStore((s) => s.tempo);
-  const scoreName = useTrainingStore((s) => (s.meta?.targets.some((t) => t.kind === 'classes') ? 'acc' : 'R²'));
+  const scoreName = useScoreName() === 'accuracy' ? 'acc' : 'R²';
   if (live && !progress) return <span className="training-status" data-testid="training-status">Starting…</span>;
   if (live && progress) {
     const done = progress.epoch + progress.step / Math.max(1, progress.stepsPerEpoch);
@@ -50,7 +61,7 @@ function Status() {
     const state = progress.paused ? 'Paused' : tempo === 0 ? 'Step by hand' : null;
     return (
       <div className="training-status" data-testid="training-progress" data-epoch={progress.epoch} data-step={progress.step} data-paused={progress.paused} role="status" aria-live="off">
-        {limit !== null && <progress max={limit} value={Math.min(done, limit)} aria-label="Training progress" />}
+        {limit !== null && <progress max={limit} value={Math.min(done, limit)} aria-label="Training progress" title={progress.etaMs !== null && !progress.paused ? `${duration(progress.etaMs)} left` : undefined} />}
         <span className="training-status__text" data-testid="training-status">
           {state && <b>{state} · </b>}
           <span data-testid="epoch-counter">
@@ -59,23 +70,22 @@ function Status() {
             {progress.step ? ` +${progress.step}` : ''}
           </span>
           {' · '}
-          {Math.round(progress.samplesPerSec).toLocaleString()} samples/s · loss {fmt(progress.trainLoss)}
-          {progress.score !== null ? ` · ${scoreName} ${scoreName === 'acc' ? fmt(progress.score, true) : fmt(progress.score)}` : ''}
-          {limit !== null && progress.etaMs !== null && !progress.paused ? ` · ${duration(progress.etaMs)} left` : ''}
+          {rate(progress.samplesPerSec)} samples/s · loss {fmt3(progress.trainLoss)}
+          {progress.score !== null ? ` · ${scoreName} ${scoreName === 'acc' ? fmt(progress.score, true) : fmt3(progress.score)}` : ''}
         </span>
       </div>
     );
   }
   const ev = last?.evaluation;
   const split = ev?.val ?? ev?.train;
-  const score = split?.classification ? `acc ${fmt(split.classification.accuracy, true)}` : split?.regression ? `R² ${fmt(split.regression.r2)}` : '';
+  const score = split?.classification ? `acc ${fmt(split.classification.accuracy, true)}` : split?.regression ? `R² ${fmt3(split.regression.r2)}` : '';
   const epochs = last?.history?.['train.loss']?.at(-1)?.[0] ?? 0;
   return (
     <span className="training-status training-status__text" data-testid="training-status">
       {last ? (
         <>
           {last.reason === 'error' ? 'Failed' : last.reason === 'completed' ? 'Done' : 'Stopped'} · <span data-testid="epoch-counter">epoch {epochs}</span>
-          {split ? ` · ${ev?.val ? 'val' : 'train'} loss ${fmt(split.loss)}${score ? ` · ${score}` : ''}` : ''}
+          {split ? ` · ${ev?.val ? 'val' : 'train'} loss ${fmt3(split.loss)}${score ? ` · ${score}` : ''}` : ''}
         </>
       ) : (
         <>
@@ -131,10 +141,10 @@ export function TrainingDock() {
         </button>
         <DatasetPicker />
         <Command id="train.start" label="Train" testId="train-start" disabled={live} />
-        <Command id="train.pauseResume" label={paused ? 'Resume' : 'Pause'} testId="train-pause" disabled={!live || (byHand && !paused)} />
-        <Command id="train.stop" label="Stop" testId="train-stop" disabled={!live} />
-        <Command id="train.stepBatch" label="Step batch" testId="train-step-batch" disabled={!canStep} />
-        <Command id="train.stepEpoch" label="Step epoch" testId="train-step-epoch" disabled={!canStep} />
+        <Command id="train.pauseResume" label={paused ? 'Resume' : 'Pause'} text={paused ? '▶' : '❚❚'} testId="train-pause" disabled={!live || (byHand && !paused)} />
+        <Command id="train.stop" label="Stop" text="■" testId="train-stop" disabled={!live} />
+        <Command id="train.stepBatch" label="Step batch" text="↷" testId="train-step-batch" disabled={!canStep} />
+        <Command id="train.stepEpoch" label="Step epoch" text="⇥" testId="train-step-epoch" disabled={!canStep} />
         <TempoPicker />
         <Status />
         {live && (

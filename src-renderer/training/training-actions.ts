@@ -14,7 +14,7 @@ import { withWeights } from '../state/network-edits';
 import { useUiStore } from '../state/ui-store';
 import type { Tempo } from '../../src-shared/training/tempo';
 import { dropReplay, leaveReplay, loadReplay } from './replay-actions';
-import { appendEpochs, useTrainingStore, type LiveRun } from './training-store';
+import { appendEpochs, scoreOfLoss, useTrainingStore, type LiveRun } from './training-store';
 
 /** Shown when an edit is refused during a run. */
 export const LOCK_MESSAGE = 'Training is running: stop it (Shift+F5) to change the network.';
@@ -103,6 +103,7 @@ export async function startTraining(opts: { paused?: boolean } = {}): Promise<bo
   const network = useEditorStore.getState().network;
   try {
     const r = await api.request('training.start', { datasetId: s.datasetId, network, config: s.config, tempo: s.tempo, paused: opts.paused ?? false });
+    useTrainingStore.setState({ scoreName: scoreOfLoss(r.loss) });
     beginLive({ runId: r.runId, datasetId: s.datasetId, progress: null, history: {} });
     return true;
   } catch (e) {
@@ -204,7 +205,7 @@ export async function showRun(r: RunSummary): Promise<void> {
   try {
     const { history } = await api.request('training.run', { runId: r.id });
     const reason = r.status === 'error' ? 'error' : r.status === 'stopped' || r.status === 'early-stopped' ? r.status : 'completed';
-    useTrainingStore.setState({ outcome: { runId: r.id, datasetId: r.datasetId ?? '', reason, evaluation: r.result, message: r.message, history }, tab: 'results' });
+    useTrainingStore.setState({ outcome: { runId: r.id, datasetId: r.datasetId ?? '', reason, evaluation: r.result, message: r.message, history }, tab: 'results', scoreName: r.loss ? scoreOfLoss(r.loss) : null });
     void loadReplay(r.id);
   } catch (e) {
     fail(e);

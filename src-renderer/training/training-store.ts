@@ -69,6 +69,8 @@ export interface TrainingState {
   /** Training speed: epochs per second, 0 by hand, null full speed. */
   tempo: Tempo;
   replay: Replay | null;
+  /** What the last started or shown run scores: accuracy for class losses (bce, cce), R² for mse; null before any. */
+  scoreName: 'accuracy' | 'R²' | null;
 }
 
 /** The one training store of the window. */
@@ -85,7 +87,16 @@ export const useTrainingStore = create<TrainingState>()(() => ({
   tab: 'setup',
   tempo: DEFAULT_TEMPO,
   replay: null,
+  scoreName: null,
 }));
+
+/** The score's name for the chosen dataset: the run's own when known, else from the dataset's target. */
+export function useScoreName(): 'accuracy' | 'R²' {
+  return useTrainingStore((s) => s.scoreName ?? (s.meta?.targets.some((t) => t.kind === 'classes') ? 'accuracy' : 'R²'));
+}
+
+/** The score a loss reports per epoch. */
+export const scoreOfLoss = (loss: string): 'accuracy' | 'R²' => (loss === 'mse' ? 'R²' : 'accuracy');
 
 /** A history with epochs appended (nulls skipped: no validation split); copies each array once. */
 export function appendEpochs(h: History, epochs: readonly EventOf<'training.epoch'>[]): History {

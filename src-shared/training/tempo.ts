@@ -8,7 +8,7 @@ export type Tempo = number | null;
 
 /** The choices of the Training speed control, slowest first. */
 export const TEMPO_CHOICES: readonly { value: Tempo; label: string }[] = [
-  { value: 0, label: 'Step by hand' },
+  { value: 0, label: 'By hand (step)' },
   { value: 1, label: '1 epoch/s' },
   { value: 5, label: '5 epochs/s' },
   { value: 20, label: '20 epochs/s' },
