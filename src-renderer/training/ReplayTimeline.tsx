@@ -48,15 +48,15 @@ export function ReplayTimeline() {
         onChange={(e) => void scrubTo(Number(e.target.value))}
       />
       <span className="replay__label" data-testid="replay-label">
-        {replay.index === null ? `Replay: ${replay.snapshots.length} snapshots, to ${snapshotLabel(replay.snapshots[last])}` : `Showing ${snapshotLabel(shown)}`}
+        {replay.index === null ? `Replay ${replay.snapshots.length} snapshots, to ${snapshotLabel(replay.snapshots[last])}` : `Showing ${snapshotLabel(shown)}`}
       </span>
       {replay.index !== null && (
         <>
-          <button type="button" data-testid="replay-leave" title="Put the weights back as they were before the replay (Esc)" onClick={leaveReplay}>
-            Back to current weights
+          <button type="button" data-testid="replay-leave" title="Leave the replay: the network's own weights come back (Esc)" onClick={leaveReplay}>
+            Exit replay
           </button>
-          <button type="button" data-testid="replay-keep" title="Make these the network's weights (one undo step)" onClick={keepReplayWeights}>
-            Keep these
+          <button type="button" data-testid="replay-keep" title="Keep the weights shown as the network's (one undo step)" onClick={keepReplayWeights}>
+            Keep weights
           </button>
         </>
       )}

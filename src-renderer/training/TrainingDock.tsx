@@ -5,7 +5,7 @@ import { displayKeys, SHORTCUTS } from '../shortcuts';
 import { BoundaryView } from './BoundaryView';
 import { useBoundarySync } from './use-boundary-sync';
 import { RunHistory } from './RunHistory';
-import { chooseDataset, setTempo, useTrainingEvents } from './training-actions';
+import { setTempo, useTrainingEvents } from './training-actions';
 import { CurvesPanel } from './CurvesPanel';
 import { TEMPO_CHOICES } from '../../src-shared/training/tempo';
 import { TrainingResults } from './TrainingResults';
@@ -54,20 +54,26 @@ function Status() {
   const last = useTrainingStore((s) => s.outcome);
   const tempo = useTrainingStore((s) => s.tempo);
   const scoreName = useScoreName() === 'accuracy' ? 'acc' : 'R²';
-  if (live && !progress) return <span className="training-status" data-testid="training-status">Starting…</span>;
+  if (live && !progress)
+    return (
+      <span className="training-status">
+        <span className="training-status__text" data-testid="training-status">
+          Starting…
+        </span>
+      </span>
+    );
   if (live && progress) {
     const done = progress.epoch + progress.step / Math.max(1, progress.stepsPerEpoch);
     const limit = progress.targetEpochs;
     const state = progress.paused ? 'Paused' : tempo === 0 ? 'Step by hand' : null;
     return (
       <div className="training-status" data-testid="training-progress" data-epoch={progress.epoch} data-step={progress.step} data-paused={progress.paused} role="status" aria-live="off">
-        {limit !== null && <progress max={limit} value={Math.min(done, limit)} aria-label="Training progress" title={progress.etaMs !== null && !progress.paused ? `${duration(progress.etaMs)} left` : undefined} />}
-        <span className="training-status__text" data-testid="training-status">
+        <span className="training-status__text" data-testid="training-status" title={limit !== null && progress.etaMs !== null && !progress.paused ? `${Math.floor((100 * done) / limit)}% · ${duration(progress.etaMs)} left` : undefined}>
           {state && <b>{state} · </b>}
           <span data-testid="epoch-counter">
             epoch {progress.epoch}
             {limit !== null ? `/${limit}` : ''}
-            {progress.step ? ` +${progress.step}` : ''}
+            {progress.step && (progress.paused || tempo === 0) ? ` +${progress.step} batch${progress.step === 1 ? '' : 'es'}` : ''}
           </span>
           {' · '}
           {rate(progress.samplesPerSec)} samples/s · loss {fmt3(progress.trainLoss)}
@@ -81,7 +87,8 @@ function Status() {
   const score = split?.classification ? `acc ${fmt(split.classification.accuracy, true)}` : split?.regression ? `R² ${fmt3(split.regression.r2)}` : '';
   const epochs = last?.history?.['train.loss']?.at(-1)?.[0] ?? 0;
   return (
-    <span className="training-status training-status__text" data-testid="training-status">
+    <span className="training-status">
+      <span className="training-status__text" data-testid="training-status">
       {last ? (
         <>
           {last.reason === 'error' ? 'Failed' : last.reason === 'completed' ? 'Done' : 'Stopped'} · <span data-testid="epoch-counter">epoch {epochs}</span>
@@ -92,6 +99,7 @@ function Status() {
           Ready · <span data-testid="epoch-counter">epoch 0</span>
         </>
       )}
+      </span>
     </span>
   );
 }
@@ -104,22 +112,6 @@ function TempoPicker() {
       {TEMPO_CHOICES.map((c) => (
         <option key={String(c.value)} value={String(c.value)}>
           {c.label}
-        </option>
-      ))}
-    </select>
-  );
-}
-
-function DatasetPicker() {
-  const datasets = useTrainingStore((s) => s.datasets);
-  const datasetId = useTrainingStore((s) => s.datasetId);
-  const live = useTrainingStore((s) => s.live !== null);
-  return (
-    <select data-testid="training-dataset" aria-label="Dataset to train on" value={datasetId ?? ''} disabled={live} onChange={(e) => void chooseDataset(e.target.value || null)}>
-      {!datasetId && <option value="">No dataset</option>}
-      {datasets.map((d) => (
-        <option key={d.id} value={d.id}>
-          {d.name}
         </option>
       ))}
     </select>
@@ -139,7 +131,6 @@ export function TrainingDock() {
         <button type="button" className="training-bar__toggle" aria-expanded={open} data-testid="training-toggle" onClick={() => useTrainingStore.setState({ open: !open })}>
           {open ? '▾' : '▸'} Training
         </button>
-        <DatasetPicker />
         <Command id="train.start" label="Train" testId="train-start" disabled={live} />
         <Command id="train.pauseResume" label={paused ? 'Resume' : 'Pause'} text={paused ? '▶' : '❚❚'} testId="train-pause" disabled={!live || (byHand && !paused)} />
         <Command id="train.stop" label="Stop" text="■" testId="train-stop" disabled={!live} />
@@ -148,8 +139,10 @@ export function TrainingDock() {
         <TempoPicker />
         <Status />
         {live && (
-          <span className="training-lock" data-testid="structure-lock" role="status" title="The structure is locked while training: stop the run (Shift+F5) to edit it.">
-            🔒 Locked
+          <span className="training-lock" data-testid="structure-lock" role="status" aria-label="Structure locked while training" title="The structure is locked while training: stop the run (Shift+F5) to edit it.">
+            <svg width={14} height={14} viewBox="0 0 16 16" aria-hidden="true">
+              <path d="M4 7.5h8v6H4zM5.5 7.5V5a2.5 2.5 0 015 0v2.5" fill="none" stroke="currentColor" strokeWidth={1.5} strokeLinejoin="round" />
+            </svg>
           </span>
         )}
       </div>

@@ -3,6 +3,7 @@ import { runCommand } from '../commands';
 import { CommitField, parseNumber } from '../panels/CommitField';
 import { useEditorStore } from '../state/editor-store';
 import { useUiStore } from '../state/ui-store';
+import { DatasetPicker } from './DatasetPicker';
 import { useTrainingStore } from './training-store';
 
 const LOSS_NAMES = { mse: 'mean squared error', bce: 'binary cross-entropy', cce: 'cross-entropy' } as const;
@@ -51,6 +52,10 @@ export function TrainingSetup() {
   const setSchedule = (s: Schedule) => change('Schedule', { schedule: s });
   return (
     <div className="training-setup" data-testid="training-setup">
+      <label className="field">
+        <span className="field__label">Dataset</span>
+        <DatasetPicker />
+      </label>
       <label className="field">
         <span className="field__label">Loss</span>
         <select data-testid="cfg-loss" value={config.loss ?? ''} onChange={(e) => change('Loss', { loss: (e.target.value || null) as TrainingConfigInput['loss'] })}>

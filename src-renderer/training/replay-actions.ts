@@ -21,7 +21,7 @@ let timer: ReturnType<typeof setTimeout> | null = null;
 const keyOf = (runId: string, k: SnapshotKey) => `${runId}:${k.epoch}:${k.step}`;
 
 /** The lock message while a replay is on the canvas. */
-export const REPLAY_LOCK = 'Replaying a run: leave the replay (Esc in the timeline, or Back to current weights) to change the network.';
+export const REPLAY_LOCK = 'Replaying a run: press Exit replay (or Esc on the timeline) to change the network.';
 
 /** Where the replay shows, as the user reads it. */
 export function snapshotLabel(k: SnapshotKey): string {

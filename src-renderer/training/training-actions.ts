@@ -234,11 +234,23 @@ export async function toggleCompared(runId: string): Promise<void> {
   }
 }
 
+/** The newest progress not yet on screen: applied once per animation frame, so a page behind on frames skips stale ones. */
+let pendingProgress: EventOf<'training.progress'> | null = null;
+
+function applyProgress(): void {
+  const p = pendingProgress;
+  pendingProgress = null;
+  const live = useTrainingStore.getState().live;
+  if (!p || !live || live.runId !== p.runId) return;
+  useTrainingStore.setState({ live: { ...live, progress: p } });
+  useEditorStore.getState().setLiveWeights(p.weights.synapseWeights, p.weights.biases);
+}
+
 function onProgress(p: EventOf<'training.progress'>): void {
   const live = useTrainingStore.getState().live;
   if (!live || live.runId !== p.runId) return;
-  useTrainingStore.setState({ live: { ...live, progress: p } });
-  useEditorStore.getState().setLiveWeights(p.weights.synapseWeights, p.weights.biases);
+  if (!pendingProgress) requestAnimationFrame(applyProgress);
+  pendingProgress = p;
 }
 
 /** Epochs not yet on the chart: a small dataset finishes thousands of epochs a second, the chart needs ten updates. */
@@ -260,6 +272,7 @@ function onEpoch(e: EventOf<'training.epoch'>): void {
 }
 
 function onDone(d: EventOf<'training.done'>): void {
+  applyProgress();
   flushEpochs();
   const live = useTrainingStore.getState().live;
   if (!live || live.runId !== d.runId) return;
@@ -272,6 +285,7 @@ function onDone(d: EventOf<'training.done'>): void {
 }
 
 function onError(d: EventOf<'training.error'>): void {
+  applyProgress();
   flushEpochs();
   const live = useTrainingStore.getState().live;
   if (!live || live.runId !== d.runId) return;

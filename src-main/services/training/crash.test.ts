@@ -6,7 +6,7 @@ import { loadDataset } from '../dataset/store';
 import * as svc from '../project/service';
 import { removeTempDirs, tempDir, testSession } from '../project/test-helpers';
 import { startRun } from './host';
-import { getRun, listRuns, metricHistory, readCheckpoint } from './store';
+import { getRun, listRuns, listSnapshots, metricHistory, readCheckpoint } from './store';
 
 afterAll(removeTempDirs);
 
@@ -44,6 +44,12 @@ describe('a crash while training', () => {
     expect(run.status).toBe('running');
     const history = metricHistory(db, run.id)['train.loss'];
     const checkpoint = readCheckpoint(db, run.id, 'final')!;
+    // Replay snapshots survive too, within the spacing's budget, up to where the history got.
+    const snaps = listSnapshots(db, run.id);
+    expect(snaps.length).toBeGreaterThan(50);
+    expect(snaps.length).toBeLessThanOrEqual(200);
+    expect(snaps[0]).toEqual({ epoch: 0, step: 0 });
+    expect(snaps.at(-1)!.epoch).toBeLessThanOrEqual(history.length);
     // What the child reported 2 s (history, flushed every second) and 3 s (checkpoint, every 2 s) before the kill is stored.
     const reportedBefore = (ms: number) => Math.max(0, ...epochs.filter((e) => e.ms <= last.ms - ms).map((e) => e.epoch));
     expect(history.length).toBeGreaterThanOrEqual(reportedBefore(2000));
@@ -68,6 +74,9 @@ describe('a crash while training', () => {
     const after = metricHistory(db, run.id)['train.loss'];
     expect(after.at(-1)![0]).toBe(from + 2);
     expect(readCheckpoint(db, run.id, 'final')!.state!.epoch).toBe(from + 2);
+    // The history and the replay go on from the checkpoint: nothing is left from after it.
+    expect(after).toHaveLength(from + 2);
+    expect(listSnapshots(db, run.id).at(-1)).toEqual({ epoch: from + 2, step: 0 });
     close();
   });
 });

@@ -68,7 +68,13 @@ export function startRun(o: StartRunOptions): RunHandle {
   // No epoch limit: the run goes on until it is stopped.
   const targetEpochs = o.resume?.targetEpochs ?? o.targetEpochs ?? o.config.epochs ?? Infinity;
   if (!o.resume) insertRun(o.db, { id: runId, datasetId: o.datasetId, network: o.network, stored: { config: o.config, loss: '', targetEpochs: Number.isFinite(targetEpochs) ? targetEpochs : null, result: null, message: null } });
-  else o.db.prepare("UPDATE runs SET status = 'running', finished = NULL WHERE id = ?").run(runId);
+  else {
+    o.db.prepare("UPDATE runs SET status = 'running', finished = NULL WHERE id = ?").run(runId);
+    // History and snapshots written after the state we resume from (a crash between checkpoints) belong to a lost timeline.
+    const { epoch, epochSteps } = o.resume.state;
+    o.db.prepare('DELETE FROM run_metrics WHERE run_id = ? AND step > ?').run(runId, epoch);
+    o.db.prepare('DELETE FROM run_snapshots WHERE run_id = ? AND (epoch > ? OR (epoch = ? AND step > ?))').run(runId, epoch, epoch, epochSteps);
+  }
   const { entry, options } = trainingWorkerEntry();
   const worker = new Worker(entry, options);
   const send = (m: ToWorker, transfer: ArrayBuffer[] = []) => worker.postMessage(m, transfer);
