@@ -112,6 +112,9 @@ test.describe('watching training', () => {
     await expect(counter).toHaveAttribute('data-epoch', '1');
     await expect(counter).toHaveAttribute('data-step', '0');
     await page.screenshot({ path: `${ARTIFACTS}watch-training-step-1280.png` });
+    // Paused, the bar still holds one line with the counter in view.
+    expect((await page.locator('.training-bar').boundingBox())!.height).toBeLessThan(40);
+    await inView(page.getByTestId('epoch-counter'));
     await page.getByTestId('train-stop').click();
     await expect(page.getByTestId('toast').filter({ hasText: 'Training stopped: run #2.' })).toBeVisible();
     await expect(page.getByTestId('training-tab-curves')).toHaveAttribute('aria-selected', 'true');
@@ -179,8 +182,28 @@ test.describe('replay', () => {
     }
     await page.screenshot({ path: `${ARTIFACTS}replay-1280.png` });
 
-    // Leaving the replay puts the document's weights (the final ones) back and unlocks the structure.
+    // Leaving the replay puts the document's weights (the final ones) back.
+    const s0 = net.synapses[0];
+    const first = synapse(page, labelOf.get(s0.source)!, labelOf.get(s0.target)!);
+    const weightAt = (row: (typeof rows)[number]) => String(paramsOf(row.weights)[program.synParam[0]]);
     await page.getByTestId('replay-leave').click();
     await expect(page.getByTestId('replay')).toHaveAttribute('data-epoch', '');
+    await first.dispatchEvent('click');
+    await expect(page.getByTestId('weight-input')).toHaveValue(weightAt(rows.at(-1)!));
+    // Saving during a replay saves the network's own weights, not the replayed ones.
+    await slider.focus();
+    await slider.press('Home');
+    await expect(page.getByTestId('weight-input')).toHaveValue(weightAt(rows[0]));
+    await page.keyboard.press('Control+s');
+    await expect(page.getByTestId('toast').filter({ hasText: 'Saved replayed.' }).last()).toBeVisible();
+    await expect(page.getByTestId('replay')).toHaveAttribute('data-epoch', '');
+    await expect(page.getByTestId('weight-input')).toHaveValue(weightAt(rows.at(-1)!));
+    // Keep weights: epoch 0's weights become the network's, one undo step away from the final ones.
+    await slider.focus();
+    await slider.press('Home');
+    await page.getByTestId('replay-keep').click();
+    await expect(page.getByTestId('weight-input')).toHaveValue(weightAt(rows[0]));
+    await page.keyboard.press('Control+z');
+    await expect(page.getByTestId('weight-input')).toHaveValue(weightAt(rows.at(-1)!));
   });
 });

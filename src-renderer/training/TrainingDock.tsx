@@ -76,7 +76,8 @@ function Status() {
             {progress.step && (progress.paused || tempo === 0) ? ` +${progress.step} batch${progress.step === 1 ? '' : 'es'}` : ''}
           </span>
           {' · '}
-          {rate(progress.samplesPerSec)} samples/s · loss {fmt3(progress.trainLoss)}
+          {/* A paused or hand-stepped run has no speed to speak of. */}
+          {state ? '' : `${rate(progress.samplesPerSec)} samples/s · `}loss {fmt3(progress.trainLoss)}
           {progress.score !== null ? ` · ${scoreName} ${scoreName === 'acc' ? fmt(progress.score, true) : fmt3(progress.score)}` : ''}
         </span>
       </div>
