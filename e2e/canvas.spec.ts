@@ -45,7 +45,7 @@ test.describe('canvas: design a network by hand', () => {
     await expect(neuron(page, 'y1').locator('.react-flow__handle.source')).toHaveCount(0);
     await expect(neuron(page, 'h2').locator('.react-flow__handle')).toHaveCount(2);
     for (const x of ['x1', 'x2']) for (const h of ['h1', 'h2', 'h3']) await expect(synapse(page, x, h)).toHaveCount(1);
-    await expect(page.getByTestId('validation-status')).toHaveText(/Ready: 2 inputs, 1 output/);
+    await expect(page.getByTestId('validation-status')).toHaveText(/: 2 inputs, 1 output/);
     await expect(page.getByTestId('validation-status')).toHaveAttribute('data-state', 'ok');
 
     // Hovering a synapse shows its weight; the inspector edits it.
@@ -75,7 +75,7 @@ test.describe('canvas: design a network by hand', () => {
     await dropFromPalette(page, 'output', 660, 420);
     await wire(page, 'h3', 'y2', true);
     await expect(synapse(page, 'h3', 'y2')).toHaveCount(1);
-    await expect(page.getByTestId('validation-status')).toHaveText(/Ready: 2 inputs, 2 outputs/);
+    await expect(page.getByTestId('validation-status')).toHaveText(/: 2 inputs, 2 outputs/);
   });
 
   test('picks activation, bias, label and Dale mark in the inspector; undo and redo follow', async ({ page }) => {
@@ -185,7 +185,7 @@ test.describe('canvas: design a network by hand', () => {
     await expect(neuron(page, 'score')).toBeVisible();
     await expect(neuron(page, 'x3')).toBeVisible();
     await expect(synapse(page, 'x3', 'score')).toHaveCount(1);
-    await expect(page.getByTestId('validation-status')).toHaveText(/Ready: 3 inputs, 2 outputs/);
+    await expect(page.getByTestId('validation-status')).toHaveText(/: 3 inputs, 2 outputs/);
   });
 
   test('adds a dense group from the selection, auto-lays out by depth and fits the view', async ({ page }) => {

@@ -15,8 +15,8 @@ import { DATASET_NAME, NETWORK } from './overlay-network';
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 
-// Palette, canvas, overlay panel and inspector side by side.
-test.use({ viewport: { width: 1600, height: 900 } });
+// Palette, canvas, overlay panel and inspector side by side, at the smallest window size we design for.
+test.use({ viewport: { width: 1280, height: 720 } });
 
 /** The overlay's number format (overlay-math.ts fmt). */
 const fmt = (v: number) => (v === 0 ? '0' : Math.abs(v) >= 1e4 || Math.abs(v) < 1e-3 ? v.toExponential(3) : String(Number(v.toFixed(4))));
@@ -32,12 +32,9 @@ async function pasteNetwork(page: Page, doc: object = NETWORK) {
   await page.getByTestId('tool-view.fitView').click();
 }
 
-/** A smaller picture for the README: the canvas and the overlay panel only (copied by hand to src-renderer/overlay/docs/). */
+/** The whole 1280×720 window for the README's "Excitatory or inhibitory?" section (copied to src-renderer/overlay/docs/). */
 async function docShot(page: Page, name: string) {
-  const a = (await page.locator('.stage').boundingBox())!;
-  const b = (await page.getByTestId('overlay-panel').boundingBox()) ?? a;
-  const x = a.x + 40;
-  await page.screenshot({ path: `${ARTIFACTS}overlay-${name}-docs.png`, clip: { x, y: a.y, width: b.x + b.width - x, height: 600 } });
+  await page.screenshot({ path: `${ARTIFACTS}overlay-${name}-docs.png` });
 }
 
 /** Fits the network into the canvas and waits until the output neuron sits inside it (fitting animates). */
@@ -65,7 +62,10 @@ test('contributions overlay: double negative excites, sign flip, budgets, silent
   await expect(synapse(page, 't', 'y')).toHaveAttribute('data-effect', 'inhibitory');
   await expect(synapse(page, 'r', 'y')).toHaveAttribute('data-effect', 'excitatory');
   await expect(page.getByTestId('overlay-legend')).toContainText('a negative output through a negative weight excites');
+  await expect(page.getByTestId('overlay-legend')).toContainText('positive weight (w > 0)');
+  await fitView(page);
   await page.screenshot({ path: `${ARTIFACTS}overlay-weights.png` });
+  await docShot(page, 'weights');
 
   // Contributions for a sample.
   await page.getByTestId('overlay-contributions').click();
@@ -92,7 +92,13 @@ test('contributions overlay: double negative excites, sign flip, budgets, silent
   await expect(tb).toHaveAttribute('data-inhibitory', fmt(-0.8));
   await expect(tb).toHaveAttribute('data-z', fmt(-0.55));
   await expect(tb).toHaveAttribute('data-o', fmt(tOut));
-  await expect(tb).toContainText(`o ${fmt(tOut)}`);
+  await expect(tb).toContainText(`o ${tOut.toFixed(2).replace('-', '−')}`);
+  // The equation in words: on selection (and hover) under the budget, and beside the contribution list.
+  await neuron(page, 't').click();
+  await expect(page.getByTestId('budget-equation-t')).toBeVisible();
+  await expect(page.getByTestId('budget-equation-t')).toHaveText(`E +0.25, I −0.80, bias 0 → z = −0.55 → tanh → o = −0.50`);
+  await expect(page.getByTestId('selected-equation')).toHaveText('t: E +0.25, I −0.80, bias 0 → z = −0.55 → tanh → o = −0.50');
+  await canvas(page).click({ position: { x: 5, y: 5 } });
   const yb = page.getByTestId('budget-y');
   await expect(yb).toHaveAttribute('data-excitatory', fmt(cTY));
   await expect(yb).toHaveAttribute('data-inhibitory', fmt(-0.4));
@@ -128,9 +134,14 @@ test('contributions overlay: double negative excites, sign flip, budgets, silent
 
   // Lesion t → y for this sample: y changes by exactly −c (linear output), and the document keeps its weight.
   await ty.click({ force: true });
+  // The inspector names w's sign, and what the synapse does for this sample by the sign of c.
+  await expect(page.getByTestId('synapse-effect')).toHaveText(`; for this sample c = w·o = +${(-2 * tOut2).toFixed(2)}: excites`);
   await page.getByTestId('lesion-toggle').click();
   await expect(ty).toHaveAttribute('data-lesioned', 'true');
   const row = page.getByTestId('lesion-delta-y');
+  // The estimate is labelled first-order; y is linear, so it is exact and nothing needs explaining.
+  await expect(page.getByTestId('lesion-why')).toContainText('σ′(z)·(−c)');
+  await expect(page.getByTestId('lesion-why-y')).toHaveCount(0);
   await expect(row).toHaveAttribute('data-real', fmt(2 * tOut2));
   await expect(row).toHaveAttribute('data-estimate', fmt(2 * tOut2));
   await page.screenshot({ path: `${ARTIFACTS}overlay-lesion.png` });
@@ -140,6 +151,7 @@ test('contributions overlay: double negative excites, sign flip, budgets, silent
   await expect(page.getByTestId('weight-input')).toHaveValue('-2');
   await expect(ty).not.toHaveAttribute('data-effect', /.*/);
   await page.screenshot({ path: `${ARTIFACTS}overlay-off.png` });
+  await docShot(page, 'off');
 
   // Dataset mode without a dataset in the project says what it needs.
   await page.getByTestId('overlay-dataset').click();
@@ -187,7 +199,8 @@ test('dataset overlay: mean contribution and share of exciting rows; arrow keys 
   await page.keyboard.press('ArrowRight');
   await expect(page.getByTestId('sample-position')).toContainText('row 2 / 10');
   await expect(ry).toHaveAttribute('data-contribution', fmt(1.5));
-  await expect(page.getByTestId('sample-input-x2')).toHaveValue('0.5');
+  // The field shows x2 in the dataset's units; the row keeps the encoded value the network sees.
+  await expect(page.getByTestId('sample-row-x2')).toHaveAttribute('data-encoded', '0.5');
   await page.keyboard.press('ArrowLeft');
   await expect(ry).toHaveAttribute('data-contribution', '0');
 });
@@ -206,8 +219,8 @@ test("View menu keys switch the overlay; a softmax member's budget draws its pro
   await expect(page.getByTestId('overlay-weights')).toHaveAttribute('aria-checked', 'true');
   await page.keyboard.press('2');
   await expect(page.getByTestId('overlay-contributions')).toHaveAttribute('aria-checked', 'true');
-  await expect(page.getByTestId('budget-t').locator('svg')).toHaveAttribute('data-curve', 'tanh');
-  for (const label of ['y', 'y2']) await expect(page.getByTestId(`budget-${label}`).locator('svg')).toHaveAttribute('data-curve', 'softmax');
+  await expect(page.getByTestId('budget-t').locator('svg.budget__curve')).toHaveAttribute('data-curve', 'tanh');
+  for (const label of ['y', 'y2']) await expect(page.getByTestId(`budget-${label}`).locator('svg.budget__curve')).toHaveAttribute('data-curve', 'softmax');
   // The two members' probabilities (o) sum to one, as the curve's value at each z does.
   const o = await Promise.all(['y', 'y2'].map(async (l) => Number(await page.getByTestId(`budget-${l}`).getAttribute('data-o'))));
   expect(o[0] + o[1]).toBeCloseTo(1, 3);

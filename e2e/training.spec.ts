@@ -138,10 +138,13 @@ test.describe('training', () => {
     await expect(runRows).toHaveCount(2);
     await expect(runRows.nth(0)).toHaveAttribute('data-status', 'stopped');
     await expect(runRows.nth(1)).toHaveAttribute('data-status', 'completed');
+    // No neuron is marked E or I, so neither run had Dale's constraint on, and the list says so.
+    await expect(runRows.nth(0)).toHaveAttribute('data-dale', 'off');
+    await expect(runRows.nth(1)).toHaveAttribute('data-dale', 'off');
     await runRows.nth(0).getByTestId('run-compare').click();
     await runRows.nth(1).getByTestId('run-compare').click();
-    await expect.poll(async () => (await drawn(page, '#2 Dale train loss', 'compare-chart')).length).toBe(5);
-    expect((await drawn(page, '#1 Dale train loss', 'compare-chart')).length).toBe(loss.length);
+    await expect.poll(async () => (await drawn(page, '#2 free train loss', 'compare-chart')).length).toBe(5);
+    expect((await drawn(page, '#1 free train loss', 'compare-chart')).length).toBe(loss.length);
   });
 
   test("trains the same data with and without Dale's constraint and compares the runs", async ({ page }) => {

@@ -2,7 +2,7 @@
  * The Electron shell, kept thin: one window per project, the security bar, the native menu
  * and the IPC wiring. Everything with logic lives in ./services and ./server, tested in Node.
  */
-import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, session as electronSession, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { BrowserWindow, Menu, app, dialog, ipcMain, nativeTheme, protocol, session as electronSession, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -104,6 +104,10 @@ function createWindow(): BrowserWindow {
     minWidth: 720,
     minHeight: 480,
     title: 'Neurite',
+    // The app icon (window and taskbar on Linux and Windows); the same drawing as the favicon.
+    icon: fileURLToPath(new URL('../renderer/icon-512.png', import.meta.url)),
+    // No white flash before a dark theme paints.
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#15171c' : '#f4f5f7',
     show: false,
     webPreferences: {
       preload: preloadPath,

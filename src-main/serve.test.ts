@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { handshakeProtocols } from './server/auth';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const serve = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src-main/serve.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 30_000 });
@@ -33,8 +35,17 @@ describe('serve CLI', () => {
     });
     expect(out).toMatch(/^Neurite is running at http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{43}\n$/);
     expect(existsSync(join(dir, '.neurite-state'))).toBe(true);
-    // It answers on the printed address and wants the token (and is past start-up when the signal comes).
-    expect((await fetch(new URL(out.trim().replace('Neurite is running at ', '')).origin)).status).toBe(401);
+    // It answers on the printed address, its WebSocket wants the token (and it is past start-up when the signal comes).
+    const url = new URL(out.trim().replace('Neurite is running at ', ''));
+    const handshake = (protocols: string[]) =>
+      new Promise<number>((resolve, reject) => {
+        const ws = new WebSocket(`ws://${url.host}/ws`, protocols);
+        ws.once('open', () => (ws.close(), resolve(101)));
+        ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+        ws.once('error', reject);
+      });
+    expect(await handshake(['neurite'])).toBe(401);
+    expect(await handshake(handshakeProtocols(url.searchParams.get('token')!))).toBe(101);
     const code = await new Promise<number | null>((resolve) => {
       child.once('exit', (c) => resolve(c));
       child.kill('SIGTERM');

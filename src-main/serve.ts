@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startServer } from './server/http-server';
+import { installProcessGuards } from './server/process-guards';
 
 function usage(message: string): never {
   console.error(`${message}\nUsage: neurite-serve [--port N] [--projects-dir DIR] [--state-dir DIR] [--no-example]`);
@@ -15,6 +16,8 @@ function usage(message: string): never {
 }
 
 async function main() {
+  // One failed request, timer or socket must never take every client down with the process.
+  installProcessGuards((message, error) => console.error(`[neurite] ${message}`, error ?? ''));
   let values: { port?: string; 'projects-dir'?: string; 'state-dir'?: string; 'no-example'?: boolean };
   try {
     ({ values } = parseArgs({

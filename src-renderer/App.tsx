@@ -1,5 +1,6 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { memo, useEffect, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { api } from './api';
 import { NetworkCanvas } from './canvas/NetworkCanvas';
 import { DataDialogs } from './panels/data/DataDialogs';
@@ -16,11 +17,18 @@ import { ProjectDialogs } from './project/ProjectDialogs';
 import { TrainingDock } from './training/TrainingDock';
 import { useProjectLifecycle } from './project/use-project-lifecycle';
 import { useGlobalInput } from './use-global-input';
+import { usePrefsSync, useThemeSync } from './panels/use-theme-sync';
+import { useOverlayStore } from './overlay/overlay-store';
+import { useOverlayReset } from './overlay/use-overlay-reset';
+import { useUiStore } from './state/ui-store';
 
 /** The editor window: menu and toolbar, palette, canvas with the training dock under it, overlay panel, inspector, status bar. */
 export function App() {
   useGlobalInput();
   useProjectLifecycle();
+  useThemeSync();
+  usePrefsSync();
+  useOverlayReset();
   // The desktop app has a native menu; the in-page one is for browser mode.
   const [nativeMenu, setNativeMenu] = useState(false);
   useEffect(() => {
@@ -60,10 +68,28 @@ const Workspace = memo(function Workspace() {
           </main>
           <TrainingDock />
         </div>
-        <OverlayPanel />
-        <Inspector />
+        <SidePanels />
       </div>
       <StatusBar />
     </>
   );
 });
+
+/**
+ * The right-hand side: the overlay panel (while an overlay is on) and the inspector, each collapsible,
+ * sharing one column (stacked) or side by side.
+ */
+function SidePanels() {
+  const overlayOn = useOverlayStore((s) => s.mode !== 'off');
+  const { overlayPanelOpen, inspectorOpen, beside } = useUiStore(useShallow((s) => ({ overlayPanelOpen: s.overlayPanelOpen, inspectorOpen: s.inspectorOpen, beside: s.panelsBeside })));
+  const showOverlay = overlayOn && overlayPanelOpen;
+  // The overlay panel keeps its worker in sync even while hidden, so it stays mounted.
+  return (
+    <div className={`side${beside ? ' side--beside' : ' side--stacked'}`} data-testid="side-panels" hidden={!showOverlay && !inspectorOpen}>
+      <div className="side__slot side__slot--overlay" hidden={!showOverlay}>
+        <OverlayPanel />
+      </div>
+      {inspectorOpen && <Inspector />}
+    </div>
+  );
+}

@@ -5,14 +5,18 @@ import { ApiCallError } from '../src-shared/api';
 // A stand-in for serve.ts speaking the same wire protocol, so the client is tested without main's code.
 let wss: WebSocketServer;
 const seenUrls: string[] = [];
+const seenProtocols: string[] = [];
+const stored = new Map<string, string>();
+const addressBar: string[] = [];
 let connections = 0;
 
 beforeAll(async () => {
-  wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+  wss = new WebSocketServer({ host: '127.0.0.1', port: 0, handleProtocols: (p) => (p.has('neurite') ? 'neurite' : false) });
   await new Promise((r) => wss.once('listening', r));
   wss.on('connection', (ws, req) => {
     connections += 1;
     seenUrls.push(req.url ?? '');
+    seenProtocols.push(String(req.headers['sec-websocket-protocol']).split(/,\s*/).join(' '));
     ws.on('message', (data) => {
       const { id, channel } = JSON.parse(data.toString());
       if (channel === 'app.info') ws.send(JSON.stringify({ id, ok: true, result: { name: 'Neurite', version: '0', mode: 'browser', platform: 'test' } }));
@@ -24,7 +28,13 @@ beforeAll(async () => {
     });
   });
   const port = (wss.address() as { port: number }).port;
-  Object.assign(globalThis, { window: { location: { protocol: 'http:', host: `127.0.0.1:${port}`, search: '?token=t0k' } }, WebSocket });
+  const location = { protocol: 'http:', host: `127.0.0.1:${port}`, href: `http://127.0.0.1:${port}/?token=t0k#x` };
+  const window = {
+    location,
+    sessionStorage: { setItem: (k: string, v: string) => stored.set(k, v), getItem: (k: string) => stored.get(k) ?? null },
+    history: { state: null, replaceState: (_s: unknown, _t: string, url: string) => addressBar.push(url) },
+  };
+  Object.assign(globalThis, { window, WebSocket });
 });
 afterAll(async () => {
   for (const c of wss.clients) c.terminate();
@@ -32,7 +42,7 @@ afterAll(async () => {
 });
 
 describe('the renderer client over WebSocket', () => {
-  it('queues until open, sends the token, resolves replies, rejects errors, delivers events and reconnects', async () => {
+  it('takes the token out of the address bar, queues until open, sends the token in the handshake, resolves replies, rejects errors, delivers events and reconnects', async () => {
     const { api, runMode, onConnectionChange } = await import('./api');
     expect(runMode).toBe('browser');
     const states: string[] = [];
@@ -41,7 +51,11 @@ describe('the renderer client over WebSocket', () => {
     const [a, b] = await Promise.all([api.request('app.info', {}), api.request('app.info', {})]);
     expect(a.name).toBe('Neurite');
     expect(b.mode).toBe('browser');
-    expect(seenUrls).toEqual(['/ws?token=t0k']);
+    // The token left the address bar for this tab's storage and travels only in the handshake, not in the URL.
+    expect(seenUrls).toEqual(['/ws']);
+    expect(seenProtocols).toEqual(['neurite neurite-token.t0k']);
+    expect(stored.get('neurite-token')).toBe('t0k');
+    expect(addressBar).toEqual(['/#x']);
 
     const err = await api.request('network.check', {} as never).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiCallError);

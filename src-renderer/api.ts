@@ -36,7 +36,10 @@ class SocketClient {
   private readonly stateListeners = new Set<(s: ConnectionState) => void>();
   private retryMs = 250;
 
-  constructor(private readonly url: string) {}
+  constructor(
+    private readonly url: string,
+    private readonly protocols: string[],
+  ) {}
 
   request(channel: string, payload: unknown): Promise<unknown> {
     this.ensureSocket();
@@ -71,7 +74,8 @@ class SocketClient {
 
   private ensureSocket() {
     if (this.socket) return;
-    const socket = new WebSocket(this.url);
+    // The token goes in the handshake's Sec-WebSocket-Protocol header, which only this socket carries.
+    const socket = new WebSocket(this.url, this.protocols);
     this.socket = socket;
     socket.onopen = () => {
       this.retryMs = 250;
@@ -125,14 +129,46 @@ class SocketClient {
   }
 }
 
-function socketUrl(): string {
-  const { protocol, host, search } = window.location;
-  // The HttpOnly cookie set on the first page load usually carries the token; the query covers a fresh tab.
-  const token = new URLSearchParams(search).get('token');
-  return `${protocol === 'https:' ? 'wss' : 'ws'}://${host}/ws${token ? `?token=${encodeURIComponent(token)}` : ''}`;
+/** Where this tab keeps the run's token: sessionStorage is per tab and per origin (port included), unlike a cookie. */
+const TOKEN_KEY = 'neurite-token';
+
+/** Offered subprotocols of the handshake: the app's, and the token as `neurite-token.<token>` (see src-main/server/auth.ts). */
+const handshakeProtocols = (token: string | null): string[] => (token ? ['neurite', `neurite-token.${token}`] : ['neurite']);
+
+/**
+ * Takes the token out of the address bar once (history.replaceState, so it is neither shown,
+ * bookmarked nor shared by accident) into this tab's sessionStorage, where a reload finds it.
+ */
+function takeToken(): string | null {
+  const url = new URL(window.location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) {
+    try {
+      window.sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    } catch {
+      // Storage switched off: the token still lives in this page's memory.
+    }
+    url.searchParams.delete('token');
+    window.history.replaceState(window.history.state, '', `${url.pathname}${url.search}${url.hash}`);
+    return fromUrl;
+  }
+  try {
+    return window.sessionStorage.getItem(TOKEN_KEY);
+  } catch {
+    return null;
+  }
 }
 
-const socket = runMode === 'browser' && typeof window !== 'undefined' ? new SocketClient(socketUrl()) : null;
+function socketUrl(): string {
+  const { protocol, host } = window.location;
+  return `${protocol === 'https:' ? 'wss' : 'ws'}://${host}/ws`;
+}
+
+const token = runMode === 'browser' && typeof window !== 'undefined' ? takeToken() : null;
+const socket = runMode === 'browser' && typeof window !== 'undefined' ? new SocketClient(socketUrl(), handshakeProtocols(token)) : null;
+
+/** False in a browser tab opened without the run's token (the page then says how to get in); always true in Electron. */
+export const hasToken = runMode === 'electron' || token !== null;
 
 /** The typed client of src-shared/api.ts; replies with `ok: false` reject with ApiCallError. */
 export const api: NeuriteApi = socket

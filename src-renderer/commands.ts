@@ -3,6 +3,7 @@
  * in-page menu bar, the toolbar and keyboard shortcuts all run them through runCommand.
  */
 import type { MenuCommand } from '../src-shared/api';
+import { currentRowPitch } from './canvas/use-room';
 import { useEditorStore } from './state/editor-store';
 import { addDenseGroup, deleteElements, autoLayout, extractSubnetwork, networkFromText, networkToText, pasteNetwork } from './state/network-edits';
 import { useUiStore } from './state/ui-store';
@@ -12,6 +13,7 @@ import { stepSample, useOverlayStore } from './overlay/overlay-store';
 import { pauseOrResume, resetWeights, startTraining, stepTraining, stopTraining } from './training/training-actions';
 import { useTrainingStore } from './training/training-store';
 import { closeProject, newProject, openProject, saveProject, saveProjectAs } from './project/project-actions';
+import { pasteOffset } from './canvas/paste-position';
 
 /** Every command: the menu's plus a few the canvas adds. */
 export type CommandId = MenuCommand | 'edit.selectNone' | 'edit.denseGroup';
@@ -23,6 +25,8 @@ export interface ViewController {
   zoomOut(): void;
   /** The flow coordinates at the centre of the visible canvas. */
   center(): { x: number; y: number };
+  /** The pointer in flow coordinates while it is over the canvas, else null. */
+  pointer(): { x: number; y: number } | null;
 }
 
 let viewController: ViewController | null = null;
@@ -35,6 +39,11 @@ export function setViewController(v: ViewController | null): void {
 /** The flow coordinates at the centre of the visible canvas (origin before the canvas mounts). */
 export function getViewCenter(): { x: number; y: number } {
   return viewController?.center() ?? { x: 0, y: 0 };
+}
+
+/** Fits the network into view once React Flow has the latest positions (after an edit that grew it). */
+export function fitViewSoon(): void {
+  setTimeout(() => viewController?.fitView(), 30);
 }
 
 /** Menu labels of the commands. */
@@ -74,14 +83,61 @@ export const COMMAND_LABELS: Record<CommandId, string> = {
   'edit.selectAll': 'Select All',
   'edit.selectNone': 'Select None',
   'edit.denseGroup': 'Add Dense Group',
+  'edit.insertLayer': 'Insert Layer…',
   'view.fitView': 'Fit View',
   'view.autoLayout': 'Auto-Layout by Depth',
   'view.zoomIn': 'Zoom In',
   'view.zoomOut': 'Zoom Out',
-  'view.toggleMinimap': 'Toggle Minimap',
+  'view.toggleMinimap': 'Minimap',
+  'view.togglePalette': 'Palette',
+  'view.toggleInspector': 'Inspector',
+  'view.toggleOverlayPanel': 'Overlay Panel',
+  'view.toggleTrainingDock': 'Training Dock',
+  'view.panelsBeside': 'Overlay Panel Beside Inspector',
+  'view.themeSystem': 'Theme: System',
+  'view.themeLight': 'Theme: Light',
+  'view.themeDark': 'Theme: Dark',
   'help.shortcuts': 'Keyboard Shortcuts',
   'help.about': 'About Neurite',
 };
+
+/** Why a command cannot run now, for the commands that say so (a disabled Train names what is missing). */
+export function commandDisabledReason(id: CommandId): string | null {
+  if (id === 'train.start') {
+    const t = useTrainingStore.getState();
+    if (t.live) return 'A run is already training.';
+    if (!t.datasets.length) return 'No dataset to train on: use File › Import CSV… or File › New from Example….';
+    if (!useEditorStore.getState().network.neurons.length) return 'The network is empty: add input and output neurons first.';
+  }
+  return null;
+}
+
+/** Whether a menu item shows a check mark, and whether it is on. */
+export function commandChecked(id: CommandId): boolean | undefined {
+  const ui = useUiStore.getState();
+  switch (id) {
+    case 'view.togglePalette':
+      return ui.paletteOpen;
+    case 'view.toggleInspector':
+      return ui.inspectorOpen;
+    case 'view.toggleOverlayPanel':
+      return ui.overlayPanelOpen;
+    case 'view.toggleTrainingDock':
+      return useTrainingStore.getState().open;
+    case 'view.toggleMinimap':
+      return ui.minimap;
+    case 'view.panelsBeside':
+      return ui.panelsBeside;
+    case 'view.themeSystem':
+      return ui.theme === 'system';
+    case 'view.themeLight':
+      return ui.theme === 'light';
+    case 'view.themeDark':
+      return ui.theme === 'dark';
+    default:
+      return undefined;
+  }
+}
 
 /** Whether a command can run now (menus grey out the others). */
 export function commandEnabled(id: CommandId): boolean {
@@ -100,7 +156,10 @@ export function commandEnabled(id: CommandId): boolean {
     case 'edit.selectAll':
     case 'view.autoLayout':
       return s.network.neurons.length > 0;
+    case 'edit.insertLayer':
+      return !s.lock && s.network.neurons.some((n) => n.role === 'input') && s.network.neurons.some((n) => n.role === 'output');
     case 'train.start':
+      return commandDisabledReason(id) === null;
     case 'train.resetWeights':
       return !useTrainingStore.getState().live;
     case 'train.pauseResume':
@@ -142,17 +201,16 @@ export function pasteText(text: string | null): boolean {
     return false;
   }
   if (!doc.neurons.length) return false;
-  let offset: { x: number; y: number };
-  if (text === s.clipboard) {
-    pasteCount += 1;
-    offset = { x: 40 * pasteCount, y: 40 * pasteCount };
-  } else {
-    // A foreign document lands centred in the visible canvas.
-    const xs = doc.neurons.map((n) => n.position.x);
-    const ys = doc.neurons.map((n) => n.position.y);
-    const c = viewController?.center() ?? { x: 0, y: 0 };
-    offset = { x: c.x - (Math.min(...xs) + Math.max(...xs)) / 2, y: c.y - (Math.min(...ys) + Math.max(...ys)) / 2 };
-  }
+  const own = text === s.clipboard;
+  if (own) pasteCount += 1;
+  const offset = pasteOffset({
+    pasted: doc.neurons.map((n) => n.position),
+    existing: s.network.neurons.map((n) => n.position),
+    pointer: viewController?.pointer() ?? null,
+    center: viewController?.center() ?? { x: 0, y: 0 },
+    ownCopy: own,
+    count: own ? pasteCount - 1 : 0,
+  });
   let result: ReturnType<typeof pasteNetwork> | null = null;
   s.commit((net) => {
     result = pasteNetwork(net, doc, offset);
@@ -193,7 +251,12 @@ export function addDenseGroupFromSelection(at?: { x: number; y: number }): void 
 
 /** Runs a command; disabled commands do nothing. */
 export async function runCommand(id: CommandId): Promise<void> {
-  if (!commandEnabled(id)) return;
+  if (!commandEnabled(id)) {
+    // A key press on a disabled command says why, where there is a reason worth telling.
+    const reason = commandDisabledReason(id);
+    if (reason) useUiStore.getState().toast(reason, 'error');
+    return;
+  }
   const s = useEditorStore.getState();
   const ui = useUiStore.getState();
   switch (id) {
@@ -248,9 +311,12 @@ export async function runCommand(id: CommandId): Promise<void> {
     case 'edit.denseGroup':
       addDenseGroupFromSelection();
       return;
+    case 'edit.insertLayer':
+      ui.openDialog('insertLayer');
+      return;
     case 'view.autoLayout':
       // Fit after React Flow has the new positions.
-      if (s.commit(autoLayout)) setTimeout(() => viewController?.fitView(), 30);
+      if (s.commit((net) => autoLayout(net, currentRowPitch()))) setTimeout(() => viewController?.fitView(), 30);
       else viewController?.fitView();
       return;
     case 'view.fitView':
@@ -264,6 +330,32 @@ export async function runCommand(id: CommandId): Promise<void> {
       return;
     case 'view.toggleMinimap':
       ui.toggleMinimap();
+      return;
+    case 'view.togglePalette':
+      ui.togglePanel('palette');
+      return;
+    case 'view.toggleInspector':
+      ui.togglePanel('inspector');
+      return;
+    case 'view.toggleOverlayPanel':
+      // Showing the overlay panel while no overlay is on shows the Weights overlay, so the panel has something to say.
+      if (!ui.overlayPanelOpen && useOverlayStore.getState().mode === 'off') useOverlayStore.getState().setMode('weights');
+      ui.togglePanel('overlayPanel');
+      return;
+    case 'view.toggleTrainingDock':
+      useTrainingStore.setState({ open: !useTrainingStore.getState().open });
+      return;
+    case 'view.panelsBeside':
+      ui.setPanelsBeside(!ui.panelsBeside);
+      return;
+    case 'view.themeSystem':
+      ui.setTheme('system');
+      return;
+    case 'view.themeLight':
+      ui.setTheme('light');
+      return;
+    case 'view.themeDark':
+      ui.setTheme('dark');
       return;
     case 'file.exportOnnx':
       await startExport('onnx');

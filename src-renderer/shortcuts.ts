@@ -25,6 +25,7 @@ export const SHORTCUTS: Shortcut[] = [
   { command: 'edit.selectAll', keys: ['Mod+A'], description: 'Select all' },
   { command: 'edit.selectNone', keys: ['Escape'], description: 'Clear selection' },
   { command: 'edit.denseGroup', keys: ['Shift+D'], description: 'Add a dense group fed by the selection' },
+  { command: 'edit.insertLayer', keys: ['Shift+I'], description: 'Insert a hidden layer between the selected inputs and outputs (none selected: all)' },
   { command: 'view.autoLayout', keys: ['Shift+L'], description: 'Auto-layout by depth' },
   { command: 'view.fitView', keys: ['Shift+F'], description: 'Fit the network into view' },
   { command: 'view.zoomIn', keys: ['Mod+='], description: 'Zoom in' },

@@ -49,11 +49,20 @@ export const MENU_COMMANDS = [
   'edit.paste',
   'edit.delete',
   'edit.selectAll',
+  'edit.insertLayer',
   'view.fitView',
   'view.autoLayout',
   'view.zoomIn',
   'view.zoomOut',
   'view.toggleMinimap',
+  'view.togglePalette',
+  'view.toggleInspector',
+  'view.toggleOverlayPanel',
+  'view.toggleTrainingDock',
+  'view.panelsBeside',
+  'view.themeSystem',
+  'view.themeLight',
+  'view.themeDark',
   'view.data',
   'view.overlayOff',
   'view.overlayWeights',
@@ -85,6 +94,11 @@ export const requests = {
   // Echoes a network after validating it against the schema in main: proves the round trip
   // of the largest payload the app sends, and lets the renderer check a pasted document.
   'network.check': { request: z.object({ network: NetworkSchema }).strict(), response: z.object({ neurons: z.number(), synapses: z.number() }) },
+  // The window's layout and theme preferences, kept in the state folder so browser mode remembers them
+  // across server restarts (a new port is a new origin, with empty localStorage). Opaque JSON to main;
+  // the renderer parses it defensively (state/ui-prefs.ts).
+  'app.getPrefs': { request: empty, response: z.object({ prefs: z.string().nullable() }) },
+  'app.setPrefs': { request: z.object({ prefs: z.string().max(4096) }).strict(), response: z.object({}) },
   // --- projects ---
   // Projects (one SQLite file each): schemas in model/project.ts, behaviour in src-main/services/project/README.md.
   ...projectRequests,

@@ -15,7 +15,7 @@ import { parseTrainingConfig } from '../../src-shared/training/config';
 import type { FromWorker, ToWorker } from '../../src-shared/training/protocol';
 import { trainingWorkerEntry } from '../training/worker-url';
 import type { EncodedDataset } from '../../src-shared/data/schema';
-import { SCHEMA_SQL } from '../services/project/schema';
+import { createSchema } from '../services/project/migrations';
 import { startRun } from '../services/training/host';
 import { writeSnapshots } from '../services/training/store';
 import { WORKLOADS, workloadData, type Workload } from './engine-workloads';
@@ -97,7 +97,7 @@ async function hostRun(w: Workload, X: Float64Array, Y: Float64Array, snapshots:
   db.pragma('journal_mode = WAL');
   // No dataset row behind the run: the bench measures the run's own writes.
   db.pragma('foreign_keys = OFF');
-  db.exec(SCHEMA_SQL);
+  createSchema(db);
   const config = parseTrainingConfig({ epochs: w.epochs, batchSize: w.batch, seed: 1, optimizer: { kind: 'adam', lr: w.lr }, reinitialise: true, dale: false, loss: w.loss });
   const dataset = { x: X, y: Y, split: new Uint8Array(w.rows), meta: {} } as unknown as EncodedDataset;
   // CPU time of the whole process (main and the worker thread): steadier than wall time on a shared machine.
@@ -137,7 +137,7 @@ export async function snapshotCost(): Promise<{ withMs: number[]; withoutMs: num
     const db = new Database(join(dir, 'p.neurite'));
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = OFF');
-    db.exec(SCHEMA_SQL);
+    createSchema(db);
     const t0 = performance.now();
     for (let e = 0; e <= w2.epochs; e++) writeSnapshots(db, 'r', [{ epoch: e, step: 0, params: Float64Array.from(params) }]);
     writeSnapshots(db, 'r', [{ epoch: w2.epochs, step: 0, params: Float64Array.from(params) }], { epoch: w2.epochs, step: 0 });

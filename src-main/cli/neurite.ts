@@ -6,10 +6,13 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { applyWeightsToNetwork, compileNetwork, paramsFromNetwork } from '../../src-shared/engine';
 import { parseTrainingConfig } from '../../src-shared/training/config';
-import { evaluateRows } from '../../src-shared/training/evaluate';
+import { withEffectiveDale } from '../../src-shared/training/dale-setting';
+import { evaluateRows, targetSlices } from '../../src-shared/training/evaluate';
 import { TrainingRun } from '../../src-shared/training/runner';
 import { readEvalCsv } from './read-eval-csv';
-import type { SplitEvaluation } from '../../src-shared/training/evaluate';
+import { importCommand, IMPORT_OPTIONS, IMPORT_USAGE } from './import-command';
+import { Usage } from './usage';
+import { evaluationJson, type SplitEvaluation } from './json';
 import { createSession } from '../services/session';
 import { closeSession, openProject, saveProject, workingDatabase } from '../services/project/service';
 import { listDatasets, loadDataset } from '../services/dataset/store';
@@ -17,16 +20,18 @@ import { startRun } from '../services/training/host';
 import { getRun, listRuns, readCheckpoint } from '../services/training/store';
 
 const USAGE = `Usage:
-  neurite train <project.neurite> [--epochs N] [--lr X] [--batch B] [--seed S] [--dataset ID]
-      Trains the project's network on one of its datasets (in the training worker), prints progress
-      and a final metrics line, and saves the run into the project.
-  neurite eval <project.neurite> [--run ID] [--dataset ID] [--csv other.csv]
+${IMPORT_USAGE}
+  neurite train <project.neurite> [--epochs N] [--lr X] [--batch B] [--seed S] [--dataset ID] [--json]
+      Trains the project's network on one of its datasets (the newest unless --dataset; in the training
+      worker), prints progress and a final metrics line, saves the run into the project and puts the
+      trained weights into the project's network (as the app does when a run ends).
+  neurite eval <project.neurite> [--run ID] [--dataset ID] [--csv other.csv] [--json]
       Prints metrics of the project's network (or of a run's final weights) on each split, or on the rows
       of another CSV file encoded exactly as the dataset was (same columns by name, same scaling and classes).
+  --json prints one JSON object instead: each split's rows, loss and accuracy (or mse, mae, r2), and with
+      several targets each target's metrics.
   neurite --help
 Exit codes: 0 success, 1 failure, 2 bad usage.`;
-
-class Usage extends Error {}
 
 const fmt = (v: number | null | undefined): string => (v === null || v === undefined || !Number.isFinite(v) ? '-' : Number(v.toPrecision(4)).toString());
 
@@ -36,6 +41,10 @@ function metricsLine(name: string, e: SplitEvaluation | null): string {
   const parts = [`${name}: rows=${e.rows}`, `loss=${fmt(e.loss)}`];
   if (e.classification) parts.push(`accuracy=${fmt(e.classification.accuracy)}`);
   if (e.regression) parts.push(`mse=${fmt(e.regression.mse)}`, `mae=${fmt(e.regression.mae)}`, `r2=${fmt(e.regression.r2)}`);
+  for (const t of e.targets ?? []) {
+    if (t.classification) parts.push(`${t.name}.accuracy=${fmt(t.classification.accuracy)}`);
+    if (t.regression) parts.push(`${t.name}.r2=${fmt(t.regression.r2)}`);
+  }
   return parts.join(' ');
 }
 
@@ -60,6 +69,8 @@ async function main(argv: string[]): Promise<number> {
       dataset: { type: 'string' },
       run: { type: 'string' },
       csv: { type: 'string' },
+      json: { type: 'boolean' },
+      ...IMPORT_OPTIONS,
     },
   });
   if (values.help) {
@@ -67,6 +78,13 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const [command, file, ...rest] = positionals;
+  if (command === 'import') {
+    if (!file) throw new Usage('import needs a CSV file.');
+    if (rest.length) throw new Usage(`Unexpected argument "${rest[0]}".`);
+    return importCommand(file, values);
+  }
+  const importOnly = (Object.keys(IMPORT_OPTIONS) as (keyof typeof IMPORT_OPTIONS)[]).find((k) => values[k] !== undefined);
+  if (importOnly) throw new Usage(`--${importOnly} belongs to "neurite import".`);
   if (command !== 'train' && command !== 'eval') throw new Usage(command ? `Unknown command "${command}".` : 'No command given.');
   if (!file) throw new Usage(`${command} needs a project file.`);
   if (rest.length) throw new Usage(`Unexpected argument "${rest[0]}".`);
@@ -76,12 +94,15 @@ async function main(argv: string[]): Promise<number> {
   const { session } = createSession({ mode: 'electron', projectsDir: null, stateDir, emit: () => {} });
   try {
     const snapshot = openProject(session, path.resolve(file));
+    for (const w of snapshot.warnings ?? []) console.error(`neurite: warning: ${w}`);
     const db = workingDatabase(session);
     const datasets = listDatasets(db);
-    const chosen = values.dataset ?? (datasets.length === 1 ? datasets[0].id : undefined);
-    if (!chosen) throw new Error(datasets.length ? `The project has ${datasets.length} datasets: choose one with --dataset (${datasets.map((d) => d.id).join(', ')}).` : 'The project has no dataset: import one in the app first.');
+    // The newest dataset, as the app's Train uses the one imported last.
+    const chosen = values.dataset ?? datasets.at(-1)?.id;
+    if (!chosen) throw new Error('The project has no dataset: import one with "neurite import" or in the app first.');
     const dataset = loadDataset(db, chosen);
-    if (!dataset) throw new Error(`The project has no dataset "${chosen}".`);
+    if (!dataset) throw new Error(`The project has no dataset "${chosen}" (datasets: ${datasets.map((d) => `${d.id} "${d.name}"`).join(', ')}).`);
+    const json = !!values.json;
 
     if (command === 'eval') {
       let network = snapshot.network;
@@ -94,45 +115,65 @@ async function main(argv: string[]): Promise<number> {
       const run = new TrainingRun({ network, x: dataset.x, y: dataset.y, split: dataset.split, config: parseTrainingConfig({}) });
       const p = compileNetwork(network);
       const params = paramsFromNetwork(p, network);
+      const targets = targetSlices(network, p, run.loss);
       if (values.csv) {
         const other = readEvalCsv(values.csv, dataset.meta);
         const rows = Int32Array.from({ length: other.rowCount }, (_, i) => i);
-        console.log(`${metricsLine('csv', evaluateRows(p, params, other.x, other.y, rows, run.loss))}${other.dropped ? ` (${other.dropped} rows with missing values dropped)` : ''}`);
+        const e = evaluateRows(p, params, other.x, other.y, rows, run.loss, targets);
+        if (json) console.log(JSON.stringify({ dataset: { id: dataset.meta.id, name: dataset.meta.name }, run: values.run ?? null, loss: run.loss, csv: evaluationJson(e), dropped: other.dropped }));
+        else console.log(`${metricsLine('csv', e)}${other.dropped ? ` (${other.dropped} rows with missing values dropped)` : ''}`);
         return 0;
       }
-      for (const [name, rows] of [['train', run.trainRows], ['val', run.valRows], ['test', run.testRows]] as const) {
-        console.log(metricsLine(name, rows.length ? evaluateRows(p, params, dataset.x, dataset.y, rows, run.loss) : null));
-      }
+      const splits = (['train', 'val', 'test'] as const).map((name) => {
+        const rows = name === 'train' ? run.trainRows : name === 'val' ? run.valRows : run.testRows;
+        return [name, rows.length ? evaluateRows(p, params, dataset.x, dataset.y, rows, run.loss, targets) : null] as const;
+      });
+      if (json) console.log(JSON.stringify({ dataset: { id: dataset.meta.id, name: dataset.meta.name }, run: values.run ?? null, loss: run.loss, ...Object.fromEntries(splits.map(([n, e]) => [n, e && evaluationJson(e)])) }));
+      else for (const [name, e] of splits) console.log(metricsLine(name, e));
       return 0;
     }
 
     const base = parseTrainingConfig({});
     const lr = num(values.lr, 'lr', false);
-    const config = parseTrainingConfig({
+    const config = withEffectiveDale(parseTrainingConfig({
       epochs: num(values.epochs, 'epochs', true),
       batchSize: num(values.batch, 'batch', true),
       seed: num(values.seed, 'seed', true),
       optimizer: lr === undefined ? undefined : { ...base.optimizer, lr },
-    });
+    }), snapshot.network);
     let last = 0;
     const h = startRun({
       db, datasetId: chosen, dataset, network: snapshot.network, config,
       listener: {
         epoch: (e) => {
-          if (Date.now() - last < 1000 && e.epoch !== config.epochs) return;
+          if (json || (Date.now() - last < 1000 && e.epoch !== config.epochs)) return;
           last = Date.now();
           console.log(`epoch ${e.epoch}/${config.epochs} train_loss=${fmt(e.trainLoss)} val_loss=${fmt(e.val?.loss)} val_score=${fmt(e.score)}`);
         },
       },
     });
     const out = await h.done;
-    saveProject(session, snapshot.network);
+    // The trained weights go into the project's network, as the app puts them on the canvas when a run ends.
+    const trained = out.params ? applyWeightsToNetwork(snapshot.network, compileNetwork(snapshot.network), out.params) : snapshot.network;
+    saveProject(session, trained);
     if (out.status === 'error') {
       console.error(`Training failed: ${out.message} (run ${h.runId} saved)`);
       return 1;
     }
     const ev = out.evaluation;
-    console.log(`final run=${h.runId} status=${out.status} epochs=${out.epoch} | ${metricsLine('train', ev.train)} | ${metricsLine('val', ev.val)} | ${metricsLine('test', ev.test)}`);
+    if (json) {
+      console.log(
+        JSON.stringify({
+          run: h.runId,
+          status: out.status,
+          epochs: out.epoch,
+          dataset: { id: dataset.meta.id, name: dataset.meta.name },
+          train: evaluationJson(ev.train),
+          val: ev.val && evaluationJson(ev.val),
+          test: ev.test && evaluationJson(ev.test),
+        }),
+      );
+    } else console.log(`final run=${h.runId} status=${out.status} epochs=${out.epoch} | ${metricsLine('train', ev.train)} | ${metricsLine('val', ev.val)} | ${metricsLine('test', ev.test)}`);
     return 0;
   } finally {
     closeSession(session);

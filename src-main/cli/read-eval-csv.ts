@@ -4,13 +4,15 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { encodeLikeDataset, type ReEncoded } from '../../src-shared/data/apply-encoding';
 import { CsvOptionsSchema, type DatasetMeta } from '../../src-shared/data/schema';
+import { readRegularFile } from '../services/safe-fs';
 
 /** The file's rows encoded like the dataset (throws with file, line, column and value on a bad cell). */
 export function readEvalCsv(file: string, meta: DatasetMeta): ReEncoded {
   const options = meta.source.kind === 'csv' ? meta.source.options : CsvOptionsSchema.parse({});
   const name = path.basename(file);
   if (!fs.existsSync(file)) throw new Error(`No such CSV file: ${file}`);
-  const text = fs.readFileSync(file, options.encoding === 'latin1' ? 'latin1' : 'utf8').replace(/^\uFEFF/, '');
+  // Only a regular file: a FIFO or device would block the read for ever.
+  const text = readRegularFile(file, { name: `"${name}"` }).toString(options.encoding === 'latin1' ? 'latin1' : 'utf8').replace(/^\uFEFF/, '');
   const parsed = Papa.parse<string[]>(text, { delimiter: options.delimiter === 'auto' ? '' : options.delimiter, quoteChar: options.quote, comments: options.comment || false, skipEmptyLines: false });
   // Line numbers count from 1 in the file; lines skipped at the top and a header come first.
   let lines = parsed.data.map((cells, i) => ({ cells, line: i + 1 })).slice(options.skipLines);

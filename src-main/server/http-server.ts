@@ -1,13 +1,13 @@
-import { mkdirSync } from 'node:fs';
+import { lstatSync, mkdirSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { resolve } from 'node:path';
 import { WebSocketServer } from 'ws';
 import { createDispatcher, type PartialHandlers } from '../services/dispatch';
-import { checkRequest, newToken, tokenCookie } from './auth';
+import { APP_PROTOCOL, checkRequest, newToken } from './auth';
 import { contentSecurityPolicy } from './csp';
 import { resolveStatic, sendFile } from './static-files';
-import { serveConnection } from './ws-transport';
+import { DEFAULT_MAX_REPLY_CHARS, serveConnection } from './ws-transport';
 
 /** What startServer needs; everything but the renderer and projects folders has a default. */
 export interface ServerOptions {
@@ -23,13 +23,15 @@ export interface ServerOptions {
   handlers?: PartialHandlers;
   /** Largest WebSocket message accepted, in bytes (bigger ones close the connection). */
   maxMessageBytes?: number;
+  /** Largest reply sent, in characters of JSON (a bigger one becomes an error reply for that request). */
+  maxReplyChars?: number;
   /** Where problems are logged; default console.error. */
   log?: (message: string, error?: unknown) => void;
 }
 
 /** A running browser-mode server. */
 export interface RunningServer {
-  /** The URL to open, token included. */
+  /** The URL to open, token included (the page moves it into its own tab's storage and out of the address bar). */
   url: string;
   port: number;
   token: string;
@@ -65,6 +67,24 @@ function refuse(res: ServerResponse, status: number, text: string) {
  */
 const DEFAULT_MAX_MESSAGE_BYTES = 200 * 1024 * 1024;
 
+/**
+ * The state folder (working copies, uploads, the recent list) sits inside the projects folder by
+ * default, which other people or archives may write to: a symbolic link planted as it, or as one
+ * of its folders, would carry Neurite's writes out of the folder, so the server refuses to start.
+ */
+function refuseLinkedStateFolders(stateDir: string, isDefault: boolean): void {
+  const folders = [...(isDefault ? [stateDir] : []), resolve(stateDir, 'working'), resolve(stateDir, 'uploads')];
+  for (const dir of folders) {
+    let st;
+    try {
+      st = lstatSync(dir);
+    } catch {
+      continue;
+    }
+    if (!st.isDirectory()) throw new Error(`${dir} is ${st.isSymbolicLink() ? 'a symbolic link' : 'not a folder'}; Neurite keeps its state there and will not write through it. Remove it and start again.`);
+  }
+}
+
 /** Starts the loopback HTTP + WebSocket server of browser mode (127.0.0.1 only, token-gated). */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.log ?? ((m: string, e?: unknown) => console.error(`[neurite] ${m}`, e ?? ''));
@@ -72,6 +92,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const stateDir = resolve(options.stateDir ?? resolve(projectsDir, '.neurite-state'));
   mkdirSync(projectsDir, { recursive: true });
   mkdirSync(stateDir, { recursive: true });
+  refuseLinkedStateFolders(stateDir, options.stateDir === undefined);
   const handlers = options.handlers ?? (await import('../services/handlers')).handlers;
   const dispatch = createDispatcher(handlers, log);
   const token = newToken();
@@ -79,13 +100,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   const onRequest = async (req: IncomingMessage, res: ServerResponse) => {
     securityHeaders(res, port);
-    const verdict = checkRequest(req, port, token);
-    if (!verdict.ok) return refuse(res, verdict.status, verdict.status === 401 ? 'Unauthorized: open the URL Neurite printed, token included.' : 'Forbidden');
+    // Static files hold no secret: Host and Origin are checked, the token is not needed (and no cookie carries it).
+    const verdict = checkRequest(req, port, token, 'static');
+    if (!verdict.ok) return refuse(res, verdict.status, 'Forbidden');
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('Allow', 'GET, HEAD');
       return refuse(res, 405, 'Method Not Allowed');
     }
-    if (verdict.viaQuery) res.setHeader('Set-Cookie', tokenCookie(port, token));
     const pathname = new URL(req.url ?? '/', 'http://x').pathname;
     const file = await resolveStatic(options.rendererDir, pathname);
     if (!file) return refuse(res, 404, 'Not Found');
@@ -99,10 +120,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       else res.destroy();
     });
   });
-  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES });
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES,
+    // Select the app's subprotocol, never the token one: the token is not echoed back.
+    handleProtocols: (offered) => (offered.has(APP_PROTOCOL) ? APP_PROTOCOL : false),
+  });
   server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
     socket.on('error', () => socket.destroy());
-    const verdict = checkRequest(req, port, token);
+    const verdict = checkRequest(req, port, token, 'socket');
     const pathname = new URL(req.url ?? '/', 'http://x').pathname;
     const status = !verdict.ok ? verdict.status : pathname !== '/ws' ? 404 : 0;
     if (status) {
@@ -110,7 +136,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => serveConnection(ws, dispatch, { projectsDir, stateDir }, log));
+    wss.handleUpgrade(req, socket, head, (ws) => serveConnection(ws, dispatch, { projectsDir, stateDir }, log, options.maxReplyChars ?? DEFAULT_MAX_REPLY_CHARS));
   });
   server.on('clientError', (_e, socket) => socket.destroy());
 

@@ -1,7 +1,8 @@
-import { mkdtempSync } from 'node:fs';
+import fs, { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { compileNetwork } from '../../src-shared/engine/compile';
 import type { Network } from '../../src-shared/model/network';
 import { appHandlers } from './app-handlers';
 import { createDispatcher, formatPath } from './dispatch';
@@ -55,6 +56,16 @@ describe('createDispatcher', () => {
     }
   });
 
+  it('keeps the window preferences in the state folder, as JSON only', async () => {
+    expect(await dispatch('app.getPrefs', {}, session)).toEqual({ ok: true, result: { prefs: null } });
+    expect(await dispatch('app.setPrefs', { prefs: '{"theme":"dark"}' }, session)).toEqual({ ok: true, result: {} });
+    expect(await dispatch('app.getPrefs', {}, session)).toEqual({ ok: true, result: { prefs: '{"theme":"dark"}' } });
+    // Not JSON, or too long: nothing changes.
+    await dispatch('app.setPrefs', { prefs: 'rm -rf /' }, session);
+    expect((await dispatch('app.setPrefs', { prefs: 'x'.repeat(5000) }, session)).ok).toBe(false);
+    expect(await dispatch('app.getPrefs', {}, session)).toEqual({ ok: true, result: { prefs: '{"theme":"dark"}' } });
+  });
+
   it('refuses an unknown channel without calling anything', async () => {
     const reply = await dispatch('fs.readFile', { path: '/etc/passwd' }, session);
     expect(reply).toEqual({ ok: false, error: { code: 'unknown-channel', message: 'Unknown request channel: fs.readFile' } });
@@ -95,6 +106,49 @@ describe('createDispatcher', () => {
     const reply = await dispatch('project.recent', {}, session);
     expect(reply).toEqual({ ok: false, error: { code: 'internal', message: 'Internal error in project.recent: disk on fire' } });
     expect(logged).toEqual(['handler for project.recent failed']);
+  });
+});
+
+describe('createDispatcher: what a user can cause is a sentence, never internal', () => {
+  const logged: string[] = [];
+  const dispatch = createDispatcher(
+    {
+      ...appHandlers,
+      // A handler that trips over the file system the way a user can make it (a name too long).
+      'project.recent': async () => {
+        fs.writeFileSync(join(STATE_DIR, 'n'.repeat(300)), 'x');
+        return [];
+      },
+      'training.resetWeights': async ({ network: net }) => {
+        compileNetwork(net as Network);
+        return { network: net as Network };
+      },
+    },
+    (m) => logged.push(m),
+  );
+
+  it('refuses a network with duplicate ids or a synapse to nowhere before any handler sees it', async () => {
+    const base = network('tanh');
+    const dup = { ...base, neurons: [...base.neurons, { ...base.neurons[0] }] };
+    expect(await dispatch('network.check', { network: dup }, session)).toEqual({ ok: false, error: { code: 'invalid-network', message: 'The network cannot be used: two neurons share the id "a".' } });
+    const dangling = { ...base, synapses: [...base.synapses, { id: 't', source: 'a', target: 'ghost', weight: 1 }] };
+    expect(await dispatch('network.check', { network: dangling }, session)).toEqual({ ok: false, error: { code: 'invalid-network', message: 'The network cannot be used: synapse "t" goes to neuron "ghost", which does not exist.' } });
+  });
+
+  it("turns the engine's refusal of a graph (a cycle) into its sentence", async () => {
+    const base = network('tanh');
+    const cycle = {
+      ...base,
+      neurons: [...base.neurons, { id: 'h1', role: 'hidden', label: 'h1', activation: 'tanh', bias: 0, position: { x: 0, y: 0 } }, { id: 'h2', role: 'hidden', label: 'h2', activation: 'tanh', bias: 0, position: { x: 0, y: 0 } }],
+      synapses: [...base.synapses, { id: 'c1', source: 'h1', target: 'h2', weight: 1 }, { id: 'c2', source: 'h2', target: 'h1', weight: 1 }],
+    };
+    expect(await dispatch('training.resetWeights', { network: cycle, seed: 1 }, session)).toEqual({ ok: false, error: { code: 'invalid-network', message: 'The network has a cycle; connections must flow one way.' } });
+  });
+
+  it('turns a file system failure into a sentence naming the file, not internal', async () => {
+    const reply = await dispatch('project.recent', {}, session);
+    expect(reply).toEqual({ ok: false, error: { code: 'file.ENAMETOOLONG', message: `Neurite could not open "${'n'.repeat(60)}…nnnnnnnnnnnn": the name is too long for the file system.` } });
+    expect(logged).toEqual([]);
   });
 });
 

@@ -1,5 +1,9 @@
 import type { z } from 'zod';
 import { requests, type Channel, type Reply, type ResponseOf } from '../../src-shared/api';
+import { CompileError } from '../../src-shared/engine/compile';
+import { networkIntegrityProblem } from '../../src-shared/model/integrity';
+import type { Network } from '../../src-shared/model/network';
+import { fileSystemError } from './safe-fs';
 import type { Session } from './session';
 import { UserError } from './user-error';
 
@@ -38,8 +42,9 @@ export type Dispatcher = (channel: string, payload: unknown, session: Session) =
 
 /**
  * Builds the one function both transports call. Handlers see only payloads that passed the
- * channel's schema; a UserError becomes an error reply with its code, anything else is a bug:
- * logged in main and reported as 'internal'.
+ * channel's schema and, when they carry a network, hang together (unique ids, synapses between
+ * neurons that exist); a UserError becomes an error reply with its code, a file system failure
+ * a user can cause becomes a sentence, anything else is a bug: logged in main and reported as 'internal'.
  */
 export function createDispatcher(handlers: PartialHandlers, log: (message: string, error: unknown) => void = console.error): Dispatcher {
   return async (channel, payload, session) => {
@@ -52,10 +57,18 @@ export function createDispatcher(handlers: PartialHandlers, log: (message: strin
     if (!parsed.success) {
       return { ok: false, error: { code: 'invalid-payload', message: `Invalid ${channel} request: ${formatIssues(parsed.error)}` } };
     }
+    const network = (parsed.data as { network?: Network }).network;
+    const broken = network ? networkIntegrityProblem(network) : null;
+    if (broken) return { ok: false, error: { code: 'invalid-network', message: `The network cannot be used: ${broken}.` } };
     try {
       return { ok: true, result: await handler(parsed.data, session) };
     } catch (e) {
       if (e instanceof UserError) return { ok: false, error: { code: e.code, message: e.message } };
+      // The engine refuses a graph it cannot compute (a cycle, an output feeding on): its message is the user's sentence.
+      if (e instanceof CompileError) return { ok: false, error: { code: 'invalid-network', message: e.message } };
+      // A long name, a full disk, a folder where a file was expected: the user's to fix, so a sentence, not "internal".
+      const fsError = fileSystemError(e);
+      if (fsError) return { ok: false, error: { code: fsError.code, message: fsError.message } };
       log(`handler for ${channel} failed`, e);
       const message = e instanceof Error ? e.message : String(e);
       return { ok: false, error: { code: 'internal', message: `Internal error in ${channel}: ${message}` } };

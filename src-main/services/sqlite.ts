@@ -12,11 +12,19 @@ export function electronBinding(versions: NodeJS.ProcessVersions = process.versi
   return versions.electron ? env.NEURITE_SQLITE_BINDING : undefined;
 }
 
-/** Opens a SQLite database with the addon that fits this runtime. */
+/**
+ * Opens a SQLite database with the addon that fits this runtime, hardened for files that are data,
+ * never code: better-sqlite3 turns SQLite's defensive mode on for every connection (no writable
+ * schema, no shadow-table writes; `unsafeMode()` is never called), and `trusted_schema = OFF` keeps
+ * any function a schema names (in a view, trigger, default or check) from running unless SQLite
+ * marks it innocuous.
+ */
 export function openDatabase(file: string, options: Database.Options = {}): Database.Database {
   const nativeBinding = electronBinding();
   if (nativeBinding && !existsSync(nativeBinding)) {
     throw new UserError('sqlite.missing', `Neurite cannot open projects yet: it has no SQLite module built for this Electron (${nativeBinding}). Run \`npm start\` once with internet access, or set NEURITE_SQLITE_BINDING.`);
   }
-  return new Database(file, nativeBinding ? { ...options, nativeBinding } : options);
+  const db = new Database(file, nativeBinding ? { ...options, nativeBinding } : options);
+  db.pragma('trusted_schema = OFF');
+  return db;
 }

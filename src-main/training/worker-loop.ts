@@ -81,16 +81,29 @@ export function createWorkerLoop(port: LoopPort): (msg: ToWorker) => void {
     samplesSince = 0;
   };
 
+  let trailing: ReturnType<typeof setTimeout> | null = null;
   const checkpoint = (final: boolean): void => {
+    if (trailing) clearTimeout(trailing);
+    trailing = null;
     if (!run) return;
     const params = Float64Array.from(run.params);
     port.post({ type: 'checkpoint', final, params, state: run.getState() });
     lastCheckpoint = Date.now();
   };
 
+  /** Steps taken one by one (or at a slow tempo) are stored within checkpointMs, without a checkpoint per step. */
+  const checkpointSoon = (): void => {
+    if (trailing || !run || finished) return;
+    trailing = setTimeout(() => {
+      trailing = null;
+      if (run && !finished) checkpoint(false);
+    }, Math.max(0, checkpointMs - (Date.now() - lastCheckpoint)));
+  };
+
   const finish = (reason: 'completed' | 'stopped' | 'early-stopped'): void => {
     if (!run || finished) return;
     finished = true;
+    if (trailing) clearTimeout(trailing);
     progress(Date.now());
     const params = Float64Array.from(run.params);
     port.post({ type: 'done', reason, evaluation: run.evaluateAll(), params, state: run.getState() });
@@ -120,6 +133,7 @@ export function createWorkerLoop(port: LoopPort): (msg: ToWorker) => void {
       return true;
     } catch (e) {
       finished = true;
+      if (trailing) clearTimeout(trailing);
       const d = e instanceof DivergenceError ? e : null;
       const params = Float64Array.from(r.params);
       port.post({ type: 'error', message: e instanceof Error ? e.message : String(e), epoch: d ? d.epoch + 1 : null, step: d ? d.step + 1 : null, params, state: d ? r.getState() : null });
@@ -141,6 +155,7 @@ export function createWorkerLoop(port: LoopPort): (msg: ToWorker) => void {
       } while (unit === 'epoch' && run.epoch === startEpoch);
       activeMs += Date.now() - t0;
       progress(Date.now());
+      checkpointSoon();
       if (pendingSteps.length) schedule();
       return;
     }
@@ -155,6 +170,8 @@ export function createWorkerLoop(port: LoopPort): (msg: ToWorker) => void {
     const now = Date.now();
     activeMs += now - t0;
     if (now - lastProgress >= progressMs) progress(now);
+    // Mid-epoch too: an epoch longer than checkpointMs must not leave the stored state behind.
+    if (now - lastCheckpoint >= checkpointMs) checkpoint(false);
     // Behind a tempo the engine cannot keep (or after a stall): carry on from now rather than burst to catch up.
     if (tempo !== null && budget > tempo * run.stepsPerEpoch * 0.25) repace();
     if (tempo === null || budget > 0) schedule();
@@ -203,6 +220,8 @@ export function createWorkerLoop(port: LoopPort): (msg: ToWorker) => void {
         if (run.finished) return finish(run.finished);
         // The weights the run starts from are the replay's first frame.
         if (run.epoch === 0 && run.stepInEpoch === 0) snapshot();
+        // A run is resumable from its first moment: a crash before the first timed checkpoint still leaves a state to continue from.
+        checkpoint(false);
         if (paused || tempo === 0) progress(Date.now());
         else schedule();
         return;
@@ -211,6 +230,8 @@ export function createWorkerLoop(port: LoopPort): (msg: ToWorker) => void {
         if (!paused && run && !finished) {
           paused = true;
           progress(Date.now());
+          // A save while paused then stores the run exactly where it stopped.
+          checkpoint(false);
           port.post({ type: 'paused' });
         }
         return;

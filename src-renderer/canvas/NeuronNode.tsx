@@ -2,27 +2,19 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { ACTIVATION_INFO } from '../../src-shared/model/activation-kind';
 import { ActivationGlyph } from './ActivationGlyph';
-import type { ActivationKind } from '../../src-shared/model/activation-kind';
+import { SHORT_NAMES } from './activation-names';
 import type { NeuronFlowNode } from './flow-types';
+import { fitLabel } from './middle-ellipsis';
+import { useUiStore } from '../state/ui-store';
+import { DaleNote } from '../overlay/DaleNote';
 import { NeuronBudget } from '../overlay/NeuronBudget';
 import { NeuronHeatmap } from '../training/NeuronHeatmap';
 import { useEditorStore } from '../state/editor-store';
 import { biasOf } from './live-lookup';
 
-/** Activation names short enough for a node card (the inspector shows the full ones). */
-const SHORT_NAMES: Record<ActivationKind, string> = {
-  identity: 'linear',
-  sigmoid: 'sigmoid',
-  tanh: 'tanh',
-  relu: 'ReLU',
-  leaky_relu: 'leaky ReLU',
-  elu: 'ELU',
-  softplus: 'softplus',
-  silu: 'SiLU',
-  gelu: 'GELU',
-  sine: 'sine',
-  gaussian: 'gauss',
-};
+/** The label's room on a card (card width less padding, gap and glyph) and its font, as app.css sets them. */
+const LABEL_WIDTH = 88;
+const LABEL_FONT = "650 13px system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
 
 /** Formats a parameter compactly for a node or label. */
 export function formatNumber(v: number): string {
@@ -31,35 +23,46 @@ export function formatNumber(v: number): string {
   return v.toFixed(2);
 }
 
-/** A neuron card: role accent, label, activation glyph, bias; handles for what its role allows. */
+/**
+ * A neuron: its card (role accent, label, activation glyph, bias, handles for what its role allows) and,
+ * under the card, whatever the overlays draw for it (E/I budget, heatmap). Everything is inside the node, so
+ * React Flow measures it, fit view includes it and layout leaves room for it; the handles sit on the card.
+ */
 export const NeuronNode = memo(function NeuronNode({ data, selected }: NodeProps<NeuronFlowNode>) {
   const n = data.neuron;
   // The bias as the card prints it, read live (the node keeps its identity while training moves biases).
   const bias = useEditorStore((s) => formatNumber(biasOf(s.network, n.id)));
   const act = ACTIVATION_INFO[n.activation];
+  // While a connection is dragged: this neuron cannot take it, so its handles dim.
+  const refused = useUiStore((s) => s.refusedTargets?.has(n.id) ?? false);
   return (
-    <div
-      className={`neuron neuron--${n.role}${selected ? ' is-selected' : ''}`}
-      data-testid={`neuron-${n.label}`}
-      data-activation={n.activation}
-      title={`${n.label} (${n.role}) · ${act.label}: ${act.formula} · bias ${bias}`}
-    >
-      {n.role !== 'input' && <Handle type="target" position={Position.Left} className="handle handle--in" />}
-      <div className="neuron__text">
-        <div className="neuron__label">{n.label || '—'}</div>
-        <div className="neuron__meta">
-          {data.softmax ? 'softmax' : SHORT_NAMES[n.activation]} · b {bias}
+    <div className="neuron-box">
+      <div
+        className={`neuron neuron--${n.role}${selected ? ' is-selected' : ''}${refused ? ' is-refused' : ''}`}
+        data-testid={`neuron-${n.label}`}
+        data-activation={n.activation}
+        title={`${n.label} (${n.role}) · ${act.label}: ${act.formula} · bias ${bias}`}
+      >
+        {n.role !== 'input' && <Handle type="target" position={Position.Left} className="handle handle--in" />}
+        <div className="neuron__text">
+          <div className="neuron__label" title={n.label} data-label={n.label}>
+            {n.label ? fitLabel(n.label, LABEL_WIDTH, LABEL_FONT) : '—'}
+          </div>
+          <div className="neuron__meta">
+            {data.softmax ? 'softmax' : SHORT_NAMES[n.activation]} · b {bias}
+          </div>
         </div>
+        <ActivationGlyph kind={n.activation} />
+        {n.dale && (
+          <span className={`neuron__dale dale--${n.dale}`} title={n.dale === 'E' ? 'Excitatory (Dale)' : 'Inhibitory (Dale)'}>
+            {n.dale}
+          </span>
+        )}
+        {n.dale && <DaleNote id={n.id} label={n.label} dale={n.dale} />}
+        {n.role !== 'output' && <Handle type="source" position={Position.Right} className="handle handle--out" />}
       </div>
-      <ActivationGlyph kind={n.activation} />
-      {n.dale && (
-        <span className={`neuron__dale dale--${n.dale}`} title={n.dale === 'E' ? 'Excitatory (Dale)' : 'Inhibitory (Dale)'}>
-          {n.dale}
-        </span>
-      )}
-      <NeuronBudget id={n.id} label={n.label} kind={n.activation} />
-      <NeuronHeatmap id={n.id} label={n.label} />
-      {n.role !== 'output' && <Handle type="source" position={Position.Right} className="handle handle--out" />}
+      <NeuronBudget id={n.id} label={n.label} kind={n.activation} softmax={data.softmax} selected={!!selected} />
+      <NeuronHeatmap id={n.id} label={n.label} kind={n.activation} softmax={data.softmax} />
     </div>
   );
 });

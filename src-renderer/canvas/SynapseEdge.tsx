@@ -4,39 +4,40 @@ import { useEditorStore } from '../state/editor-store';
 import { useUiStore } from '../state/ui-store';
 import type { SynapseFlowEdge } from './flow-types';
 import { formatNumber } from './NeuronNode';
-import { lookOf, weightLook, weightOf } from './live-lookup';
-import { signColor } from './sign-colors';
+import { weightOf } from './live-lookup';
+import { SIGN_COLORS } from './sign-colors';
 import { EdgeOverlayMarks, edgeOverlayProps } from '../overlay/EdgeOverlayMarks';
 import { useOverlayStore } from '../overlay/overlay-store';
 
 const MAX_SELECTED_LABELS = 24;
 
+/** Width of a synapse with the overlay off: one plain stroke, since neither sign nor size is being shown. */
+const NEUTRAL_WIDTH = 1.5;
+
 /** The exact weight, on hover or selection (subscribed only while shown: training moves every weight ten times a second). */
 function WeightLabel({ id, x, y }: { id: string; x: number; y: number }) {
   const w = useEditorStore((s) => weightOf(s.network, id));
-  const color = signColor(w);
+  const color = SIGN_COLORS.neutral;
   return (
     <EdgeLabelRenderer>
-      <div className="synapse-label" data-testid="synapse-weight" style={{ transform: `translate(-50%, -50%) translate(${x}px, ${y}px)`, borderColor: color, color }}>
+      <div className="synapse-label" data-testid="synapse-weight" style={{ transform: `translate(${x}px, ${y}px) scale(var(--inv-zoom, 1)) translate(-50%, -50%)`, borderColor: color, color }}>
         {formatNumber(w)}
       </div>
     </EdgeLabelRenderer>
   );
 }
 
-/** A synapse: colour by the sign of its weight, width by its magnitude, weight label on hover or selection. */
+/** A synapse: neutral with the overlay off, else drawn as the overlay says (sign of w, c or mean c); its weight on hover or selection. */
 export const SynapseEdge = memo(function SynapseEdge(props: EdgeProps<SynapseFlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected } = props;
   const hovered = useUiStore((s) => s.hoveredEdge === id);
   // Labels for a few selected synapses help; for hundreds they bury the canvas.
   const fewSelected = useEditorStore((s) => s.selection.synapses.length <= MAX_SELECTED_LABELS);
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
-  // What the weight looks like (sign, width in quarter pixels), not the weight: an update that does not change the drawing renders nothing.
-  const { sign, width } = lookOf(useEditorStore((s) => weightLook(weightOf(s.network, id))));
   // Under an overlay the synapse shows what the overlay is about (w, c or mean c) instead of the plain weight.
   const ov = useOverlayStore((s) => s.edges.get(id));
   const over = edgeOverlayProps(ov, !!selected);
-  const color = ov ? ov.color : signColor(sign);
+  const color = ov ? ov.color : SIGN_COLORS.neutral;
   return (
     <>
       <BaseEdge
@@ -44,7 +45,9 @@ export const SynapseEdge = memo(function SynapseEdge(props: EdgeProps<SynapseFlo
         interactionWidth={14}
         className={selected ? 'synapse is-selected' : 'synapse'}
         data-testid={`synapse-${data?.sourceLabel}-${data?.targetLabel}`}
-        style={over ? over.style : { stroke: color, strokeWidth: width + (selected ? 1.5 : 0) }}
+        data-source={props.source}
+        data-target={props.target}
+        style={over ? over.style : { stroke: color, strokeWidth: NEUTRAL_WIDTH + (selected ? 1.5 : 0) }}
         {...over?.attrs}
       />
       {ov && <EdgeOverlayMarks ov={ov} x={labelX} y={labelY} hovered={hovered} />}

@@ -13,8 +13,18 @@ export interface NeuronNodeData extends Record<string, unknown> {
 }
 /** A neuron on the canvas. */
 export type NeuronFlowNode = Node<NeuronNodeData, 'neuron'>;
+
+/** What a layer node (a collapsed depth level) renders. */
+export interface LayerNodeData extends Record<string, unknown> {
+  level: number;
+  count: number;
+  activations: string[];
+  roles: string[];
+}
+/** A depth level collapsed into one node. */
+export type LayerFlowNode = Node<LayerNodeData, 'layer'>;
 /** Every node type the canvas draws. */
-export type CanvasNode = NeuronFlowNode;
+export type CanvasNode = NeuronFlowNode | LayerFlowNode;
 
 /** What a synapse edge renders (its weight it reads live from the document, see live-lookup.ts). */
 export interface SynapseEdgeData extends Record<string, unknown> {
@@ -23,5 +33,20 @@ export interface SynapseEdgeData extends Record<string, unknown> {
 }
 /** A synapse on the canvas. */
 export type SynapseFlowEdge = Edge<SynapseEdgeData, 'synapse'>;
+
+/** What an aggregated edge (every synapse between a collapsed level and another end) renders. */
+export interface LayerEdgeData extends Record<string, unknown> {
+  sum: number;
+  sumAbs: number;
+  count: number;
+  /** What is summed: 'w', 'c' or 'mean c'. */
+  quantity: string;
+  /** Σ|v| of this edge over the largest Σ|v| drawn (0..1), for its width. */
+  share: number;
+  /** Whether the overlay shows signs (off: neutral). */
+  signed: boolean;
+}
+/** Synapses between a collapsed level and another end, as one edge. */
+export type LayerFlowEdge = Edge<LayerEdgeData, 'aggregate'>;
 /** Every edge type the canvas draws. */
-export type CanvasEdge = SynapseFlowEdge;
+export type CanvasEdge = SynapseFlowEdge | LayerFlowEdge;

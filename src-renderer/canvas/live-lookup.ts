@@ -4,7 +4,6 @@
  * changes, instead of React Flow rebuilding every node and edge: training streams weights ten times a second.
  */
 import type { Network, Neuron, Synapse } from '../../src-shared/model/network';
-import { weightStrokeWidth } from './sign-colors';
 
 let synapses: readonly Synapse[] | null = null;
 let synapseIndex = new Map<string, number>();
@@ -29,14 +28,4 @@ export function biasOf(net: Network, id: string): number {
   }
   const i = neuronIndex.get(id);
   return i === undefined ? 0 : net.neurons[i].bias;
-}
-
-/** How a weight is drawn, as one number: its sign times (1 + its stroke width in quarter pixels). Equal looks draw the same. */
-export function weightLook(w: number): number {
-  return Math.sign(w) * (1 + Math.round(weightStrokeWidth(w) * 4));
-}
-
-/** The sign and stroke width a look stands for. */
-export function lookOf(look: number): { sign: number; width: number } {
-  return { sign: Math.sign(look), width: (Math.abs(look) - 1) / 4 };
 }

@@ -1,15 +1,18 @@
 /**
- * The colour-blind-safe pair for signs, used by synapse weights now and by the excitatory /
- * inhibitory overlay later, so the two always agree. Orange vs purple stays distinct under
- * protanopia, deuteranopia and tritanopia.
+ * The colour-blind-safe pair for signs, used by every overlay (weights in Weights, c = w·o in
+ * Contributions and Dataset), so they always agree. Orange vs purple stays distinct under protanopia,
+ * deuteranopia and tritanopia. The values are CSS custom properties, so each theme has its own shade of
+ * the pair (lighter on the dark canvas); use them in `style`, not in SVG presentation attributes.
  */
 export const SIGN_COLORS = {
   /** Positive weight / excitatory contribution. */
-  positive: '#E66100',
+  positive: 'var(--sign-positive)',
   /** Negative weight / inhibitory contribution. */
-  negative: '#5D3A9B',
+  negative: 'var(--sign-negative)',
   /** Zero. */
-  zero: '#9AA0A6',
+  zero: 'var(--sign-zero)',
+  /** A synapse with no overlay: neither sign is shown. */
+  neutral: 'var(--edge-neutral)',
 } as const;
 
 /** The colour of a signed value. */

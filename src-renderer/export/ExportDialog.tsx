@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { Modal } from '../panels/Dialogs';
 import { runExport, useExportStore } from './export-actions';
 
@@ -15,9 +15,25 @@ function NameForm({ kind, initial }: { kind: keyof typeof TITLES; initial: strin
   const [name, setName] = useState(initial);
   const close = () => useExportStore.setState({ pending: null });
   const valid = name.trim().length > 0 && !/[\\/]/.test(name);
+  const formId = useId();
   return (
-    <Modal title={TITLES[kind]} onClose={close} testid="export-dialog">
+    <Modal
+      title={TITLES[kind]}
+      onClose={close}
+      testid="export-dialog"
+      footer={
+        <>
+          <button type="button" onClick={close}>
+            Cancel
+          </button>
+          <button type="submit" form={formId} className="primary" data-testid="export-run" disabled={!valid}>
+            Export
+          </button>
+        </>
+      }
+    >
       <form
+        id={formId}
         className="field"
         onSubmit={(e) => {
           e.preventDefault();
@@ -29,14 +45,6 @@ function NameForm({ kind, initial }: { kind: keyof typeof TITLES; initial: strin
         </label>
         <input id="export-name" data-testid="export-name-input" autoFocus value={name} onChange={(e) => setName(e.target.value)} />
         {!valid && <span className="field__hint">A plain name, without / or \.</span>}
-        <div className="button-row button-row--end">
-          <button type="button" onClick={close}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" data-testid="export-run" disabled={!valid}>
-            Export
-          </button>
-        </div>
       </form>
     </Modal>
   );

@@ -24,7 +24,7 @@ export function EdgeOverlayMarks({ ov, x, y, hovered }: { ov: EdgeView; x: numbe
   if (!ov.signFlip && !hovered && !ov.lesioned) return null;
   return (
     <EdgeLabelRenderer>
-      <div className="edge-overlay-mark" style={{ transform: `translate(-50%, -50%) translate(${x}px, ${y}px)`, borderColor: ov.color, color: ov.color, zIndex: hovered ? 1001 : undefined }} data-testid={hovered ? 'synapse-overlay-detail' : undefined}>
+      <div className="edge-overlay-mark" style={{ transform: `translate(${x}px, ${y}px)${hovered ? ' scale(var(--inv-zoom, 1))' : ''} translate(-50%, -50%)`, borderColor: ov.color, color: ov.color, zIndex: hovered ? 1001 : undefined }} data-testid={hovered ? 'synapse-overlay-detail' : undefined}>
         {ov.lesioned ? '✕ ' : ''}
         {ov.signFlip ? <span title="Sign flip: the source's output is negative, so the contribution has the opposite sign of the weight">± </span> : null}
         {hovered ? ov.detail : null}

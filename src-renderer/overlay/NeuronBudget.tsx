@@ -1,12 +1,15 @@
 import { memo } from 'react';
 import { activationScalar } from '../../src-shared/engine/activations';
 import type { ActivationKind } from '../../src-shared/model/activation-kind';
-import { fmt, softmaxMember } from './overlay-math';
-import { useOverlayStore } from './overlay-store';
+import { SHORT_NAMES } from '../canvas/activation-names';
 import { SIGN_COLORS } from '../canvas/sign-colors';
+import { budgetEquation, fmt, softmaxMember, type Budget } from './overlay-math';
+import { useOverlayStore } from './overlay-store';
 
-const W = 64;
-const H = 22;
+const CW = 36;
+const CH = 22;
+const BW = 48;
+const BH = 22;
 
 /**
  * The activation curve over z ∈ [−3, 3] with this sample's z marked by a dot (clamped to the edge). A softmax
@@ -21,38 +24,67 @@ function CurveWithDot({ kind, z, o, shift }: { kind: ActivationKind; z: number; 
   const oc = f(zc);
   const lo = Math.min(0, ...ys, oc);
   const hi = Math.max(0, ...ys, oc);
-  const sx = (x: number) => 2 + ((x - c + 3) / 6) * (W - 4);
-  const sy = (y: number) => H - 2 - ((y - lo) / (hi - lo || 1)) * (H - 4);
+  const sx = (x: number) => 3 + ((x - c + 3) / 6) * (CW - 6);
+  const sy = (y: number) => CH - 3 - ((y - lo) / (hi - lo || 1)) * (CH - 6);
   const d = xs.map((x, i) => `${i ? 'L' : 'M'}${sx(x).toFixed(1)},${sy(ys[i]).toFixed(1)}`).join('');
   return (
-    <svg width={W} height={H} className="budget__curve" aria-hidden="true" data-curve={shift !== null ? 'softmax' : kind} data-dot-x={sx(zc).toFixed(2)} data-dot-y={sy(oc).toFixed(2)}>
-      <line className="glyph__axis" x1={0} x2={W} y1={sy(0)} y2={sy(0)} />
-      {c === 0 && <line className="glyph__axis" x1={sx(0)} x2={sx(0)} y1={0} y2={H} />}
+    <svg width={CW} height={CH} className="budget__curve" aria-hidden="true" data-curve={shift !== null ? 'softmax' : kind} data-dot-x={sx(zc).toFixed(2)} data-dot-y={sy(oc).toFixed(2)}>
+      <line className="glyph__axis" x1={0} x2={CW} y1={sy(0)} y2={sy(0)} />
+      {c === 0 && <line className="glyph__axis" x1={sx(0)} x2={sx(0)} y1={0} y2={CH} />}
       <path className="glyph__curve" d={d} />
-      <circle cx={sx(zc)} cy={sy(oc)} r={3} fill={o > 0 ? SIGN_COLORS.positive : o < 0 ? SIGN_COLORS.negative : SIGN_COLORS.zero} stroke="#fff" strokeWidth={1} />
+      <circle className="budget__dot" cx={sx(zc)} cy={sy(oc)} r={3.5} style={{ fill: o > 0 ? SIGN_COLORS.positive : o < 0 ? SIGN_COLORS.negative : SIGN_COLORS.zero }} />
     </svg>
   );
 }
 
-/** A neuron's E/I budget under the contribution overlay: Σ excitatory, Σ inhibitory, bias → z, curve, o. */
-export const NeuronBudget = memo(function NeuronBudget({ id, label, kind }: { id: string; label: string; kind: ActivationKind }) {
+/**
+ * Σ excitatory (orange, right of 0), Σ inhibitory (purple, left of 0) and the bias (grey) as bars on one
+ * scale centred on 0, with z (their sum) as a tick: which side wins, and by how much, at a glance.
+ */
+function BudgetBars({ b }: { b: Budget }) {
+  const m = Math.max(Math.abs(b.excitatory), Math.abs(b.inhibitory), Math.abs(b.bias), Math.abs(b.z)) || 1;
+  const mid = BW / 2;
+  const x = (v: number) => mid + (v / m) * (mid - 2);
+  const bar = (v: number, y: number, h: number, fill: string, cls: string) => <rect className={cls} x={Math.min(mid, x(v))} y={y} width={Math.abs(x(v) - mid)} height={h} rx={1} style={{ fill }} />;
+  return (
+    <svg width={BW} height={BH} className="budget__bars" aria-hidden="true">
+      <line className="glyph__axis" x1={mid} x2={mid} y1={0} y2={BH} />
+      {bar(b.excitatory, 2, 6, SIGN_COLORS.positive, 'budget__e')}
+      {bar(b.inhibitory, 9, 6, SIGN_COLORS.negative, 'budget__i')}
+      {bar(b.bias, 16, 4, SIGN_COLORS.zero, 'budget__b')}
+      <line className="budget__z" x1={x(b.z)} x2={x(b.z)} y1={0} y2={BH} />
+    </svg>
+  );
+}
+
+/**
+ * A neuron's E/I budget under the contribution overlay, compact enough to sit under its card: the bars,
+ * the activation curve with z marked, and o. The whole equation in words shows on hover or selection.
+ */
+export const NeuronBudget = memo(function NeuronBudget({ id, label, kind, softmax, selected }: { id: string; label: string; kind: ActivationKind; softmax: boolean; selected: boolean }) {
   const b = useOverlayStore((s) => (s.mode === 'contributions' ? s.budgets.get(id) : undefined));
   const lesioned = useOverlayStore((s) => s.lesions.neurons.includes(id));
   if (!b) return null;
-  const total = b.excitatory - b.inhibitory + Math.abs(b.bias) || 1;
+  const equation = budgetEquation(b, softmax ? 'softmax' : SHORT_NAMES[kind]);
   return (
-    <div className="budget" data-testid={`budget-${label}`} data-excitatory={fmt(b.excitatory)} data-inhibitory={fmt(b.inhibitory)} data-z={fmt(b.z)} data-o={fmt(b.o)}>
-      <div className="budget__bar" aria-hidden="true">
-        <span style={{ width: `${(100 * b.excitatory) / total}%`, background: SIGN_COLORS.positive }} />
-        <span style={{ width: `${(-100 * b.inhibitory) / total}%`, background: SIGN_COLORS.negative }} />
-        <span style={{ width: `${(100 * Math.abs(b.bias)) / total}%`, background: SIGN_COLORS.zero }} />
-      </div>
-      <div className="budget__text">
-        <span>
-          E +{fmt(b.excitatory)} I {fmt(b.inhibitory)} b {fmt(b.bias)} → z {fmt(b.z)}
-        </span>
-        <CurveWithDot kind={kind} z={b.z} o={b.o} shift={b.softmaxShift} />
-        <span>o {fmt(b.o)}{lesioned ? ' (off)' : ''}</span>
+    <div
+      className={`budget${selected ? ' is-selected' : ''}`}
+      data-testid={`budget-${label}`}
+      data-excitatory={fmt(b.excitatory)}
+      data-inhibitory={fmt(b.inhibitory)}
+      data-z={fmt(b.z)}
+      data-o={fmt(b.o)}
+      aria-label={`${label}: ${equation}`}
+    >
+      <BudgetBars b={b} />
+      <CurveWithDot kind={kind} z={b.z} o={b.o} shift={b.softmaxShift} />
+      <span className="budget__o">
+        o {b.o.toFixed(2).replace('-', '−')}
+        {lesioned ? ' ✕' : ''}
+      </span>
+      <div className="budget__equation" data-testid={`budget-equation-${label}`} role="tooltip">
+        {equation}
+        {lesioned ? ' (lesioned: switched off for this sample)' : ''}
       </div>
     </div>
   );

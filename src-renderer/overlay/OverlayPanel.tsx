@@ -6,53 +6,98 @@
 import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { api } from '../api';
-import { SIGN_COLORS } from '../canvas/sign-colors';
+import { SHORT_NAMES } from '../canvas/activation-names';
+import { CanvasLegend } from './CanvasLegend';
 import { useEditorStore } from '../state/editor-store';
 import type { OverlaySplit } from '../../src-shared/overlay/contract';
-import { contributionsInto, contributionText, daleCounts, fmt, lesionDeltas } from './overlay-math';
+import { budgetEquation, contributionsInto, contributionText, daleCounts, daleNote, fmt, lesionDeltas, lesionExplanation } from './overlay-math';
+import { inputUnits, predictionText, type InputUnit } from './sample-units';
 import { stepSample, useOverlayStore } from './overlay-store';
 import { useOverlaySync } from './use-overlay-sync';
 import './overlay.css';
 
-/** The legend: the colour pair, the sign-flip mark and the rule in one sentence; the network's E:I ratio. */
+/** The legend of the current mode, the rule in one sentence, the network's E:I ratio and notes on E/I neurons that act the other way. */
 function Legend() {
-  const mode = useOverlayStore((s) => s.mode);
   const network = useEditorStore((s) => s.network);
+  const mode = useOverlayStore((s) => s.mode);
+  const sample = useOverlayStore((s) => s.sample);
   const d = daleCounts(network);
-  const what = mode === 'weights' ? 'weight' : mode === 'dataset' ? 'mean contribution' : 'contribution';
+  const notes = mode === 'contributions' && sample ? network.neurons.flatMap((n) => (n.dale ? [daleNote(n.dale, n.label, sample.o.get(n.id) ?? 0)] : [])).filter((x): x is string => !!x) : [];
   return (
-    <section className="overlay-legend" data-testid="overlay-legend" aria-label="Legend">
-      <div>
-        <span className="swatch" style={{ background: SIGN_COLORS.positive }} /> excitatory ({what} &gt; 0)
-      </div>
-      <div>
-        <span className="swatch" style={{ background: SIGN_COLORS.negative }} /> inhibitory ({what} &lt; 0)
-      </div>
-      {mode === 'contributions' && (
-        <div>
-          <span className="swatch swatch--flip">±</span> sign flip: a negative output turns the weight&apos;s sign around
-        </div>
-      )}
+    <section className="overlay-legend" aria-label="Legend">
+      <CanvasLegend testId="overlay-legend" />
       <p className="overlay-legend__rule">c = w·o: a negative output through a negative weight excites; a silent neuron (o = 0) does nothing.</p>
       <div data-testid="ei-ratio">
         Dale E:I {d.e}:{d.i}
         {d.free ? ` (${d.free} unmarked)` : ''}
       </div>
+      {notes.map((t) => (
+        <p key={t} className="overlay-note overlay-note--dale" data-testid="dale-note">
+          {t}
+        </p>
+      ))}
     </section>
   );
 }
 
-/** The sample: one field and slider per input, or a dataset row stepped with ← →. */
+/** One input: a slider and a field in the dataset's original units (the encoded value the network sees on hover). */
+function InputRow({ id, label, unit }: { id: string; label: string; unit: InputUnit | undefined }) {
+  const value = useOverlayStore((s) => s.inputs[id] ?? 0);
+  const setInput = useOverlayStore((s) => s.setInput);
+  const shown = unit ? unit.toOriginal(value) : value;
+  const [lo, hi] = unit ? unit.range : [-3, 3];
+  const step = unit?.oneHot ? 1 : Number(((hi - lo) / 200).toPrecision(1)) || 0.01;
+  const set = (u: number) => Number.isFinite(u) && setInput(id, unit ? unit.toEncoded(u) : u);
+  const title = unit ? `${unit.name}: ${fmt(shown)} in the dataset's units; the network sees ${fmt(value)} (${unit.encoding})` : `${label}: ${fmt(value)}`;
+  return (
+    <div className="overlay-row" title={title} data-testid={`sample-row-${label}`} data-encoded={fmt(value)}>
+      <label className="overlay-input">
+        <span className="overlay-input__name">{label}</span>
+        <input type="range" min={lo} max={hi} step={step} value={Math.min(hi, Math.max(lo, shown))} aria-label={`${label} slider`} onChange={(e) => set(Number(e.target.value))} />
+        <input type="number" step={step} data-testid={`sample-input-${label}`} aria-label={`${label} value${unit ? ' in original units' : ''}`} value={Number(shown.toPrecision(6))} onChange={(e) => set(e.target.valueAsNumber)} />
+      </label>
+    </div>
+  );
+}
+
+/** What the network predicts for the sample, beside the row's true value. */
+function Prediction() {
+  const network = useEditorStore((s) => s.network);
+  const meta = useOverlayStore((s) => s.meta);
+  const baseline = useOverlayStore((s) => s.baseline);
+  const source = useOverlayStore((s) => s.source);
+  const predicted = meta && baseline ? predictionText(meta, network, baseline.o) : null;
+  if (!predicted && !source.truth) return null;
+  return (
+    <dl className="overlay-truth" data-testid="sample-truth">
+      {source.datasetId && source.truth && (
+        <>
+          <dt>true</dt>
+          <dd data-testid="sample-true">{source.truth}</dd>
+        </>
+      )}
+      {predicted && (
+        <>
+          <dt>predicted</dt>
+          <dd data-testid="sample-predicted">{predicted}</dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
+/** The sample: a dataset row stepped with ← → (by default the first validation row), or values typed in. */
 function SamplePicker() {
   const network = useEditorStore((s) => s.network);
-  const inputs = useOverlayStore((s) => s.inputs);
   const source = useOverlayStore((s) => s.source);
-  const { setInput, setSource } = useOverlayStore(useShallow((s) => ({ setInput: s.setInput, setSource: s.setSource })));
+  const meta = useOverlayStore((s) => s.meta);
+  const setSource = useOverlayStore((s) => s.setSource);
   const [datasets, setDatasets] = useState<{ id: string; name: string }[]>([]);
   useEffect(() => {
     api.request('dataset.list', {}).then(setDatasets, () => setDatasets([]));
-  }, [network.neurons.length]);
+  }, [network.neurons.length, source.datasetId]);
   const ins = network.neurons.filter((n) => n.role === 'input');
+  const units = useMemo(() => (meta ? inputUnits(meta, network) : new Map<string, InputUnit>()), [meta, network]);
   const step = stepSample;
   const onKey = (e: KeyboardEvent) => {
     if (!source.datasetId) return;
@@ -67,7 +112,7 @@ function SamplePicker() {
       <div className="overlay-row">
         <label>
           Sample{' '}
-          <select data-testid="sample-dataset" value={source.datasetId ?? ''} onChange={(e) => setSource({ datasetId: e.target.value || null, position: 0, total: 0, label: null })}>
+          <select data-testid="sample-dataset" value={source.datasetId ?? ''} onChange={(e) => setSource({ datasetId: e.target.value || null, position: 0, total: 0, label: null, truth: null, manual: true })}>
             <option value="">values typed in</option>
             {datasets.map((d) => (
               <option key={d.id} value={d.id}>
@@ -77,7 +122,7 @@ function SamplePicker() {
           </select>
         </label>
         {source.datasetId && (
-          <select aria-label="Split" data-testid="sample-split" value={source.split} onChange={(e) => setSource({ split: e.target.value as OverlaySplit, position: 0 })}>
+          <select aria-label="Split" data-testid="sample-split" value={source.split} onChange={(e) => setSource({ split: e.target.value as OverlaySplit, position: 0, manual: true })}>
             <option value="train">train</option>
             <option value="validation">validation</option>
             <option value="test">test</option>
@@ -91,7 +136,7 @@ function SamplePicker() {
             ←
           </button>
           <span data-testid="sample-position">
-            row {source.position + 1} / {source.total}
+            {source.split} row {source.position + 1} / {source.total}
             {source.label !== null ? ` · ${source.label}` : ''}
           </span>
           <button type="button" onClick={() => step(1)} aria-label="Next row">
@@ -99,21 +144,10 @@ function SamplePicker() {
           </button>
         </div>
       )}
+      <Prediction />
+      {meta && units.size > 0 && <p className="overlay-note">Inputs in the dataset&apos;s units; hover one for the value the network sees.</p>}
       {ins.map((n) => (
-        <div className="overlay-row" key={n.id}>
-          <label className="overlay-input">
-            <span>{n.label}</span>
-            <input type="range" min={-3} max={3} step={0.01} value={inputs[n.id] ?? 0} aria-label={`${n.label} slider`} onChange={(e) => setInput(n.id, Number(e.target.value))} />
-            <input
-              type="number"
-              step={0.1}
-              data-testid={`sample-input-${n.label}`}
-              aria-label={`${n.label} value`}
-              value={inputs[n.id] ?? 0}
-              onChange={(e) => Number.isFinite(e.target.valueAsNumber) && setInput(n.id, e.target.valueAsNumber)}
-            />
-          </label>
-        </div>
+        <InputRow key={n.id} id={n.id} label={n.label} unit={units.get(n.id)} />
       ))}
     </section>
   );
@@ -178,7 +212,7 @@ function Lesions() {
               <th>before</th>
               <th>after</th>
               <th>real Δ</th>
-              <th title="σ′(z)·(−Σ removed c feeding the output directly); — when the lesion acts through other neurons">linear est.</th>
+              <th title="First-order (linear) estimate σ′(z)·(−Σ removed c feeding the output directly), with the slope at the old z; — when the lesion acts through other neurons">1st-order est.</th>
             </tr>
           </thead>
           <tbody>
@@ -194,6 +228,22 @@ function Lesions() {
           </tbody>
         </table>
       )}
+      {deltas.length > 0 && (
+        <div className="overlay-note" data-testid="lesion-why">
+          <p>
+            <b>Real Δ</b> is a fresh forward pass without what is lesioned. <b>1st-order est.</b> is σ′(z)·(−c): the removed contributions times the activation&apos;s slope at
+            the old z, exact only while the activation is a straight line over the step.
+          </p>
+          {deltas.map((d) => {
+            const why = lesionExplanation(d);
+            return why ? (
+              <p key={d.neuronId} data-testid={`lesion-why-${d.label}`}>
+                {why}
+              </p>
+            ) : null;
+          })}
+        </div>
+      )}
     </section>
   );
 }
@@ -203,11 +253,19 @@ function ContributionList() {
   const network = useEditorStore((s) => s.network);
   const selected = useEditorStore((s) => (s.selection.neurons.length === 1 ? s.selection.neurons[0] : null));
   const sample = useOverlayStore((s) => s.sample);
+  const budgets = useOverlayStore((s) => s.budgets);
   const neuron = network.neurons.find((n) => n.id === selected);
   if (!neuron || !sample || neuron.role === 'input') return <p className="overlay-note">Select one neuron to list the contributions into it.</p>;
   const lines = contributionsInto(network, sample, neuron.id);
+  const b = budgets.get(neuron.id);
+  const softmax = network.softmaxGroups.some((g) => g.members.includes(neuron.id));
   return (
     <section aria-label={`Contributions into ${neuron.label}`}>
+      {b && (
+        <p className="overlay-equation" data-testid="selected-equation">
+          {neuron.label}: {budgetEquation(b, softmax ? 'softmax' : SHORT_NAMES[neuron.activation])}
+        </p>
+      )}
       <h4>Into {neuron.label}, largest first</h4>
       <pre className="overlay-list" data-testid="contribution-list" tabIndex={0}>
         {contributionText(lines) || 'No incoming synapses.'}

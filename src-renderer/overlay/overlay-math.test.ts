@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileNetwork, forwardSample, paramsFromNetwork } from '../../src-shared/engine/index';
 import type { Network, Neuron } from '../../src-shared/model/network';
 import { SIGN_COLORS } from '../canvas/sign-colors';
-import { budgets, contributionsInto, contributionText, daleCounts, edgeViews, isSignFlip, lesionDeltas, logSumExp, sampleView, softmaxMember, type SampleView } from './overlay-math';
+import { budgetEquation, budgets, contributionsInto, contributionText, daleCounts, daleNote, edgeViews, fmtShort, isSignFlip, lesionDeltas, lesionExplanation, logSumExp, sampleView, softmaxMember, type SampleView } from './overlay-math';
 
 const neuron = (id: string, role: Neuron['role'], activation: Neuron['activation'], bias = 0, dale: Neuron['dale'] = null): Neuron => ({ id, role, label: id, activation, bias, position: { x: 0, y: 0 }, dale });
 
@@ -136,5 +136,48 @@ describe('overlay math', () => {
     const text = contributionText(lines);
     expect(text.split('\n')[1]).toMatch(/^t: w -2 × o -0\.8337 = c 1\.6673 \(excitatory, sign flip\)$/);
     expect(daleCounts(n)).toEqual({ e: 1, i: 1, free: 2 });
+  });
+});
+
+describe('overlay texts', () => {
+  it('says the budget as one equation, with real minus signs and a sign on E, I and bias', () => {
+    const b = { excitatory: 0.0342, inhibitory: -0.000957, bias: 1.0806, z: 1.1138, o: Math.tanh(1.1138), softmaxShift: null };
+    expect(budgetEquation(b, 'tanh')).toBe('E +0.03, I −0.001, bias +1.08 → z = 1.11 → tanh → o = 0.81');
+    expect(fmtShort(0)).toBe('0');
+    expect(fmtShort(-12345)).toBe('−1.2e+4');
+  });
+
+  it('explains why an E neuron with a negative output inhibits, and says nothing when its output is positive', () => {
+    expect(daleNote('E', 'h3', -0.42)).toContain('c = w·o < 0, so its synapses inhibit');
+    expect(daleNote('I', 'h4', -0.42)).toContain('c = w·o > 0, so its synapses excite');
+    expect(daleNote('E', 'h3', 0.42)).toBeNull();
+  });
+
+  it('a lesion on a saturated tanh output: the first-order estimate misses, and the text says σ′ changed over the step', () => {
+    // y = tanh(t·2 + 1.5): removing t → y (c = 2·tanh(1)) moves z from 3.02 to 1.5, across the bend of tanh.
+    const n: Network = {
+      version: 1,
+      neurons: [neuron('x', 'input', 'identity'), neuron('t', 'hidden', 'tanh'), neuron('y', 'output', 'tanh', 1.5)],
+      synapses: [
+        { id: 'xt', source: 'x', target: 't', weight: 1 },
+        { id: 'ty', source: 't', target: 'y', weight: 2 },
+      ],
+      softmaxGroups: [],
+      viewport: null,
+    };
+    const base = run(n, [1]);
+    const cut = run(n, [1], { synapses: ['ty'] });
+    const [d] = lesionDeltas(n, base, cut, { synapses: new Set(['ty']), neurons: new Set() });
+    const slope = 1 - Math.tanh(base.z.get('y')!) ** 2;
+    expect(d.estimate).toBeCloseTo(-slope * 2 * Math.tanh(1), 12);
+    expect(d.real).toBeCloseTo(Math.tanh(1.5) - Math.tanh(1.5 + 2 * Math.tanh(1)), 12);
+    expect(d.slopeAfter).toBeCloseTo(1 - Math.tanh(1.5) ** 2, 12);
+    const why = lesionExplanation(d)!;
+    expect(why).toContain('saturation: σ′ changes over the step');
+    expect(why).toContain(`${fmtShort(d.slopeBefore!)} at the old z and ${fmtShort(d.slopeAfter!)} at the new one`);
+    // A linear output: the estimate is exact and there is nothing to explain.
+    const lin = { ...n, neurons: n.neurons.map((x) => (x.id === 'y' ? { ...x, activation: 'identity' as const } : x)) };
+    const [e] = lesionDeltas(lin, run(lin, [1]), run(lin, [1], { synapses: ['ty'] }), { synapses: new Set(['ty']), neurons: new Set() });
+    expect(lesionExplanation(e)).toBeNull();
   });
 });

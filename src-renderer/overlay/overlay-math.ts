@@ -205,6 +205,12 @@ export interface LesionDelta {
    * directly (a deeper lesion acts through other neurons) or for softmax members (no scalar derivative).
    */
   estimate: number | null;
+  /** z before and after the lesion. */
+  zBefore: number;
+  zAfter: number;
+  /** σ′ at the old and at the new z (null for softmax members). */
+  slopeBefore: number | null;
+  slopeAfter: number | null;
 }
 
 /** Every output's real change beside the linear estimate. */
@@ -224,7 +230,9 @@ export function lesionDeltas(net: Network, base: SampleView, lesioned: SampleVie
       }
       const z = base.z.get(n.id) ?? 0;
       const estimate = direct && !softmax.has(n.id) && !off.neurons.has(n.id) ? derivative(ACT_CODE[n.activation], z, before) * -removed : null;
-      return { neuronId: n.id, label: n.label, before, after, real: after - before, estimate };
+      const zAfter = lesioned.z.get(n.id) ?? 0;
+      const slope = (zz: number, oo: number) => (softmax.has(n.id) ? null : derivative(ACT_CODE[n.activation], zz, oo));
+      return { neuronId: n.id, label: n.label, before, after, real: after - before, estimate, zBefore: z, zAfter, slopeBefore: slope(z, before), slopeAfter: slope(zAfter, after) };
     });
 }
 
@@ -247,4 +255,42 @@ export function sampleView(r: { neuronIds: string[]; synapseIds: string[]; z: nu
     o: new Map(r.neuronIds.map((id, k) => [id, r.o[k]])),
     c: new Map(r.synapseIds.map((id, k) => [id, r.contributions[k]])),
   };
+}
+
+/** A number for reading, not checking: 2 decimals (1 significant digit below 0.01), a real minus sign, optional +. */
+export function fmtShort(v: number, signed = false): string {
+  if (!Number.isFinite(v)) return String(v);
+  const a = Math.abs(v);
+  const body = a === 0 ? '0' : a >= 1e4 ? a.toExponential(1) : a < 0.01 ? a.toPrecision(1) : a.toFixed(2);
+  if (v < 0 && body !== '0') return `−${body}`;
+  return signed && v > 0 ? `+${body}` : body;
+}
+
+/** A neuron's budget as one sentence: "E +0.03, I −0.001, bias +1.08 → z = 1.11 → tanh → o = 0.80". */
+export function budgetEquation(b: Budget, activation: string): string {
+  return `E ${fmtShort(b.excitatory, true)}, I ${fmtShort(b.inhibitory, true)}, bias ${fmtShort(b.bias, true)} → z = ${fmtShort(b.z)} → ${activation} → o = ${fmtShort(b.o)}`;
+}
+
+/**
+ * Why an E or I neuron's synapses look the other way: with a negative output, c = w·o turns the sign
+ * Dale's principle fixes on w. Null when its output is not negative.
+ */
+export function daleNote(dale: 'E' | 'I', label: string, o: number): string | null {
+  if (!(o < 0)) return null;
+  return dale === 'E'
+    ? `${label} is excitatory (E: every outgoing weight ≥ 0), but its output is negative (o = ${fmtShort(o)}): c = w·o < 0, so its synapses inhibit for this sample.`
+    : `${label} is inhibitory (I: every outgoing weight ≤ 0), but its output is negative (o = ${fmtShort(o)}): c = w·o > 0, so its synapses excite for this sample.`;
+}
+
+/**
+ * Why a lesion's first-order estimate σ′(z)·Δz misses the real change, in words: the estimate takes the slope at
+ * the old z for the whole step, and the activation bends on the way (saturation) when σ′ differs at the new z.
+ * Null when the two agree (within 2% or 1e-6) or there is no estimate.
+ */
+export function lesionExplanation(d: LesionDelta): string | null {
+  if (d.estimate === null) return null;
+  const gap = Math.abs(d.real - d.estimate);
+  if (gap <= Math.max(1e-6, 0.02 * Math.abs(d.real))) return null;
+  const slopes = d.slopeBefore !== null && d.slopeAfter !== null ? `; σ′ is ${fmtShort(d.slopeBefore)} at the old z and ${fmtShort(d.slopeAfter)} at the new one` : '';
+  return `${d.label}: the estimate ${fmtShort(d.estimate)} uses the slope at the old z (${fmtShort(d.zBefore)}) for the whole step to ${fmtShort(d.zAfter)}${slopes}. The activation bends on the way (saturation: σ′ changes over the step), so the real change is ${fmtShort(d.real)}.`;
 }

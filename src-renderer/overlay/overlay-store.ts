@@ -5,6 +5,7 @@
  */
 import { create } from 'zustand';
 import type { Network } from '../../src-shared/model/network';
+import type { DatasetMeta } from '../../src-shared/data/schema';
 import type { OverlaySplit } from '../../src-shared/overlay/contract';
 import { budgets, edgeViews, type Budget, type EdgeView, type OverlayMode, type SampleView, type StatsView } from './overlay-math';
 
@@ -18,6 +19,10 @@ export interface SampleSource {
   total: number;
   /** The row's class, when the dataset has one. */
   label: string | null;
+  /** The row's target(s) in original units ("species = setosa"), when it has any. */
+  truth?: string | null;
+  /** Chosen by the user (not the default first validation row): kept until the project changes. */
+  manual?: boolean;
 }
 
 /** The overlay store's state and actions. */
@@ -35,6 +40,8 @@ export interface OverlayState {
   /** The same sample without lesions. */
   baseline: SampleView | null;
   stats: StatsView | null;
+  /** The sample dataset's description (units of the inputs, targets), when the sample can come from one. */
+  meta: DatasetMeta | null;
   error: string | null;
   /** Derived: how each synapse and neuron is drawn. */
   edges: Map<string, EdgeView>;
@@ -46,6 +53,7 @@ export interface OverlayState {
   clearLesions(): void;
   setSource(patch: Partial<SampleSource>): void;
   setClassIndex(k: number | null): void;
+  setMeta(meta: DatasetMeta | null): void;
   /** Stores the worker's answers and derives the drawing for `net`. */
   setResults(net: Network, r: { sample?: SampleView | null; baseline?: SampleView | null; stats?: StatsView | null; classes?: string[] | null; error?: string | null }): void;
 }
@@ -66,12 +74,13 @@ export const useOverlayStore = create<OverlayState>()((set, get) => ({
   mode: 'off',
   inputs: {},
   lesions: { synapses: [], neurons: [] },
-  source: { datasetId: null, split: 'train', position: 0, total: 0, label: null },
+  source: { datasetId: null, split: 'validation', position: 0, total: 0, label: null },
   classIndex: null,
   classes: null,
   sample: null,
   baseline: null,
   stats: null,
+  meta: null,
   error: null,
   edges: NO_EDGES,
   budgets: new Map(),
@@ -86,6 +95,7 @@ export const useOverlayStore = create<OverlayState>()((set, get) => ({
   clearLesions: () => set({ lesions: { synapses: [], neurons: [] } }),
   setSource: (patch) => set({ source: { ...get().source, ...patch } }),
   setClassIndex: (classIndex) => set({ classIndex }),
+  setMeta: (meta) => set({ meta }),
   setResults(net, r) {
     const next = { ...get(), ...Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined)) } as OverlayState;
     const off = new Set([...next.lesions.synapses]);

@@ -5,6 +5,9 @@
 import { useEffect, useRef } from 'react';
 import { api } from '../api';
 import { useEditorStore } from '../state/editor-store';
+import type { DatasetMeta } from '../../src-shared/data/schema';
+import type { OverlaySplit } from '../../src-shared/overlay/contract';
+import { useTrainingStore } from '../training/training-store';
 import { sampleView, type StatsView } from './overlay-math';
 import { useOverlayStore } from './overlay-store';
 
@@ -12,8 +15,69 @@ function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/** The split a default sample comes from: validation when the dataset has validation rows, else test, else train. */
+export function defaultSplit(meta: DatasetMeta): OverlaySplit {
+  const [train, val, test] = meta.split.counts;
+  return val > 0 ? 'validation' : test > 0 ? 'test' : train > 0 ? 'train' : 'all';
+}
+
+/**
+ * A meaningful first sample: when the project has a dataset and the user has not picked a sample source, the
+ * first validation row of the dataset training uses (else the first stored one). A new project starts over.
+ */
+function useDefaultSample(): void {
+  const loadCount = useEditorStore((s) => s.loadCount);
+  const trainingDataset = useTrainingStore((s) => s.datasetId);
+  const datasetCount = useTrainingStore((s) => s.datasets.length);
+  const lastLoad = useRef(loadCount);
+  useEffect(() => {
+    const store = useOverlayStore.getState();
+    // A project opened or made anew: its predecessor's sample (dataset, row, lesions) means nothing here.
+    if (lastLoad.current !== loadCount) {
+      lastLoad.current = loadCount;
+      store.setSource({ datasetId: null, split: 'validation', position: 0, total: 0, label: null, truth: null, manual: false });
+      store.clearLesions();
+      store.setMeta(null);
+    }
+    const { source } = useOverlayStore.getState();
+    if (source.manual) return;
+    let live = true;
+    api.request('dataset.list', {}).then(
+      async (list) => {
+        const id = list.find((d) => d.id === trainingDataset)?.id ?? list[0]?.id;
+        if (!live || !id || (source.datasetId === id && useOverlayStore.getState().meta)) return;
+        const meta = await api.request('dataset.summary', { id });
+        if (!live || useOverlayStore.getState().source.manual) return;
+        useOverlayStore.getState().setMeta(meta);
+        useOverlayStore.getState().setSource({ datasetId: id, split: defaultSplit(meta), position: 0, total: 0, label: null, truth: null, manual: false });
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [loadCount, trainingDataset, datasetCount]);
+}
+
+/** Keeps the description of the sample's dataset (units, targets) at hand. */
+function useSampleMeta(datasetId: string | null): void {
+  useEffect(() => {
+    if (!datasetId) return;
+    if (useOverlayStore.getState().meta?.id === datasetId) return;
+    let live = true;
+    api.request('dataset.summary', { id: datasetId }).then(
+      (meta) => live && useOverlayStore.getState().setMeta(meta),
+      () => live && useOverlayStore.getState().setMeta(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [datasetId]);
+}
+
 /** Mount once (the overlay panel does): runs forward passes and dataset statistics for the overlays. */
 export function useOverlaySync(): void {
+  useDefaultSample();
   const network = useEditorStore((s) => s.network);
   const mode = useOverlayStore((s) => s.mode);
   const inputs = useOverlayStore((s) => s.inputs);
@@ -24,6 +88,7 @@ export function useOverlaySync(): void {
 
   // A dataset row becomes the sample's input values.
   const { datasetId, split, position } = source;
+  useSampleMeta(datasetId);
   useEffect(() => {
     if (!datasetId) return;
     let live = true;
@@ -32,7 +97,7 @@ export function useOverlaySync(): void {
         if (!live) return;
         const ids = network.neurons.filter((n) => n.role === 'input').map((n) => n.id);
         useOverlayStore.getState().setInputs(Object.fromEntries(ids.map((id, k) => [id, r.inputs[k]])));
-        useOverlayStore.getState().setSource({ total: r.total, label: r.label });
+        useOverlayStore.getState().setSource({ total: r.total, label: r.label, truth: r.truth ?? null });
       },
       (e) => live && useOverlayStore.getState().setResults(network, { error: message(e) }),
     );

@@ -4,15 +4,18 @@ interface Props extends Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'o
   value: string;
   /** Called with the draft on Enter or blur; return false to reject it (the field reverts). */
   onCommit(text: string): boolean | void;
+  /** How the value reads while the field is not focused (e.g. 4 significant digits); focus shows `value` whole. */
+  display?: (value: string) => string;
 }
 
 /**
  * A text field that edits a draft and commits it once, on Enter or blur, so each edit is one
  * undo step rather than one per keystroke. Escape reverts.
  */
-export function CommitField({ value, onCommit, ...rest }: Props) {
+export function CommitField({ value, onCommit, display, onFocus, onBlur, ...rest }: Props) {
   const [draft, setDraft] = useState(value);
   const [base, setBase] = useState(value);
+  const [focused, setFocused] = useState(false);
   // Follow outside changes (undo, another selection) unless the user is mid-edit of the same value.
   if (base !== value) {
     setBase(value);
@@ -31,7 +34,33 @@ export function CommitField({ value, onCommit, ...rest }: Props) {
       (e.target as HTMLInputElement).blur();
     }
   };
-  return <input {...rest} value={draft} onChange={(e) => setDraft(e.target.value)} onBlur={commit} onKeyDown={onKeyDown} />;
+  const shown = !focused && display && draft === value ? display(value) : draft;
+  return (
+    <input
+      {...rest}
+      value={shown}
+      title={shown !== value ? value : rest.title}
+      onChange={(e) => setDraft(e.target.value)}
+      onFocus={(e) => {
+        setFocused(true);
+        onFocus?.(e);
+      }}
+      onBlur={(e) => {
+        setFocused(false);
+        commit();
+        onBlur?.(e);
+      }}
+      onKeyDown={onKeyDown}
+    />
+  );
+}
+
+/** A number as a field shows it at rest: 4 significant digits ("0.1235", "1235", "1.5e-7"); text that is no number stays as it is. */
+export function fourDigits(text: string): string {
+  const v = Number(text);
+  if (!Number.isFinite(v) || text.trim() === '') return text;
+  if (v !== 0 && (Math.abs(v) < 1e-4 || Math.abs(v) >= 1e7)) return v.toExponential(3).replace(/\.?0+e/, 'e');
+  return String(Number(v.toPrecision(4)));
 }
 
 /** Parses a number typed by a user ("0,5" and "-.3" included), or null. */

@@ -4,12 +4,15 @@ import { depths } from '../../src-shared/model/graph';
 import { useNetworkStructure } from '../state/use-structure';
 import type { DaleSign, Network, Neuron, NeuronRole, Synapse } from '../../src-shared/model/network';
 import { ActivationGlyph } from '../canvas/ActivationGlyph';
-import { SIGN_COLORS, signColor } from '../canvas/sign-colors';
+import { signColor } from '../canvas/sign-colors';
+import { CanvasLegend } from '../overlay/CanvasLegend';
+import { fmtShort } from '../overlay/overlay-math';
+import { useOverlayStore } from '../overlay/overlay-store';
 import { addDenseGroupFromSelection, runCommand } from '../commands';
 import { useEditorStore } from '../state/editor-store';
 import { addSoftmaxGroup, removeSoftmaxGroup, setRole, setWeight, updateNeurons, type NeuronPatch } from '../state/network-edits';
 import { useUiStore } from '../state/ui-store';
-import { CommitField, parseNumber } from './CommitField';
+import { CommitField, fourDigits, parseNumber } from './CommitField';
 
 const commit = (edit: (net: Network) => Network) => useEditorStore.getState().commit(edit);
 const patchNeurons = (ids: string[], patch: NeuronPatch) => commit((net) => updateNeurons(net, ids, patch));
@@ -99,6 +102,7 @@ function NeuronInspector({ net, neuron }: { net: Network; neuron: Neuron }) {
           aria-label="Bias"
           inputMode="decimal"
           value={String(neuron.bias)}
+          display={fourDigits}
           onCommit={(t) => {
             const v = parseNumber(t);
             if (v === null) return false;
@@ -119,17 +123,22 @@ function NeuronInspector({ net, neuron }: { net: Network; neuron: Neuron }) {
 function SynapseInspector({ net, synapse }: { net: Network; synapse: Synapse }) {
   const label = (id: string) => net.neurons.find((n) => n.id === id)?.label ?? '?';
   const w = synapse.weight;
+  // Orange/purple mean the sign of w only under the Weights overlay; elsewhere they mean the sign of c.
+  const weightsShown = useOverlayStore((s) => s.mode === 'weights');
+  // Under Contributions the colours mean the sign of c = w·o: say what this synapse does for the sample.
+  const c = useOverlayStore((s) => (s.mode === 'contributions' ? s.edges.get(synapse.id)?.value : undefined));
   return (
     <section className="inspector__section" key={synapse.id}>
       <header className="inspector__title">
         Synapse <b>{label(synapse.source)}</b> → <b>{label(synapse.target)}</b>
       </header>
-      <Field label="Weight" hint={<span style={{ color: signColor(w) }}>{w > 0 ? 'Positive' : w < 0 ? 'Negative' : 'Zero'} weight</span>}>
+      <Field label="Weight" hint={<span style={{ color: weightsShown ? signColor(w) : undefined }}>{w > 0 ? 'Positive' : w < 0 ? 'Negative' : 'Zero'} weight{c !== undefined && <span data-testid="synapse-effect" style={{ color: signColor(c) }}>; for this sample c = w·o = {fmtShort(c, true)}: {c > 0 ? 'excites' : c < 0 ? 'inhibits' : 'no effect'}</span>}</span>}>
         <CommitField
           data-testid="weight-input"
           aria-label="Weight"
           inputMode="decimal"
           value={String(w)}
+          display={fourDigits}
           onCommit={(t) => {
             const v = parseNumber(t);
             if (v === null) return false;
@@ -241,6 +250,17 @@ function SoftmaxGroups({ net }: { net: Network }) {
   );
 }
 
+/** The canvas legend while the overlay is off; with an overlay on, the overlay panel beside this one carries it. */
+function ReadingTheCanvas() {
+  const mode = useOverlayStore((s) => s.mode);
+  if (mode === 'off') return <CanvasLegend />;
+  return (
+    <p className="muted" data-testid="canvas-legend" data-mode={mode}>
+      The overlay panel explains the colours of the {mode === 'weights' ? 'Weights' : mode === 'contributions' ? 'Contributions' : 'Dataset'} overlay.
+    </p>
+  );
+}
+
 function NetworkSummary({ net }: { net: Network }) {
   const count = (r: NeuronRole) => net.neurons.filter((n) => n.role === r).length;
   // Depth from the structure only: it stays put while training moves the weights.
@@ -264,18 +284,9 @@ function NetworkSummary({ net }: { net: Network }) {
       <header className="inspector__subtitle">Softmax groups</header>
       <SoftmaxGroups net={net} />
       <header className="inspector__subtitle">Reading the canvas</header>
-      <div className="legend">
-        <svg width={36} height={10} aria-hidden="true">
-          <line x1={2} x2={34} y1={5} y2={5} stroke={SIGN_COLORS.positive} strokeWidth={3} strokeLinecap="round" />
-        </svg>
-        <span>positive weight</span>
-        <svg width={36} height={10} aria-hidden="true">
-          <line x1={2} x2={34} y1={5} y2={5} stroke={SIGN_COLORS.negative} strokeWidth={3} strokeLinecap="round" />
-        </svg>
-        <span>negative weight</span>
-      </div>
+      <ReadingTheCanvas />
       <p className="muted">
-        Thicker lines carry larger weights; hover one to read it. Each neuron computes <code>z = b + Σ w·x</code> and outputs its activation of <code>z</code>, drawn on its card.
+        Each neuron computes <code>z = b + Σ w·x</code> and outputs its activation of <code>z</code>, drawn on its card.
       </p>
     </section>
   );

@@ -33,13 +33,28 @@ function addAtCenter(role: NeuronRole) {
   useEditorStore.getState().select({ neurons: [id] });
 }
 
-/** The left panel: neuron tiles to drag (or click) onto the canvas, and the dense-group tool. */
+/**
+ * The left panel: neuron tiles to drag (or click) onto the canvas, and the dense-group tool. Collapsed,
+ * it is a narrow rail of the same tiles (titles only), so the canvas gets the room.
+ */
 export function Palette() {
   const denseCount = useUiStore((s) => s.denseCount);
   const setDenseCount = useUiStore((s) => s.setDenseCount);
+  const open = useUiStore((s) => s.paletteOpen);
   const selected = useEditorStore((s) => s.selection.neurons.length);
   return (
-    <nav className="palette" aria-label="Palette">
+    <nav className={open ? 'palette' : 'palette palette--rail'} aria-label="Palette" data-testid="palette" data-open={open}>
+      <button
+        type="button"
+        className="palette__toggle"
+        data-testid="palette-toggle"
+        aria-expanded={open}
+        aria-label={open ? 'Collapse the palette' : 'Expand the palette'}
+        title={open ? 'Collapse the palette (View › Palette)' : 'Expand the palette (View › Palette)'}
+        onClick={() => useUiStore.getState().togglePanel('palette')}
+      >
+        {open ? '«' : '»'}
+      </button>
       <div className="palette__heading">Neurons</div>
       {TILES.map((t) => (
         <div
@@ -49,7 +64,7 @@ export function Palette() {
           draggable
           role="button"
           tabIndex={0}
-          title={`Drag onto the canvas, or click to add at the centre`}
+          title={`${t.title}: ${t.text}. Drag onto the canvas, or click to add at the centre`}
           onDragStart={(e) => startDrag(e, t.role)}
           onClick={() => addAtCenter(t.role)}
           onKeyDown={(e) => {
@@ -73,7 +88,7 @@ export function Palette() {
         draggable
         role="button"
         tabIndex={0}
-        title="Adds a column of hidden neurons, each wired from every selected neuron"
+        title="Dense group: adds a column of hidden neurons, each wired from every selected neuron"
         onDragStart={(e) => startDrag(e, 'dense')}
         onClick={() => addDenseGroupFromSelection()}
         onKeyDown={(e) => {
@@ -85,7 +100,7 @@ export function Palette() {
       >
         <Icon name="dense" />
         <span className="tile__body">
-          <span className="tile__title">Dense group</span>
+          <span className="tile__title">{open ? 'Dense group' : 'Dense'}</span>
           <span className="tile__text">{selected ? `${denseCount} hidden, fed by ${selected} selected` : `${denseCount} hidden neurons`}</span>
         </span>
       </div>

@@ -5,10 +5,9 @@ import { onConnectionChange, type ConnectionState } from '../api';
 import { useProjectStore } from '../project/project-store';
 import { useEditorStore } from '../state/editor-store';
 import { useNetworkStructure } from '../state/use-structure';
+import { useTrainingStore } from '../training/training-store';
+import { plural } from '../../src-shared/plural';
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 function focusIssue(issue: NetworkIssue) {
   const s = useEditorStore.getState();
@@ -26,6 +25,7 @@ export function StatusBar() {
   const [open, setOpen] = useState(false);
   const [link, setLink] = useState<ConnectionState>('open');
   const busy = useProjectStore((s) => s.busy);
+  const hasData = useTrainingStore((s) => s.datasets.length > 0);
   const bar = useRef<HTMLElement>(null);
   useEffect(() => onConnectionChange(setLink), []);
   useEffect(() => {
@@ -49,17 +49,19 @@ export function StatusBar() {
   let text: string;
   if (empty) text = 'Empty network: add an input and an output neuron to begin';
   else if (errors.length) text = errors[0].message + (errors.length > 1 ? ` (+${errors.length - 1} more)` : '');
-  else text = `Ready: ${plural(inputs, 'input')}, ${plural(outputs, 'output')}` + (warnings.length ? ` · ${plural(warnings.length, 'warning')}` : '');
+  // "Ready" means ready to train, which takes a dataset as well as a valid network.
+  else text = `${hasData ? 'Ready' : 'Valid'}: ${plural(inputs, 'input')}, ${plural(outputs, 'output')}` + (warnings.length ? ` · ${plural(warnings.length, 'warning')}` : '') + (hasData ? '' : ' · no dataset to train on yet');
+  const look = state === 'ok' && !hasData ? 'idle' : state;
   return (
     <footer className="statusbar" ref={bar}>
       <button
         type="button"
-        className={`status status--${state}`}
+        className={`status status--${look}`}
         data-testid="validation-status"
         data-state={state}
         aria-expanded={open}
         disabled={!issues.length}
-        title={issues.length ? 'Show all problems' : 'The network is ready to train'}
+        title={issues.length ? 'Show all problems' : hasData ? 'The network is ready to train' : 'Import a CSV (File › Import CSV…) or start from an example (File › New from Example…) to train'}
         onClick={() => setOpen(!open)}
       >
         <span className="status__dot" />

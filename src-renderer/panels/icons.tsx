@@ -12,6 +12,9 @@ const PATHS: Record<string, string> = {
   zoomOut: 'M7 3.5a3.5 3.5 0 110 7 3.5 3.5 0 010-7zM9.6 9.6l3.9 3.9M5.3 7h3.4',
   minimap: 'M2.5 3.5h11v9h-11zM8.5 8h4v3.5h-4z',
   help: 'M8 14.5a6.5 6.5 0 110-13 6.5 6.5 0 010 13zM6.2 6.2a1.9 1.9 0 113 1.5c-.8.5-1.2.9-1.2 1.8M8 11.3v.2',
+  panelLeft: 'M2.5 3h11v10h-11zM6 3v10',
+  panelRight: 'M2.5 3h11v10h-11zM10 3v10',
+  panelOverlay: 'M2.5 3h11v10h-11zM10 3v10M11.3 6h1M11.3 8h1M11.3 10h1',
   dense: 'M3 4.5h2M3 11.5h2M11 3h2M11 8h2M11 13h2M5 4.5l6-1.5M5 4.5l6 3.5M5 4.5l6 8.5M5 11.5l6-8.5M5 11.5l6-3.5M5 11.5l6 1.5',
 };
 

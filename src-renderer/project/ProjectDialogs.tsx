@@ -1,5 +1,5 @@
 import './project-dialogs.css';
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { ProjectFile } from '../../src-shared/model/project';
 import { api } from '../api';
 import { Modal } from '../panels/Dialogs';
@@ -7,19 +7,25 @@ import { useProjectStore, type ProjectPrompt } from './project-store';
 
 function UnsavedDialog({ prompt }: { prompt: Extract<ProjectPrompt, { kind: 'unsaved' }> }) {
   return (
-    <Modal title="Unsaved changes" onClose={() => prompt.resolve('cancel')} testid="unsaved-dialog">
+    <Modal
+      title="Unsaved changes"
+      onClose={() => prompt.resolve('cancel')}
+      testid="unsaved-dialog"
+      footer={
+        <>
+          <button type="button" onClick={() => prompt.resolve('discard')}>
+            Don’t Save
+          </button>
+          <button type="button" onClick={() => prompt.resolve('cancel')}>
+            Cancel
+          </button>
+          <button type="button" className="primary" autoFocus onClick={() => prompt.resolve('save')}>
+            Save
+          </button>
+        </>
+      }
+    >
       <p>Do you want to save the changes you made to “{prompt.name}”? Your changes will be lost if you don’t save them.</p>
-      <div className="button-row button-row--end">
-        <button type="button" onClick={() => prompt.resolve('discard')}>
-          Don’t Save
-        </button>
-        <button type="button" onClick={() => prompt.resolve('cancel')}>
-          Cancel
-        </button>
-        <button type="button" className="primary" autoFocus onClick={() => prompt.resolve('save')}>
-          Save
-        </button>
-      </div>
     </Modal>
   );
 }
@@ -57,9 +63,25 @@ function OpenDialog({ prompt }: { prompt: Extract<ProjectPrompt, { kind: 'open' 
 function SaveAsDialog({ prompt }: { prompt: Extract<ProjectPrompt, { kind: 'saveAs' }> }) {
   const [name, setName] = useState(prompt.suggestedName);
   const valid = name.trim().length > 0;
+  const formId = useId();
   return (
-    <Modal title="Save project as" onClose={() => prompt.resolve(null)} testid="save-dialog">
+    <Modal
+      title="Save project as"
+      onClose={() => prompt.resolve(null)}
+      testid="save-dialog"
+      footer={
+        <>
+          <button type="button" onClick={() => prompt.resolve(null)}>
+            Cancel
+          </button>
+          <button type="submit" form={formId} className="primary" data-testid="save-run" disabled={!valid}>
+            Save
+          </button>
+        </>
+      }
+    >
       <form
+        id={formId}
         onSubmit={(e) => {
           e.preventDefault();
           if (valid) prompt.resolve(name.trim());
@@ -69,14 +91,6 @@ function SaveAsDialog({ prompt }: { prompt: Extract<ProjectPrompt, { kind: 'save
           <span className="field__label">File name in the projects folder</span>
           <input data-testid="save-name-input" autoFocus value={name} onChange={(e) => setName(e.target.value)} />
         </label>
-        <div className="button-row button-row--end">
-          <button type="button" onClick={() => prompt.resolve(null)}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={!valid}>
-            Save
-          </button>
-        </div>
       </form>
     </Modal>
   );

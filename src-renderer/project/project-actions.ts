@@ -28,7 +28,7 @@ async function busy<T>(label: string, work: () => Promise<T>): Promise<T> {
   }
 }
 
-function withoutNetwork({ network: _network, ...info }: ProjectSnapshot): ProjectInfo {
+function withoutNetwork({ network: _network, warnings: _warnings, ...info }: ProjectSnapshot): ProjectInfo {
   return info;
 }
 
@@ -38,6 +38,8 @@ function adopt(snapshot: ProjectSnapshot): void {
   useEditorStore.getState().load(network);
   // Recovered edits are not in the file yet, so they count as unsaved.
   useProjectStore.setState({ info, saved: info.recovered ? null : useEditorStore.getState().network });
+  // What a file held that Neurite left out (a trigger, a view): said once, as the file opens.
+  for (const w of snapshot.warnings ?? []) useUiStore.getState().toast(w, 'error');
   void refreshRecent();
 }
 

@@ -8,10 +8,10 @@ vi.mock('../api', () => ({
   onConnectionChange: () => () => undefined,
 }));
 import { emptyNetwork, type Network } from '../../src-shared/model/network';
-import { runCommand } from '../commands';
+import { commandEnabled, runCommand } from '../commands';
 import { biasOf } from '../canvas/live-lookup';
 import { HISTORY_LIMIT, useEditorStore } from './editor-store';
-import { addNeuron, connect, moveNeurons, updateNeurons } from './network-edits';
+import { addNeuron, connect, insertLayerFromSelection, moveNeurons, updateNeurons } from './network-edits';
 import { useUiStore } from './ui-store';
 
 const store = () => useEditorStore.getState();
@@ -144,9 +144,9 @@ describe('editor store', () => {
     await runCommand('edit.paste');
     expect(labels()).toEqual(['x1', 'h1', 'y1', 'x2', 'h2']);
     expect(store().network.synapses).toHaveLength(3);
-    // The pasted neurons are selected and offset.
+    // The pasted neurons are selected and land clear of every neuron (no pointer here: beside the originals, past y1 at x 400).
     expect(store().selection.neurons).toHaveLength(2);
-    expect(store().network.neurons[3].position).toEqual({ x: 40, y: 40 });
+    expect(store().network.neurons[3].position).toEqual({ x: 800, y: 0 });
     await runCommand('edit.undo');
     expect(labels()).toEqual(['x1', 'h1', 'y1']);
     store().select({ neurons: [h] });
@@ -201,5 +201,43 @@ describe('editor store', () => {
     expect(store().redo()).toBe(true);
     expect(store().network.synapses[0].weight).toBe(0.5);
     expect(store().network.neurons[0].position).toEqual({ x: 5, y: 7 });
+  });
+});
+
+describe('insert layer in the editor', () => {
+  beforeEach(() => store().load(emptyNetwork()));
+
+  it('is one undo step: undo brings back the direct synapses, redo the layer', () => {
+    const x1 = addVia('input', 0, 0);
+    const x2 = addVia('input', 0, 84);
+    const y = addVia('output', 220, 40);
+    wire(x1, y);
+    wire(x2, y);
+    const before = store().network;
+    const steps = store().past.length;
+    store().commit((net) => {
+      const r = insertLayerFromSelection(net, [], 16, 'tanh');
+      if (!r.ok) throw new Error(r.reason);
+      return r.network;
+    });
+    expect(store().past.length).toBe(steps + 1);
+    expect(store().network.neurons.filter((n) => n.role === 'hidden')).toHaveLength(16);
+    expect(store().network.synapses.some((s) => s.source === x1 && s.target === y)).toBe(false);
+    expect(store().network.synapses).toHaveLength(2 * 16 + 16);
+    store().undo();
+    expect(store().network.synapses).toEqual(before.synapses);
+    expect(store().network.neurons).toEqual(before.neurons);
+    store().redo();
+    expect(store().network.neurons.filter((n) => n.role === 'hidden')).toHaveLength(16);
+  });
+
+  it('Edit › Insert Layer… opens its dialog, and is off without inputs and outputs', async () => {
+    expect(commandEnabled('edit.insertLayer')).toBe(false);
+    addVia('input');
+    addVia('output', 220);
+    expect(commandEnabled('edit.insertLayer')).toBe(true);
+    await runCommand('edit.insertLayer');
+    expect(useUiStore.getState().dialog).toBe('insertLayer');
+    useUiStore.getState().openDialog(null);
   });
 });

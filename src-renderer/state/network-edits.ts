@@ -4,6 +4,7 @@
  */
 import type { ActivationKind } from '../../src-shared/model/activation-kind';
 import { connectionRefusal, depths } from '../../src-shared/model/graph';
+import { insertLayer, layerEnds, type InsertLayerResult } from '../../src-shared/model/insert-layer';
 import { migrateNetwork } from '../../src-shared/model/migrate';
 import type { DaleSign, Network, Neuron, NeuronRole, Synapse } from '../../src-shared/model/network';
 import { freshId, takenIds } from './ids';
@@ -198,26 +199,36 @@ export function withWeights(net: Network, synapseWeights: readonly number[], bia
 }
 
 /**
- * Lays neurons out in columns by depth from the inputs (outputs together in a last column of their own),
- * each column centred on y = 0, keeping the current top-to-bottom order within a column.
+ * Each neuron's depth level, the column auto-layout puts it in: inputs 0, hidden neurons by their depth from
+ * the inputs (at least 1), every output together in a last level of their own.
  */
-export function autoLayout(net: Network): Network {
-  if (!net.neurons.length) return net;
+export function depthLevels(net: Pick<Network, 'neurons' | 'synapses'>): Map<string, number> {
   const depth = depths(net);
   const inner = (n: Neuron) => (n.role === 'input' ? 0 : Math.max(1, depth.get(n.id) ?? 0));
   // Outputs share the last column, right of every input and hidden neuron.
   const lastColumn = Math.max(1, ...net.neurons.map((n) => (n.role === 'output' ? (depth.get(n.id) ?? 0) : inner(n) + 1)));
-  const column = (n: Neuron) => (n.role === 'output' ? lastColumn : inner(n));
+  return new Map(net.neurons.map((n) => [n.id, n.role === 'output' ? lastColumn : inner(n)]));
+}
+
+/**
+ * Lays neurons out in columns by depth from the inputs (outputs together in a last column of their own),
+ * each column centred on y = 0, keeping the current top-to-bottom order within a column. `rowPitch` (at
+ * least LAYOUT_GAP.y) leaves room for what the overlays draw under each card.
+ */
+export function autoLayout(net: Network, rowPitch: number = LAYOUT_GAP.y): Network {
+  const pitch = Math.max(LAYOUT_GAP.y, rowPitch);
+  if (!net.neurons.length) return net;
+  const columnOf = depthLevels(net);
   const columns = new Map<number, Neuron[]>();
   for (const n of net.neurons) {
-    const c = column(n);
+    const c = columnOf.get(n.id)!;
     if (!columns.has(c)) columns.set(c, []);
     columns.get(c)!.push(n);
   }
   const positions = new Map<string, { x: number; y: number }>();
   for (const [c, members] of columns) {
     members.sort((a, b) => a.position.y - b.position.y || a.position.x - b.position.x);
-    members.forEach((n, i) => positions.set(n.id, { x: c * LAYOUT_GAP.x, y: (i - (members.length - 1) / 2) * LAYOUT_GAP.y }));
+    members.forEach((n, i) => positions.set(n.id, { x: c * LAYOUT_GAP.x, y: (i - (members.length - 1) / 2) * pitch }));
   }
   return moveNeurons(net, positions);
 }
@@ -291,4 +302,14 @@ export function addSoftmaxGroup(net: Network, memberIds: string[], label?: strin
 export function removeSoftmaxGroup(net: Network, groupId: string): Network {
   if (!net.softmaxGroups.some((g) => g.id === groupId)) return net;
   return { ...net, softmaxGroups: net.softmaxGroups.filter((g) => g.id !== groupId) };
+}
+
+/**
+ * Insert layer for a canvas selection: selected non-outputs feed the layer (none: every input),
+ * selected outputs are fed by it (none: every output); direct synapses between the two go.
+ */
+export function insertLayerFromSelection(net: Network, selected: readonly string[], count: number, activation: ActivationKind, rng: Rng = Math.random): InsertLayerResult {
+  const { sources, targets } = layerEnds(net, selected);
+  const taken = takenIds(net);
+  return insertLayer(net, { sources, targets, count, activation, newId: (prefix) => freshId(prefix, taken), rng });
 }

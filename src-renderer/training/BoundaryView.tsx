@@ -1,5 +1,7 @@
+import { useMemo } from 'react';
+import { useEditorStore } from '../state/editor-store';
 import { useBoundaryStore } from './boundary-store';
-import { classCss } from './heatmap-colors';
+import { canBeNegative, classCss, heatScale } from './heatmap-colors';
 import { HeatmapCanvas } from './HeatmapCanvas';
 
 const SIZE = 220;
@@ -25,6 +27,11 @@ export function BoundaryView() {
   const set = useBoundaryStore.setState;
   const features = data?.features ?? [];
   const outputGrid = data && !data.classGrid ? data.grids[data.grids.length - 1] : null;
+  const outputId = data?.neuronIds[data.neuronIds.length - 1];
+  const outputKind = useEditorStore((s) => s.network.neurons.find((n) => n.id === outputId)?.activation ?? 'identity');
+  const outputScale = useMemo(() => (outputGrid ? heatScale(outputGrid, canBeNegative(outputKind), outputKind === 'sigmoid') : null), [outputGrid, outputKind]);
+  // A 0/1 target is two classes: its points take the class palette like a class target's.
+  const binary = !!data && !data.classGrid && data.points.length > 0 && data.points.every(([, , v]) => v === 0 || v === 1);
   const scale = (v: number, [lo, hi]: [number, number]) => ((v - lo) / (hi - lo)) * SIZE;
   return (
     <div className="boundary-view">
@@ -40,22 +47,39 @@ export function BoundaryView() {
         )}
         <p className="muted">
           Each neuron shows its output over {features.length ? `${features[xFeature]} (across) and ${features[yFeature]} (up)` : 'two inputs'}
-          {features.length > 2 ? ', the other inputs held at their training means' : ''}. Dark blue is the neuron&apos;s lowest output here, yellow its highest.
+          {features.length > 2 ? ', the other inputs held at their training means' : ''}. An output that can be negative (tanh, linear…) is blue below 0, white at 0 and red above 0, so a
+          sign change shows where the colour turns; an output that cannot (sigmoid, ReLU…) runs from dark blue at 0 to yellow at its highest.
         </p>
         {problem && <p className="training-error">{problem}</p>}
       </div>
       {enabled && data && (
         <figure className="boundary-figure" data-testid="boundary" data-points={data.points.length} aria-label="Decision boundary with the training points">
           <div className="boundary-plot" style={{ width: SIZE, height: SIZE }}>
-            {data.classGrid ? <HeatmapCanvas grid={data.classGrid} res={data.resolution} classes className="boundary-plot__map" testId="boundary-classes" /> : outputGrid && <HeatmapCanvas grid={outputGrid} res={data.resolution} className="boundary-plot__map" />}
+            {data.classGrid ? (
+              <HeatmapCanvas grid={data.classGrid} res={data.resolution} scale="classes" className="boundary-plot__map" testId="boundary-classes" />
+            ) : (
+              outputGrid && outputScale && <HeatmapCanvas grid={outputGrid} res={data.resolution} scale={outputScale} className="boundary-plot__map" testId="boundary-output" />
+            )}
             <svg width={SIZE} height={SIZE} className="boundary-plot__points">
               {data.points.map(([x, y, v], i) => (
-                <circle key={i} cx={scale(x, data.xRange)} cy={SIZE - scale(y, data.yRange)} r={3} fill={data.classGrid ? classCss(v) : '#1b1f27'} stroke="#fff" strokeWidth={1} data-value={v} />
+                <circle key={i} cx={scale(x, data.xRange)} cy={SIZE - scale(y, data.yRange)} r={3} style={{ fill: data.classGrid || binary ? classCss(v) : 'var(--text)' }} stroke="#fff" strokeWidth={1} data-value={v} />
               ))}
             </svg>
           </div>
           <figcaption className="muted">
-            {data.classes ? data.classes.map((c, k) => <span key={c} className="boundary-legend" style={{ '--swatch': classCss(k) } as React.CSSProperties}>{c}</span>) : 'Output value; dots are training rows.'}
+            {data.classes
+              ? data.classes.map((c, k) => (
+                  <span key={c} className="boundary-legend" style={{ '--swatch': classCss(k) } as React.CSSProperties}>
+                    {c}
+                  </span>
+                ))
+              : binary
+                ? [0, 1].map((k) => (
+                    <span key={k} className="boundary-legend" style={{ '--swatch': classCss(k) } as React.CSSProperties}>
+                      {k}
+                    </span>
+                  ))
+                : 'Output value; dots are training rows.'}
           </figcaption>
         </figure>
       )}

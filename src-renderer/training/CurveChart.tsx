@@ -2,6 +2,11 @@ import { useEffect, useMemo, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { alignSeries, type CurveSeries } from './chart-data';
+import { cssColor } from '../panels/use-theme-sync';
+import { useUiStore } from '../state/ui-store';
+
+// Axis text and grid follow the theme: read at draw time, redrawn when the theme changes.
+const themed = { stroke: () => cssColor('--chart-axis'), grid: { stroke: () => cssColor('--chart-grid') }, ticks: { stroke: () => cssColor('--chart-grid') } };
 
 /**
  * Loss (left axis) and accuracy or R² (right axis) by epoch, drawn with uPlot. The values drawn are
@@ -25,9 +30,9 @@ export function CurveChart({ series, scoreLabel, testId, marker = null }: { seri
       height: Math.max(120, el.clientHeight - 30),
       scales: { x: { time: false }, loss: { auto: true }, score: { auto: true } },
       axes: [
-        { label: 'epoch', size: 34, labelSize: 14 },
-        { scale: 'loss', label: 'loss', size: 48, labelSize: 14 },
-        ...(hasScore ? [{ scale: 'score', label: scoreLabel, side: 1, size: 48, labelSize: 14, grid: { show: false } } as uPlot.Axis] : []),
+        { label: 'epoch', size: 34, labelSize: 14, ...themed },
+        { scale: 'loss', label: 'loss', size: 48, labelSize: 14, ...themed },
+        ...(hasScore ? [{ scale: 'score', label: scoreLabel, side: 1, size: 48, labelSize: 14, ...themed, grid: { show: false } } as uPlot.Axis] : []),
       ],
       series: [{ label: 'epoch' }, ...series.map((s) => ({ label: s.label, stroke: s.color, width: 1.6, dash: s.dash ? [6, 4] : undefined, scale: s.scale, spanGaps: true, points: { show: false } }))],
       legend: { show: true },
@@ -72,6 +77,11 @@ export function CurveChart({ series, scoreLabel, testId, marker = null }: { seri
     markerRef.current = marker;
     plot.current?.redraw(false, false);
   }, [marker]);
+
+  const theme = useUiStore((s) => s.resolvedTheme);
+  useEffect(() => {
+    plot.current?.redraw(false, true);
+  }, [theme]);
 
   const drawn = JSON.stringify(Object.fromEntries(series.map((s, i) => [s.label, ys[i]])));
   return <div ref={host} className="curve-chart" data-testid={testId} data-epochs={x.length} data-series={drawn} data-marker={marker ?? ''} role="img" aria-label={`Curves: ${series.map((s) => s.label).join(', ')} by epoch`} />;

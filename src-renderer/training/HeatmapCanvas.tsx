@@ -1,10 +1,12 @@
 import { useEffect, useRef } from 'react';
-import { CLASS_COLORS, gridRange, rampColor } from './heatmap-colors';
+import { CLASS_COLORS, heatColor, type HeatScale } from './heatmap-colors';
 
-/** A res × res grid (row j = 0 at the bottom) painted into a canvas; class grids use class colours, others the ramp. */
-export function HeatmapCanvas({ grid, res, classes, className, testId }: { grid: readonly number[]; res: number; classes?: boolean; className?: string; testId?: string }) {
+/**
+ * A res × res grid (row j = 0 at the bottom) painted into a canvas, on a diverging or sequential scale, or
+ * in class colours. The canvas keeps its square pixels; CSS sizes it square too, so circles stay circles.
+ */
+export function HeatmapCanvas({ grid, res, scale, className, testId }: { grid: readonly number[]; res: number; scale: HeatScale | 'classes'; className?: string; testId?: string }) {
   const ref = useRef<HTMLCanvasElement>(null);
-  const [lo, hi] = classes ? [0, 1] : gridRange(grid);
   useEffect(() => {
     const ctx = ref.current?.getContext('2d');
     if (!ctx) return;
@@ -12,15 +14,16 @@ export function HeatmapCanvas({ grid, res, classes, className, testId }: { grid:
     for (let j = 0; j < res; j++) {
       for (let i = 0; i < res; i++) {
         const v = grid[j * res + i];
-        const [r, g, b] = classes ? CLASS_COLORS[Math.max(0, v) % CLASS_COLORS.length] : rampColor((v - lo) / (hi - lo));
+        const [r, g, b] = scale === 'classes' ? CLASS_COLORS[Math.max(0, v) % CLASS_COLORS.length] : heatColor(v, scale);
         const at = ((res - 1 - j) * res + i) * 4;
         img.data[at] = r;
         img.data[at + 1] = g;
         img.data[at + 2] = b;
-        img.data[at + 3] = classes ? 110 : 255;
+        img.data[at + 3] = scale === 'classes' ? 110 : 255;
       }
     }
     ctx.putImageData(img, 0, 0);
-  }, [grid, res, classes, lo, hi]);
-  return <canvas ref={ref} width={res} height={res} className={className} data-testid={testId} data-min={lo} data-max={hi} />;
+  }, [grid, res, scale]);
+  const s = scale === 'classes' ? null : scale;
+  return <canvas ref={ref} width={res} height={res} className={className} data-testid={testId} data-scale={s?.kind ?? 'classes'} data-min={s?.lo} data-max={s?.hi} />;
 }

@@ -3,6 +3,21 @@ import type { ResponseOf } from '../../src-shared/api';
 import { api } from '../api';
 import { useEditorStore } from '../state/editor-store';
 import { fmt } from './format';
+import { classCss } from './heatmap-colors';
+import { useTrainingStore } from './training-store';
+
+/** A class value with its colour from the one class palette (as in the decision boundary and the data view). */
+function ClassValue({ value, names }: { value: string | number; names: string[] | null }) {
+  const k = typeof value === 'string' ? (names?.indexOf(value) ?? -1) : value === 0 || value === 1 ? value : -1;
+  const text = typeof value === 'number' ? fmt(value) : value;
+  if (k < 0) return <>{text}</>;
+  return (
+    <span className="class-value" data-class={k}>
+      <span className="class-value__swatch" style={{ background: classCss(k) }} aria-hidden="true" />
+      {text}
+    </span>
+  );
+}
 
 const PAGE = 20;
 
@@ -25,6 +40,7 @@ export function PredictionsTable({ datasetId }: { datasetId: string }) {
     };
   }, [datasetId, network, split, offset, mistakesOnly]);
   const classes = reply?.rows.some((r) => r.correct !== null) ?? false;
+  const names = useTrainingStore((s) => s.meta?.targets.find((t) => t.kind === 'classes')?.classes ?? null);
   const total = reply?.total ?? 0;
   return (
     <section className="predictions" aria-label="Predictions" data-testid="predictions" data-total={total}>
@@ -63,8 +79,8 @@ export function PredictionsTable({ datasetId }: { datasetId: string }) {
             {reply.rows.map((r) => (
               <tr key={r.row} data-testid="prediction-row" data-correct={r.correct === null ? undefined : String(r.correct)} className={r.correct === false ? 'is-wrong' : undefined}>
                 <td>{r.row + 1}</td>
-                <td>{typeof r.truth === 'number' ? fmt(r.truth) : r.truth}</td>
-                <td>{typeof r.predicted === 'number' ? fmt(r.predicted) : r.predicted}</td>
+                <td>{classes ? <ClassValue value={r.truth} names={names} /> : typeof r.truth === 'number' ? fmt(r.truth) : r.truth}</td>
+                <td>{classes ? <ClassValue value={r.predicted} names={names} /> : typeof r.predicted === 'number' ? fmt(r.predicted) : r.predicted}</td>
                 <td>{classes ? fmt(r.probability, true) : fmt(r.error)}</td>
               </tr>
             ))}

@@ -18,7 +18,10 @@ function headline(r: RunSummary): string {
   return `loss ${fmt(e.loss)}`;
 }
 
-function RunRow({ r, index, busy }: { r: RunSummary; index: number; busy: boolean }) {
+function RunRow({ r, index, busy: live }: { r: RunSummary; index: number; busy: boolean }) {
+  // A run whose row in the file is damaged is listed (with why, on hover) but cannot be used.
+  const damaged = r.status === 'damaged';
+  const busy = live || damaged;
   const compared = useTrainingStore((s) => s.compared[r.id] !== undefined);
   const [more, setMore] = useState('50');
   return (
@@ -28,7 +31,7 @@ function RunRow({ r, index, busy }: { r: RunSummary; index: number; busy: boolea
       </td>
       <td title={r.id}>#{index}</td>
       <td title={new Date(r.started).toLocaleString()}>{new Date(r.started).toLocaleTimeString()}</td>
-      <td>{r.status}</td>
+      <td title={damaged || r.status === 'interrupted' ? (r.message ?? 'Training stopped when Neurite did; Continue goes on from its last checkpoint.') : undefined}>{r.status}</td>
       <td>{r.epochs}{r.config.epochs === null ? ' (no limit)' : ''}</td>
       <td>{r.config.dale ? 'Dale on' : 'Dale off'}</td>
       <td data-testid="run-metric">{headline(r)}</td>

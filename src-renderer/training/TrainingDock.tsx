@@ -1,6 +1,10 @@
+import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import './training.css';
-import { runCommand, type CommandId } from '../commands';
+import { commandDisabledReason, runCommand, type CommandId } from '../commands';
+import { useEditorStore } from '../state/editor-store';
+import { useUiStore } from '../state/ui-store';
+import { DockResizer } from '../panels/DockResizer';
 import { displayKeys, SHORTCUTS } from '../shortcuts';
 import { BoundaryView } from './BoundaryView';
 import { useBoundarySync } from './use-boundary-sync';
@@ -27,11 +31,12 @@ function duration(ms: number | null): string {
   return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${s % 60} s`;
 }
 
-function Command({ id, label, text, disabled, testId }: { id: CommandId; label: string; text?: string; disabled?: boolean; testId: string }) {
+function Command({ id, label, text, disabled, testId, reason }: { id: CommandId; label: string; text?: string; disabled?: boolean; testId: string; reason?: string | null }) {
   const keys = SHORTCUTS.find((s) => s.command === id)?.keys[0];
+  const title = keys ? `${label} (${displayKeys(keys)})` : label;
   // A short text (an icon) keeps the bar on one line; the label stays the button's accessible name.
   return (
-    <button type="button" data-testid={testId} disabled={disabled} aria-label={text ? label : undefined} title={keys ? `${label} (${displayKeys(keys)})` : label} onClick={() => void runCommand(id)}>
+    <button type="button" data-testid={testId} disabled={disabled} aria-label={text ? label : undefined} title={reason ? `${title}: ${reason}` : title} aria-describedby={reason ? `${testId}-reason` : undefined} onClick={() => void runCommand(id)}>
       {text ?? label}
     </button>
   );
@@ -123,22 +128,33 @@ function TempoPicker() {
 export function TrainingDock() {
   useTrainingEvents();
   useBoundarySync();
-  const { open, tab, live, paused, byHand, canStep } = useTrainingStore(
-    useShallow((s) => ({ open: s.open, tab: s.tab, live: s.live !== null, paused: s.live?.progress?.paused ?? false, byHand: s.tempo === 0, canStep: s.live !== null || s.datasetId !== null })),
+  const { open, tab, live, paused, byHand, canStep, datasets } = useTrainingStore(
+    useShallow((s) => ({ open: s.open, tab: s.tab, live: s.live !== null, paused: s.live?.progress?.paused ?? false, byHand: s.tempo === 0, canStep: s.live !== null || s.datasetId !== null, datasets: s.datasets.length })),
   );
+  const neurons = useEditorStore((s) => s.network.neurons.length);
+  const dockHeight = useUiStore((s) => s.dockHeight);
+  // Why Train is off right now (no dataset, empty network); said beside the button, not only on hover.
+  const reason = useMemo(() => (live ? null : commandDisabledReason('train.start')), [live, datasets, neurons]); // eslint-disable-line react-hooks/exhaustive-deps
   return (
-    <section className={`training-dock${open ? ' is-open' : ''}`} aria-label="Training" data-testid="training-dock" data-live={live}>
+    <section className={`training-dock${open ? ' is-open' : ''}`} aria-label="Training" data-testid="training-dock" data-live={live} style={open ? { height: dockHeight } : undefined}>
+      {open && <DockResizer />}
       <div className="training-bar">
         <button type="button" className="training-bar__toggle" aria-expanded={open} data-testid="training-toggle" onClick={() => useTrainingStore.setState({ open: !open })}>
           {open ? '▾' : '▸'} Training
         </button>
-        <Command id="train.start" label="Train" testId="train-start" disabled={live} />
+        <Command id="train.start" label="Train" testId="train-start" disabled={live || !!reason} reason={reason} />
         <Command id="train.pauseResume" label={paused ? 'Resume' : 'Pause'} text={paused ? '▶' : '❚❚'} testId="train-pause" disabled={!live || (byHand && !paused)} />
         <Command id="train.stop" label="Stop" text="■" testId="train-stop" disabled={!live} />
         <Command id="train.stepBatch" label="Step batch" text="↷" testId="train-step-batch" disabled={!canStep} />
         <Command id="train.stepEpoch" label="Step epoch" text="⇥" testId="train-step-epoch" disabled={!canStep} />
         <TempoPicker />
-        <Status />
+        {reason ? (
+          <span className="training-reason" id="train-start-reason" data-testid="train-disabled-reason">
+            {reason}
+          </span>
+        ) : (
+          <Status />
+        )}
         {live && (
           <span className="training-lock" data-testid="structure-lock" role="status" aria-label="Structure locked while training" title="The structure is locked while training: stop the run (Shift+F5) to edit it.">
             <svg width={14} height={14} viewBox="0 0 16 16" aria-hidden="true">

@@ -6,10 +6,10 @@ import { useTrainingStore } from './training-store';
 
 type SplitEvaluation = z.infer<typeof SplitEvaluationSchema>;
 
-function ConfusionMatrix({ split, e, classes }: { split: string; e: NonNullable<SplitEvaluation['classification']>; classes: string[] }) {
+function ConfusionMatrix({ split, e, classes, target }: { split: string; e: NonNullable<SplitEvaluation['classification']>; classes: string[]; target?: string }) {
   const max = Math.max(1, ...e.confusion.flat());
   return (
-    <table className="confusion" data-testid={`confusion-${split}`} aria-label={`Confusion matrix, ${split}: rows are true classes, columns predicted`}>
+    <table className="confusion" data-testid={`confusion-${split}`} data-target={target} aria-label={`Confusion matrix${target ? ` of ${target}` : ''}, ${split}: rows are true classes, columns predicted`}>
       <thead>
         <tr>
           <th scope="col">true ↓ / predicted →</th>
@@ -48,7 +48,49 @@ function ConfusionMatrix({ split, e, classes }: { split: string; e: NonNullable<
   );
 }
 
-function SplitResult({ name, split, e, classes }: { name: string; split: string; e: SplitEvaluation; classes: string[] }) {
+type Meta = ReturnType<typeof useTrainingStore.getState>['meta'];
+
+/** Class names of a target (by its column name), as the dataset stored them; a 0/1 number target is two classes. */
+function classesOf(meta: Meta, target: string | null, size: number): string[] {
+  const t = target === null ? meta?.targets.find((x) => x.kind === 'classes') : meta?.targets.find((x) => x.column === target);
+  const names = t?.classes ?? ['0', '1'];
+  return Array.from({ length: size }, (_, i) => names[i] ?? `class ${i + 1}`);
+}
+
+/** One metrics block and confusion matrix per target, when the network predicts several. */
+function TargetResults({ split, targets, meta }: { split: string; targets: NonNullable<SplitEvaluation['targets']>; meta: Meta }) {
+  return (
+    <>
+      {targets.map((t) => (
+        <div key={t.name} className="target-result" data-testid={`result-${split}-target`} data-target={t.name}>
+          <h5>{t.name}</h5>
+          <dl className="summary">
+            {t.classification && (
+              <>
+                <dt>accuracy</dt>
+                <dd>{fmt(t.classification.accuracy, true)}</dd>
+              </>
+            )}
+            {t.regression && (
+              <>
+                <dt>MSE</dt>
+                <dd>{fmt(t.regression.mse)}</dd>
+                <dt>MAE</dt>
+                <dd>{fmt(t.regression.mae)}</dd>
+                <dt>R²</dt>
+                <dd>{fmt(t.regression.r2)}</dd>
+              </>
+            )}
+          </dl>
+          {t.classification && <ConfusionMatrix split={split} e={t.classification} target={t.name} classes={classesOf(meta, t.name, t.classification.confusion.length)} />}
+        </div>
+      ))}
+    </>
+  );
+}
+
+function SplitResult({ name, split, e, classes, meta }: { name: string; split: string; e: SplitEvaluation; classes: string[]; meta: Meta }) {
+  const several = !!e.targets && e.targets.length > 1;
   return (
     <section className="split-result" data-testid={`result-${split}`} aria-label={`${name} results`}>
       <h4>
@@ -59,7 +101,7 @@ function SplitResult({ name, split, e, classes }: { name: string; split: string;
         <dd data-testid={`result-${split}-loss`}>{fmt(e.loss)}</dd>
         {e.classification && (
           <>
-            <dt>accuracy</dt>
+            <dt>{several ? 'mean accuracy' : 'accuracy'}</dt>
             <dd data-testid={`result-${split}-accuracy`}>{fmt(e.classification.accuracy, true)}</dd>
           </>
         )}
@@ -74,7 +116,11 @@ function SplitResult({ name, split, e, classes }: { name: string; split: string;
           </>
         )}
       </dl>
-      {e.classification && <ConfusionMatrix split={split} e={e.classification} classes={e.classification.confusion.map((_, i) => classes[i] ?? `class ${i + 1}`)} />}
+      {several ? (
+        <TargetResults split={split} targets={e.targets!} meta={meta} />
+      ) : (
+        e.classification && <ConfusionMatrix split={split} e={e.classification} classes={e.classification.confusion.map((_, i) => classes[i] ?? `class ${i + 1}`)} />
+      )}
     </section>
   );
 }
@@ -95,9 +141,9 @@ export function TrainingResults() {
   const { train, val, test } = outcome.evaluation;
   return (
     <div className="training-results" data-testid="training-results" data-run={outcome.runId}>
-      {val && <SplitResult name="Validation" split="val" e={val} classes={classes} />}
-      {test && <SplitResult name="Test" split="test" e={test} classes={classes} />}
-      <SplitResult name="Train" split="train" e={train} classes={classes} />
+      {val && <SplitResult name="Validation" split="val" e={val} classes={classes} meta={meta} />}
+      {test && <SplitResult name="Test" split="test" e={test} classes={classes} meta={meta} />}
+      <SplitResult name="Train" split="train" e={train} classes={classes} meta={meta} />
       {outcome.datasetId && <PredictionsTable datasetId={outcome.datasetId} />}
     </div>
   );

@@ -1,5 +1,6 @@
 import { TrainingConfigSchema, defaultLoss, type TrainingConfigInput } from '../../src-shared/training/config';
 import { runCommand } from '../commands';
+import { hasDaleMarks } from '../../src-shared/training/dale-setting';
 import { CommitField, parseNumber } from '../panels/CommitField';
 import { useEditorStore } from '../state/editor-store';
 import { useUiStore } from '../state/ui-store';
@@ -48,6 +49,7 @@ export function TrainingSetup() {
   const live = useTrainingStore((s) => s.live !== null);
   const full = TrainingConfigSchema.parse(config);
   const auto = defaultLoss(network);
+  const marked = hasDaleMarks(network);
   const setOptimizer = (o: Partial<Optimizer>) => change('Optimizer', { optimizer: { ...full.optimizer, ...o } as Optimizer });
   const setSchedule = (s: Schedule) => change('Schedule', { schedule: s });
   return (
@@ -102,8 +104,8 @@ export function TrainingSetup() {
       <NumberSetting label="L2" testId="cfg-l2" value={full.l2} onValue={(v) => change('L2', { l2: v ?? 0 })} />
       <NumberSetting label="Seed" int testId="cfg-seed" value={full.seed} onValue={(v) => v !== null && change('Seed', { seed: v })} />
       <NumberSetting label="Early stop after (epochs)" int testId="cfg-patience" hint="off" value={full.patience} onValue={(v) => change('Early stopping', { patience: v })} />
-      <label className="check" title="Keep the sign of each E or I neuron's outgoing weights while training">
-        <input type="checkbox" data-testid="cfg-dale" checked={full.dale} onChange={(e) => change("Dale's constraint", { dale: e.target.checked })} /> Dale&apos;s constraint
+      <label className="check" title={marked ? "Keep the sign of each E or I neuron's outgoing weights while training" : 'No neuron is marked E or I: mark some in the inspector for the constraint to act'}>
+        <input type="checkbox" data-testid="cfg-dale" disabled={!marked} checked={full.dale && marked} onChange={(e) => change("Dale's constraint", { dale: e.target.checked })} /> Dale&apos;s constraint{marked ? '' : ' (no E/I neuron)'}
       </label>
       <label className="check" title="Start from fresh random weights (the seed) instead of the weights on the canvas">
         <input type="checkbox" data-testid="cfg-reinit" checked={full.reinitialise} onChange={(e) => change('Reinitialise', { reinitialise: e.target.checked })} /> Reinitialise first

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { alignSeries, runSeries } from './chart-data';
+import { alignSeries, runSeries, scoreNameFor } from './chart-data';
+import { defaultLoss } from '../../src-shared/training/config';
+import { makeExample } from '../../src-shared/data/examples';
 import { appendEpochs } from './training-store';
 
 describe('alignSeries', () => {
@@ -37,5 +39,13 @@ describe('appendEpochs', () => {
     ]);
     expect(old['train.loss']).toEqual([[1, 0.9]]);
     expect(next).toEqual({ 'train.loss': [[1, 0.9], [2, 0.8], [3, 0.7]], 'val.loss': [[3, 0.75]], 'val.score': [[3, 0.5]] });
+  });
+});
+
+describe('the score axis', () => {
+  it('names accuracy for a binary classifier (a 0/1 target, sigmoid output, cross-entropy) and R² only under MSE', () => {
+    expect(scoreNameFor(defaultLoss(makeExample('circles', { size: 40 }).network))).toBe('accuracy');
+    expect(scoreNameFor(defaultLoss(makeExample('blobs', { size: 40, classes: 3 }).network))).toBe('accuracy');
+    expect(scoreNameFor(defaultLoss(makeExample('surface', { size: 40 }).network))).toBe('R²');
   });
 });

@@ -1,25 +1,81 @@
 /**
- * Colours of the heatmaps: a cividis-like ramp (dark blue → grey → yellow) for neuron outputs and a
- * categorical set for classes. Both are colour-blind safe and keep clear of the orange and purple
- * that mean excitatory and inhibitory on the canvas.
+ * Colours of the heatmaps and of classes. A neuron whose output can be negative is drawn on a diverging
+ * scale centred on 0 (blue below, near-white at 0, red above), so where its output changes sign is where
+ * the colour turns; a neuron whose output cannot be negative on a sequential ramp from 0 (dark blue → yellow,
+ * cividis-like). Classes have one palette everywhere (decision boundary, data view, predictions). All of them
+ * are colour-blind safe and keep clear of the orange and purple that mean excites and inhibits on the canvas.
  */
+import type { ActivationKind } from '../../src-shared/model/activation-kind';
 
-const RAMP: [number, number, number][] = [
+type Rgb = [number, number, number];
+
+const SEQUENTIAL: Rgb[] = [
   [0, 32, 77],
   [124, 123, 120],
   [255, 234, 70],
 ];
 
-/** The ramp's colour at t ∈ [0, 1]. */
-export function rampColor(t: number): [number, number, number] {
-  const x = Math.min(1, Math.max(0, Number.isFinite(t) ? t : 0)) * (RAMP.length - 1);
-  const i = Math.min(RAMP.length - 2, Math.floor(x));
+// RdBu (ColorBrewer), 5 stops: blue for negative, near-white for 0, red for positive.
+const DIVERGING: Rgb[] = [
+  [33, 102, 172],
+  [146, 197, 222],
+  [247, 247, 247],
+  [244, 165, 130],
+  [178, 24, 43],
+];
+
+function along(stops: Rgb[], t: number): Rgb {
+  const x = Math.min(1, Math.max(0, Number.isFinite(t) ? t : 0)) * (stops.length - 1);
+  const i = Math.min(stops.length - 2, Math.floor(x));
   const f = x - i;
-  return [0, 1, 2].map((c) => Math.round(RAMP[i][c] + f * (RAMP[i + 1][c] - RAMP[i][c]))) as [number, number, number];
+  return [0, 1, 2].map((c) => Math.round(stops[i][c] + f * (stops[i + 1][c] - stops[i][c]))) as Rgb;
 }
 
-/** Class colours (blue, green, sky, yellow, black, grey), repeated past six classes. */
-export const CLASS_COLORS: [number, number, number][] = [
+/** The sequential ramp's colour at t ∈ [0, 1]. */
+export function rampColor(t: number): Rgb {
+  return along(SEQUENTIAL, t);
+}
+
+/** The diverging scale's colour at t ∈ [−1, 1] (0 is the neutral middle). */
+export function divergingColor(t: number): Rgb {
+  return along(DIVERGING, (t + 1) / 2);
+}
+
+/** Activations whose output is never negative: drawn on the sequential ramp. */
+const NON_NEGATIVE = new Set<ActivationKind>(['sigmoid', 'relu', 'softplus', 'gaussian']);
+
+/** Whether a neuron's output can be negative (softmax members cannot). */
+export function canBeNegative(kind: ActivationKind, softmax = false): boolean {
+  return !softmax && !NON_NEGATIVE.has(kind);
+}
+
+/** How a grid is coloured: the scale and its ends (symmetric around 0 when diverging). */
+export interface HeatScale {
+  kind: 'diverging' | 'sequential';
+  lo: number;
+  hi: number;
+}
+
+/** The scale for a grid: diverging over ±max|v| for signed outputs; sequential over [0, max] otherwise ([0, 1] for probabilities). */
+export function heatScale(grid: readonly number[], signed: boolean, probability = false): HeatScale {
+  let m = 0;
+  let hi = 0;
+  for (const v of grid) {
+    if (!Number.isFinite(v)) continue;
+    m = Math.max(m, Math.abs(v));
+    hi = Math.max(hi, v);
+  }
+  if (signed) return { kind: 'diverging', lo: -(m || 1), hi: m || 1 };
+  return { kind: 'sequential', lo: 0, hi: probability ? 1 : hi || 1 };
+}
+
+/** The colour of v on a scale. */
+export function heatColor(v: number, s: HeatScale): Rgb {
+  return s.kind === 'diverging' ? divergingColor(v / s.hi) : rampColor((v - s.lo) / (s.hi - s.lo));
+}
+
+/** Class colours (Okabe–Ito blue, bluish green, sky blue, yellow; then black and grey), repeated past six. */
+export const CLASS_COLORS: Rgb[] = [
   [0, 114, 178],
   [0, 158, 115],
   [86, 180, 233],
@@ -29,15 +85,4 @@ export const CLASS_COLORS: [number, number, number][] = [
 ];
 
 /** The colour of class k as CSS. */
-export const classCss = (k: number) => `rgb(${CLASS_COLORS[k % CLASS_COLORS.length].join(',')})`;
-
-/** Min and max of a grid (0..1 when flat or empty). */
-export function gridRange(grid: readonly number[]): [number, number] {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const v of grid) {
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
-  }
-  return Number.isFinite(lo) && hi > lo ? [lo, hi] : [Number.isFinite(lo) ? lo - 1 : 0, Number.isFinite(lo) ? lo + 1 : 1];
-}
+export const classCss = (k: number) => `rgb(${CLASS_COLORS[((k % CLASS_COLORS.length) + CLASS_COLORS.length) % CLASS_COLORS.length].join(',')})`;

@@ -3,7 +3,8 @@
  * lists, never recomputed), so a trained network can be evaluated on new data. Columns are matched by name
  * (by position for a file without a header row); every refusal names the file, line, column and value.
  */
-import { categoryOf, isMissing, parseBooleanCell, parseNumberCell } from './cells';
+import { categoryOf, datePart, isMissing, parseBooleanCell, parseDateCell, parseNumberCell } from './cells';
+import { classNameOf } from './encode';
 import type { ColumnMeta, DatasetMeta } from './schema';
 
 /** New rows encoded like the dataset: X rows × features, Y rows × outputs. */
@@ -19,6 +20,10 @@ export interface ReEncoded {
 export class EncodingRefusal extends Error {}
 
 function cellValue(c: ColumnMeta, cell: string, decimalComma: boolean): number | undefined {
+  if (c.datePart) {
+    const t = parseDateCell(cell);
+    return t === undefined ? undefined : datePart(t, c.datePart.part);
+  }
   return c.config.type === 'boolean' ? parseBooleanCell(cell) : parseNumberCell(cell, decimalComma);
 }
 
@@ -29,8 +34,10 @@ function cellValue(c: ColumnMeta, cell: string, decimalComma: boolean): number |
 export function encodeLikeDataset(meta: DatasetMeta, file: string, header: string[] | null, rows: readonly string[][], lineOf: (r: number) => number, decimalComma: boolean): ReEncoded {
   const used = meta.columns.filter((c) => c.params && c.config.role !== 'ignore');
   const at = used.map((c) => {
-    const j = header ? header.findIndex((h) => h.trim() === c.name) : c.index;
-    if (j < 0 || (!header && j >= (rows[0]?.length ?? 0))) throw new EncodingRefusal(`${file} has no column "${c.name}" (the dataset uses it as a ${c.config.role}).`);
+    // A date's parts all read the date column they came from.
+    const source = c.datePart?.column ?? c.name;
+    const j = header ? header.findIndex((h) => h.trim() === source) : c.index;
+    if (j < 0 || (!header && j >= (rows[0]?.length ?? 0))) throw new EncodingRefusal(`${file} has no column "${source}" (the dataset uses it as a ${c.config.role}).`);
     return j;
   });
   const F = meta.features.length;
@@ -48,7 +55,7 @@ export function encodeLikeDataset(meta: DatasetMeta, file: string, header: strin
       const c = used[k];
       const p = c.params!;
       const cell = rows[r][at[k]] ?? '';
-      const where = `${file}, line ${line}, column "${c.name}"`;
+      const where = `${file}, line ${line}, column "${c.datePart?.column ?? c.name}"`;
       const isFeature = c.config.role === 'feature';
       const out = isFeature ? xr : yr;
       const off = isFeature ? fOff : oOff;
@@ -60,7 +67,7 @@ export function encodeLikeDataset(meta: DatasetMeta, file: string, header: strin
           v = p.fill;
         } else {
           const parsed = cellValue(c, cell, decimalComma);
-          if (parsed === undefined || Number.isNaN(parsed)) throw new EncodingRefusal(`${where}: "${cell}" is not ${c.config.type === 'boolean' ? 'true or false' : 'a number'}.`);
+          if (parsed === undefined || Number.isNaN(parsed)) throw new EncodingRefusal(`${where}: "${cell}" is not ${c.datePart ? 'a date' : c.config.type === 'boolean' ? 'true or false' : 'a number'}.`);
           v = parsed;
         }
         const enc = c.config.encoding;
@@ -71,7 +78,7 @@ export function encodeLikeDataset(meta: DatasetMeta, file: string, header: strin
         continue;
       }
       // Categories (and class targets, whose numbers and booleans are named as the import named them).
-      const name = missing ? p.fill : c.config.type === 'numeric' ? String(cellValue(c, cell, decimalComma)) : c.config.type === 'boolean' ? (parseBooleanCell(cell) === 1 ? 'true' : 'false') : categoryOf(cell);
+      const name = missing ? p.fill : c.config.type === 'numeric' ? classNameOf(c.config, cellValue(c, cell, decimalComma) ?? NaN) : c.config.type === 'boolean' ? (parseBooleanCell(cell) === 1 ? 'true' : 'false') : categoryOf(cell);
       if (missing && name === null) continue rows;
       const pos = name === null ? -1 : p.vocab.indexOf(name);
       if (pos < 0 && !isFeature) throw new EncodingRefusal(`${where}: class "${cell.trim()}" is not one of the dataset's classes (${p.vocab.join(', ')}).`);

@@ -3,8 +3,10 @@
  * per output (a softmax group per class target), matched by label, so re-importing keeps the
  * hidden neurons, the wiring and the trained weights of every neuron whose name still matches.
  */
+import { initialWeight } from '../engine/init';
 import type { ActivationKind } from '../model/activation-kind';
 import { NETWORK_SCHEMA_VERSION, type Network, type Neuron, type SoftmaxGroup, type Synapse } from '../model/network';
+import { freshId, takenIds } from '../model/ids';
 import { seededRng, type Rng } from './rng';
 import type { DatasetMeta } from './schema';
 
@@ -14,25 +16,28 @@ export const BIND_GAP = { x: 220, y: 84 } as const;
 /** What binding needs from a dataset. */
 export type BindingMeta = Pick<DatasetMeta, 'features' | 'outputs' | 'targets'>;
 
-/** Options: the seed for new ids and new weights. */
+/** Options: the seed for new weights (ids are always random, so no two projects share one). */
 export interface BindOptions {
   seed?: number;
 }
 
-function freshId(prefix: string, taken: Set<string>, rng: Rng): string {
-  for (;;) {
-    const id = prefix + Math.floor(rng() * 0x100000000).toString(16).padStart(8, '0');
-    if (!taken.has(id)) {
-      taken.add(id);
-      return id;
-    }
+/** Gives the synapses in `fresh` their initial weights by the fan-in and fan-out they have in `synapses` (Glorot, He for ReLU-like targets). */
+function initialiseFresh(neurons: readonly Neuron[], synapses: Synapse[], fresh: Set<Synapse>, rng: Rng): Synapse[] {
+  if (!fresh.size) return synapses;
+  const fanIn = new Map<string, number>();
+  const fanOut = new Map<string, number>();
+  for (const s of synapses) {
+    fanIn.set(s.target, (fanIn.get(s.target) ?? 0) + 1);
+    fanOut.set(s.source, (fanOut.get(s.source) ?? 0) + 1);
   }
-}
-
-/** A new synapse's weight: uniform in ±0.5, never exactly zero (as the canvas makes them). */
-function newWeight(rng: Rng): number {
-  const w = rng() - 0.5 || 0.25;
-  return Math.round(w * 1000) / 1000 || 0.001;
+  const activation = new Map(neurons.map((n) => [n.id, n.activation]));
+  const dale = new Map(neurons.map((n) => [n.id, n.dale]));
+  return synapses.map((s) => {
+    if (!fresh.has(s)) return s;
+    const w = initialWeight(activation.get(s.target) ?? 'identity', fanIn.get(s.target) ?? 1, fanOut.get(s.source) ?? 1, rng);
+    const sign = dale.get(s.source);
+    return { ...s, weight: sign === 'E' ? Math.abs(w) : sign === 'I' ? -Math.abs(w) : w };
+  });
 }
 
 /** Lays `ids` out in a vertical column at x, centred on `cy`. */
@@ -48,7 +53,7 @@ function column(ids: string[], x: number, cy: number): Map<string, { x: number; 
  */
 export function bindNetworkToDataset(net: Network, meta: BindingMeta, options: BindOptions = {}): Network {
   const rng = seededRng(options.seed ?? 1);
-  const taken = new Set([...net.neurons.map((n) => n.id), ...net.synapses.map((s) => s.id), ...net.softmaxGroups.map((g) => g.id)]);
+  const taken = takenIds(net);
   const inputByLabel = new Map<string, Neuron>();
   const outputByLabel = new Map<string, Neuron>();
   for (const n of net.neurons) {
@@ -59,7 +64,7 @@ export function bindNetworkToDataset(net: Network, meta: BindingMeta, options: B
   const hiddenIds = new Set(hidden.map((n) => n.id));
 
   const make = (role: 'input' | 'output', label: string, activation: ActivationKind): Neuron => ({
-    id: freshId('n-', taken, rng),
+    id: freshId('n-', taken),
     role,
     label,
     activation,
@@ -86,11 +91,14 @@ export function bindNetworkToDataset(net: Network, meta: BindingMeta, options: B
   let last = hidden.filter((h) => synapses.some((s) => s.source === h.id && keptOutputIds.has(s.target))).map((h) => h.id);
   if (!last.length) last = hidden.filter((h) => !synapses.some((s) => s.source === h.id && hiddenIds.has(s.target))).map((h) => h.id);
   const pairs = new Set(synapses.map((s) => `${s.source}>${s.target}`));
+  const fresh = new Set<Synapse>();
   const link = (source: string, target: string) => {
     const key = `${source}>${target}`;
     if (pairs.has(key)) return;
     pairs.add(key);
-    synapses.push({ id: freshId('s-', taken, rng), source, target, weight: newWeight(rng) });
+    const s = { id: freshId('s-', taken), source, target, weight: 0 };
+    fresh.add(s);
+    synapses.push(s);
   };
   if (hidden.length) {
     for (const i of newInputs) for (const h of first) link(i.id, h);
@@ -127,13 +135,14 @@ export function bindNetworkToDataset(net: Network, meta: BindingMeta, options: B
     const members = outputs.slice(t.outputStart, t.outputStart + t.outputCount).map((n) => n.id);
     const set = new Set(members);
     const same = net.softmaxGroups.find((g) => g.members.length === members.length && g.members.every((m) => set.has(m)));
-    groups.push({ id: same?.id ?? freshId('g-', taken, rng), label: t.column, members });
+    groups.push({ id: same?.id ?? freshId('g-', taken), label: t.column, members });
   }
 
+  const neurons = [...inputs.map(place), ...hidden, ...outputs.map(place)];
   return {
     ...net,
-    neurons: [...inputs.map(place), ...hidden, ...outputs.map(place)],
-    synapses,
+    neurons,
+    synapses: initialiseFresh(neurons, synapses, fresh, rng),
     softmaxGroups: groups.filter((g) => g.members.length >= 2),
   };
 }
@@ -145,7 +154,7 @@ export interface StarterOptions {
   seed?: number;
 }
 
-/** A ready-wired network for a dataset: inputs → dense hidden layers (default 8, 8 tanh) → outputs, laid out by depth. */
+/** A ready-wired network for a dataset: inputs → dense hidden layers (default 8, 8 tanh) → outputs, laid out by depth; weights by fan-in (Glorot, He for ReLU-like layers). */
 export function starterNetwork(meta: BindingMeta, options: StarterOptions = {}): Network {
   const sizes = options.hidden ?? [8, 8];
   const activation = options.activation ?? 'tanh';
@@ -156,11 +165,11 @@ export function starterNetwork(meta: BindingMeta, options: StarterOptions = {}):
   let prev: string[] = [];
   let label = 1;
   sizes.forEach((size, l) => {
-    const ids = Array.from({ length: size }, () => freshId('n-', taken, rng));
+    const ids = Array.from({ length: size }, () => freshId('n-', taken));
     for (const [id, position] of column(ids, (l + 1) * BIND_GAP.x, 0)) {
       neurons.push({ id, role: 'hidden', label: `h${label++}`, activation, bias: 0, position, dale: null });
     }
-    for (const t of ids) for (const s of prev) synapses.push({ id: freshId('s-', taken, rng), source: s, target: t, weight: newWeight(rng) });
+    for (const t of ids) for (const s of prev) synapses.push({ id: freshId('s-', taken), source: s, target: t, weight: initialWeight(activation, prev.length, size, rng) });
     prev = ids;
   });
   const skeleton: Network = { version: NETWORK_SCHEMA_VERSION, neurons, synapses, softmaxGroups: [], viewport: null };

@@ -74,3 +74,43 @@ export function parseBooleanCell(cell: string): number | undefined {
 export function categoryOf(cell: string): string | null {
   return isMissing(cell) ? null : cell.trim();
 }
+
+const ISO_DATE = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const DMY_DATE = /^(\d{1,2})[./](\d{1,2})[./](\d{4})$/;
+
+/**
+ * The UTC time (ms) of a date cell, or undefined when the cell is not a date. Reads ISO dates
+ * (2024-03-01, 2024/3/1, with an optional time) and day-first dates (01.03.2024, 01/03/2024;
+ * month-first when the first number cannot be a month's day order, e.g. 12/31/2024).
+ */
+export function parseDateCell(cell: string): number | undefined {
+  const s = cell.trim();
+  let y: number, mo: number, d: number;
+  let h = 0, mi = 0, se = 0;
+  let m = ISO_DATE.exec(s);
+  if (m) {
+    [y, mo, d] = [+m[1], +m[2], +m[3]];
+    if (m[4] !== undefined) [h, mi, se] = [+m[4], +m[5], +(m[6] ?? 0)];
+  } else if ((m = DMY_DATE.exec(s))) {
+    [d, mo, y] = [+m[1], +m[2], +m[3]];
+    if (mo > 12 && d <= 12) [d, mo] = [mo, d];
+  } else return undefined;
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || se > 60) return undefined;
+  const t = Date.UTC(y, mo - 1, d, h, mi, se);
+  // Date.UTC rolls 31 February over into March: such a cell is not a date.
+  return new Date(t).getUTCDate() === d ? t : undefined;
+}
+
+/** The parts a date feature becomes, in input order. */
+export const DATE_PARTS = ['year', 'day of year', 'weekday'] as const;
+/** One part of a date feature. */
+export type DatePart = (typeof DATE_PARTS)[number];
+
+/** A part of a UTC time: the year, the day of the year (1–366) or the weekday (0 Monday … 6 Sunday). */
+export function datePart(t: number, part: DatePart): number {
+  if (t !== t) return NaN;
+  const d = new Date(t);
+  if (part === 'year') return d.getUTCFullYear();
+  if (part === 'weekday') return (d.getUTCDay() + 6) % 7;
+  return Math.floor((t - Date.UTC(d.getUTCFullYear(), 0, 1)) / 86_400_000) + 1;
+}

@@ -3,17 +3,19 @@
  * encoding and missing-value rule valid, and a problem's one-click fixes rewrite the configs.
  */
 import type { DatasetFix } from './errors';
+import { featureConfig } from './infer';
 import type { ColumnConfig, ColumnRole, ColumnType, Encoding, MissingRule, SplitConfig } from './schema';
 
 /** The encodings a column of this type and role can have. */
 export function encodingsFor(type: ColumnType, role: ColumnRole): Encoding[] {
   if (type === 'ignore' || role === 'ignore') return ['none'];
-  if (role === 'target') return type === 'categorical' ? ['classes'] : ['regression', 'classes'];
+  if (role === 'target') return type === 'categorical' ? ['classes'] : type === 'date' ? ['regression'] : ['regression', 'classes'];
   return type === 'categorical' ? ['one-hot'] : ['standardise', 'min-max', 'none'];
 }
 
 /** The missing-value rules a column of this type can have. */
 export function missingRulesFor(type: ColumnType): MissingRule[] {
+  if (type === 'date') return ['drop', 'mean', 'median', 'most-frequent'];
   return type === 'categorical' ? ['drop', 'most-frequent', 'constant'] : ['drop', 'mean', 'median', 'most-frequent', 'constant'];
 }
 
@@ -31,9 +33,36 @@ export function setColumnType(c: ColumnConfig, type: ColumnType): ColumnConfig {
   return settle({ ...c, type, role });
 }
 
-/** Changes a column's role, keeping encoding and missing rule valid. */
+/**
+ * Changes a column's role, keeping encoding and missing rule valid. A target (or an ignored
+ * column) becoming a feature takes a feature's encoding and missing rule (a target drops rows
+ * with a missing value; a feature fills them in); a new target drops rows with a missing target.
+ */
 export function setColumnRole(c: ColumnConfig, role: ColumnRole): ColumnConfig {
+  if (role === c.role) return c;
+  if (role === 'feature') {
+    const f = featureConfig(c.name, c.type, c.extraMissing);
+    return settle({ ...c, role, encoding: f.encoding, missing: f.missing, fill: null });
+  }
+  if (role === 'target') return settle({ ...c, role, missing: 'drop', encoding: c.type === 'numeric' ? 'regression' : 'classes' });
   return settle({ ...c, role });
+}
+
+/**
+ * Makes column `j` the target (as classes with `asClasses`, e.g. an integer column with few values).
+ * Unless `keepOthers` (a second target), the column that was the target becomes a feature again,
+ * with a feature's missing rule.
+ */
+export function chooseTarget(columns: readonly ColumnConfig[], j: number, keepOthers = false, asClasses = false): ColumnConfig[] {
+  return columns.map((c, k) => {
+    if (k === j) {
+      if (c.type === 'ignore') return c;
+      const t = setColumnRole(c, 'target');
+      return asClasses ? { ...t, encoding: 'classes' } : t;
+    }
+    if (!keepOthers && c.role === 'target') return setColumnRole(c, 'feature');
+    return c;
+  });
 }
 
 /** Applies a refused import's one-click fix to the column configs. */

@@ -4,6 +4,8 @@
  * metadata and pages of rows, never the file.
  */
 import { z } from 'zod';
+import { ACTIVATION_KINDS } from '../model/activation-kind';
+import { LIMITS } from '../model/limits';
 import { NetworkSchema } from '../model/network';
 import { EXAMPLE_KINDS } from './examples';
 import { ColumnConfigSchema, ColumnTypeSchema, CsvOptionsSchema, DatasetMetaSchema, SplitConfigSchema } from './schema';
@@ -16,8 +18,42 @@ export const DatasetFileSchema = z.union([
 /** Which file to read. */
 export type DatasetFile = z.infer<typeof DatasetFileSchema>;
 
+/** A guess about a column beyond its type (see src-shared/data/infer.ts). */
+export const ColumnHintSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('strays'), values: z.array(z.object({ value: z.string(), count: z.number() })) }),
+  z.object({ kind: z.literal('near-unique'), distinct: z.number() }),
+  z.object({ kind: z.literal('date'), distinct: z.number() }),
+  z.object({ kind: z.literal('integer-classes'), classes: z.number() }),
+]);
+
 /** A column as the preview inferred it. */
-export const InferredColumnSchema = z.object({ name: z.string(), type: ColumnTypeSchema, missing: z.number(), distinct: z.number() });
+export const InferredColumnSchema = z.object({
+  name: z.string(),
+  type: ColumnTypeSchema,
+  missing: z.number(),
+  distinct: z.number(),
+  present: z.number().optional(),
+  integer: z.boolean().optional(),
+  hint: ColumnHintSchema.optional(),
+});
+
+/** A hidden layer (or several) to insert between the inputs and outputs after an import. */
+export const HiddenLayersSchema = z.object({
+  sizes: z.array(z.number().int().min(1).max(512)).min(1).max(8),
+  activation: z.enum(ACTIVATION_KINDS),
+});
+/** Hidden layers to insert after an import. */
+export type HiddenLayers = z.infer<typeof HiddenLayersSchema>;
+
+/** What the wizard remembers per file name after a successful import, and offers again when the same name comes back. */
+export const RememberedImportSchema = z.object({
+  options: CsvOptionsSchema,
+  columns: z.array(ColumnConfigSchema),
+  split: SplitConfigSchema,
+  hidden: HiddenLayersSchema.nullable().default(null),
+});
+/** What the wizard remembers per file name. */
+export type RememberedImport = z.infer<typeof RememberedImportSchema>;
 
 /** What the import wizard shows before importing. */
 export const CsvPreviewSchema = z.object({
@@ -31,6 +67,14 @@ export const CsvPreviewSchema = z.object({
   inferred: z.array(InferredColumnSchema),
   /** The wizard's starting configuration for every column. */
   defaults: z.array(ColumnConfigSchema),
+  /** The reading options the preview used (the detected header and skipped lines, or the remembered ones, when asked to detect). */
+  options: CsvOptionsSchema,
+  /** What was guessed about the file's layout, in words. */
+  notes: z.array(z.string()),
+  /** Class names a metadata line lists (already given to the whole-number class target in `defaults`). */
+  classNames: z.array(z.string()).optional(),
+  /** The settings of the last successful import of a file with this name, if any. */
+  remembered: RememberedImportSchema.nullable(),
 });
 /** What the import wizard shows before importing. */
 export type CsvPreviewReply = z.infer<typeof CsvPreviewSchema>;
@@ -44,6 +88,8 @@ export const DatasetInfoSchema = z.object({
   features: z.number(),
   outputs: z.number(),
   bytes: z.number(),
+  /** Why the dataset cannot be used, when its row in the project file is damaged. */
+  problem: z.string().optional(),
 });
 
 /** The reply of an import or an example: the dataset's metadata and the network bound to it. */
@@ -81,7 +127,8 @@ export const UPLOAD_CHUNK_MAX_BYTES = 8 * 1024 * 1024;
 
 /** Payloads and replies of the dataset channels (behaviour in src-main/services/dataset/handlers.ts). */
 export const datasetRequests = {
-  'dataset.preview': { request: z.object({ file: DatasetFileSchema, options: CsvOptionsSchema }).strict(), response: CsvPreviewSchema },
+  /** With `detect`, the header row and a metadata line are guessed from the file (or the settings remembered for its name are used) instead of taken from `options`. */
+  'dataset.preview': { request: z.object({ file: DatasetFileSchema, options: CsvOptionsSchema, detect: z.boolean().optional() }).strict(), response: CsvPreviewSchema },
   'dataset.import': {
     request: z
       .object({
@@ -90,10 +137,12 @@ export const datasetRequests = {
         file: DatasetFileSchema,
         name: z.string().max(200).optional(),
         options: CsvOptionsSchema,
-        columns: z.array(ColumnConfigSchema).min(1).max(10_000),
+        columns: z.array(ColumnConfigSchema).min(1).max(LIMITS.csvColumns),
         split: SplitConfigSchema,
         /** The network to rebind (inputs/outputs by label); its hidden neurons and wiring are kept. */
         network: NetworkSchema,
+        /** Hidden layers to insert between all inputs and all outputs once the network is bound. */
+        hidden: HiddenLayersSchema.nullable().optional(),
       })
       .strict(),
     response: DatasetImportReplySchema,

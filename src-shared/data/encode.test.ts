@@ -117,3 +117,27 @@ describe('encodeDataset', () => {
     expect(Array.from(n.y)).toEqual([0, 1, 1, 0, 1, 0]);
   });
 });
+
+describe('encodeDataset limits', () => {
+  it('asks whether a target with thousands of distinct values is really the target, before laying anything out', () => {
+    const rows = Array.from({ length: 10_000 }, (_, i) => [String(i % 7), `sp${i}`]);
+    let caught: unknown;
+    try {
+      encode(rows, [cfg('x', 'numeric', 'feature', 'none'), cfg('species', 'categorical', 'target', 'classes')]);
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(DatasetError);
+    expect((caught as DatasetError).code).toBe('too-many-classes');
+    expect((caught as DatasetError).message).toBe(
+      '"test.csv", column 2 ("species"): species has 10,000 distinct values — is it really the target? A class target may have at most 500 classes; choose another target, or treat species as a number (regression) or ignore it.',
+    );
+  });
+
+  it('refuses a one-hot feature that would need more input neurons than a network may have', () => {
+    const rows = Array.from({ length: 6_000 }, (_, i) => [`id-${i}`, String(i % 2)]);
+    expect(() => encode(rows, [cfg('id', 'categorical', 'feature', 'one-hot'), cfg('y', 'numeric', 'target', 'regression')])).toThrow(
+      /the features would need 6,000 input neurons \(id alone has 6,000 categories\); Neurite trains at most 5,000/,
+    );
+  });
+});

@@ -3,11 +3,12 @@
  * then rows are split, then every encoding parameter (means, scales, min/max, vocabularies,
  * fill values) is computed on the training rows only and applied to all rows.
  */
-import { datasetErrors } from './errors';
+import { count, LIMITS } from '../model/limits';
+import { datasetErrors, shownValue } from './errors';
 import type { CategoryColumn, NumberColumn, ParsedColumn, ParsedTable } from './parsed';
 import { assignSplits } from './split';
 import { summariseColumn } from './summary';
-import { parseBooleanCell, parseNumberCell } from './cells';
+import { DATE_PARTS, datePart, parseBooleanCell, parseNumberCell } from './cells';
 import {
   SPLIT,
   type ColumnConfig,
@@ -52,10 +53,12 @@ export function configProblem(c: ColumnConfig): string | null {
     if (c.type !== 'categorical' && !['standardise', 'min-max', 'none'].includes(c.encoding))
       return `${col} is ${c.type}: as a feature it is encoded by standardise, min-max or none.`;
   } else {
+    if (c.type === 'date') return `${col} holds dates: a date can be a feature (year, day of year, weekday) but not the target.`;
     if (c.type === 'categorical' && c.encoding !== 'classes') return `${col} is categorical: as a target it is encoded as classes.`;
     if (c.type !== 'categorical' && c.encoding !== 'classes' && c.encoding !== 'regression') return `${col} is a target: encode it as classes or regression.`;
   }
   if (c.type === 'categorical' && (c.missing === 'mean' || c.missing === 'median')) return `${col} is categorical: fill its missing values with the most frequent value, a constant, or drop the rows.`;
+  if (c.type === 'date' && c.missing === 'constant') return `${col} holds dates: fill its missing values with the mean, median or most frequent date part, or drop the rows.`;
   if (c.missing === 'constant') {
     if (c.fill === null || c.fill.trim() === '') return `${col}: the constant for missing values is empty.`;
     if (c.type === 'numeric' && !Number.isFinite(parseNumberCell(c.fill, true) ?? NaN)) return `${col}: the constant for missing values, "${c.fill}", is not a number.`;
@@ -134,6 +137,12 @@ function categoricalParams(col: CategoryColumn, use: (i: number) => boolean): Ex
   return { kind: 'categorical', vocab, fill };
 }
 
+/** The class name of a number in a class target: its name from the metadata line, or the number itself. */
+export function classNameOf(config: ColumnConfig, x: number): string {
+  const names = config.classNames;
+  return names && Number.isInteger(x) && x >= 0 && x < names.length ? names[x] : String(x);
+}
+
 /** A number column used as a class target, seen as categories named by its values. */
 function numberAsCategories(col: NumberColumn): CategoryColumn {
   const boolean = col.config.type === 'boolean';
@@ -149,11 +158,20 @@ function numberAsCategories(col: NumberColumn): CategoryColumn {
     let k = lookup.get(x);
     if (k === undefined) {
       lookup.set(x, (k = vocab.length));
-      vocab.push(boolean ? (x === 1 ? 'true' : 'false') : String(x));
+      vocab.push(boolean ? (x === 1 ? 'true' : 'false') : classNameOf(col.config, x));
     }
     codes[i] = k;
   }
   return { kind: 'category', index: col.index, config: col.config, codes, vocab };
+}
+
+/** A date column's parts (year, day of year, weekday) as numeric columns named "date year" and so on, with the date's encoding and missing rule. */
+function datePartColumns(col: NumberColumn): NumberColumn[] {
+  return DATE_PARTS.map((part) => {
+    const values = new Float64Array(col.values.length);
+    for (let i = 0; i < values.length; i++) values[i] = datePart(col.values[i], part);
+    return { kind: 'number', index: col.index, config: { ...col.config, name: `${col.config.name} ${part}`, type: 'numeric' }, values };
+  });
 }
 
 /** One numeric column's place in X or Y and its affine encoding. */
@@ -206,8 +224,16 @@ export function encodeDataset(table: ParsedTable, o: EncodeOptions): EncodedData
     if (s.missing === s.count) throw datasetErrors.allMissing(file, col.index + 1, col.config.name, s.count);
   }
 
-  // Class targets become category columns so features and targets share one path.
-  const work: ParsedColumn[] = used.map((c) => (c.kind === 'number' && c.config.role === 'target' && c.config.encoding === 'classes' ? numberAsCategories(c) : c));
+  // Class targets become category columns so features and targets share one path; a date becomes its three parts.
+  const parts = new Map<ParsedColumn, NumberColumn[]>();
+  const work: ParsedColumn[] = used.flatMap((c): ParsedColumn[] => {
+    if (c.kind === 'number' && c.config.type === 'date') {
+      const cols = datePartColumns(c);
+      parts.set(c, cols);
+      return cols;
+    }
+    return [c.kind === 'number' && c.config.role === 'target' && c.config.encoding === 'classes' ? numberAsCategories(c) : c];
+  });
 
   // Rows to keep: none of their 'drop' columns is missing.
   const keep = new Uint8Array(n).fill(1);
@@ -231,6 +257,10 @@ export function encodeDataset(table: ParsedTable, o: EncodeOptions): EncodedData
       const c = col.codes[rows[k]];
       if (c >= 0) seen[c] = 1;
     }
+    let distinct = 0;
+    for (let k = 0; k < seen.length; k++) distinct += seen[k];
+    // Asked before anything is laid out: ten thousand output neurons is almost always the wrong column.
+    if (distinct > LIMITS.classes) throw datasetErrors.tooManyClasses(file, col.index + 1, col.config.name, distinct, LIMITS.classes);
     const vocab = col.vocab.filter((_, k) => seen[k]).sort(compareCategories);
     if (vocab.length < 2) throw datasetErrors.singleClass(file, col.index + 1, col.config.name, vocab[0] ?? '');
     classVocab.set(col, vocab);
@@ -281,6 +311,16 @@ export function encodeDataset(table: ParsedTable, o: EncodeOptions): EncodedData
 
   const F = features.length;
   const O = outputs.length;
+  // Checked before the arrays exist: a one-hot column of a near-unique text would ask for gigabytes.
+  if (F > LIMITS.features) {
+    const widest = [...new Set(features.map((f) => f.column))].map((c) => ({ c, n: features.filter((f) => f.column === c).length })).sort((a, b) => b.n - a.n)[0];
+    throw datasetErrors.tooBig(file, `the features would need ${count(F)} input neurons (${widest.c} alone has ${count(widest.n)} categories); Neurite trains at most ${count(LIMITS.features)}. Ignore that column or treat it as a number.`);
+  }
+  if (kept * (F + O) > LIMITS.datasetValues) {
+    throw datasetErrors.tooBig(file, `${count(kept)} rows of ${count(F + O)} encoded values is more than the ${count(LIMITS.datasetValues)} values Neurite holds in one dataset; import fewer rows or columns.`);
+  }
+  const long = [...features, ...outputs].find((f) => f.name.length > LIMITS.labelLength);
+  if (long) throw datasetErrors.tooBig(file, `the encoded column ${shownValue(long.name)} is longer than ${count(LIMITS.labelLength)} characters, too long for a neuron's label.`);
   const x = new Float64Array(kept * F);
   const y = new Float64Array(kept * O);
   let fOff = 0;
@@ -321,9 +361,14 @@ export function encodeDataset(table: ParsedTable, o: EncodeOptions): EncodedData
 
   const byIndex = new Map(work.map((c) => [c.index, c]));
   const usedByIndex = new Map(used.map((c) => [c.index, c]));
-  const columns: ColumnMeta[] = o.columns.map((c, index) => {
+  const columns: ColumnMeta[] = o.columns.flatMap((c, index): ColumnMeta[] => {
+    const u = usedByIndex.get(index);
+    const split = u && parts.get(u);
+    // A date column is stored as its parts, each a numeric column of its own that remembers where it came from.
+    if (split)
+      return split.map((w, k) => ({ index, name: w.config.name, inferred: c.inferred, config: w.config, params: params.get(w)!, summary: summariseColumn(w), datePart: { column: c.name, part: DATE_PARTS[k] } }));
     const w = byIndex.get(index);
-    return { index, name: c.name, inferred: c.inferred, config: c.config, params: w ? params.get(w)! : null, summary: w ? summaries.get(usedByIndex.get(index)!)! : null };
+    return [{ index, name: c.name, inferred: c.inferred, config: c.config, params: w ? params.get(w)! : null, summary: w ? summaries.get(u!)! : null }];
   });
   const meta: DatasetMeta = {
     id: o.id,

@@ -1,3 +1,5 @@
+import { count } from '../model/limits';
+
 /** A fix the wizard can offer with one click. */
 export type DatasetFix = { kind: 'column-categorical'; column: string } | { kind: 'value-missing'; column: string; value: string };
 
@@ -9,6 +11,7 @@ export type DatasetErrorCode =
   | 'unterminated-quote'
   | 'not-numeric'
   | 'not-boolean'
+  | 'not-date'
   | 'all-missing'
   | 'single-class'
   | 'duplicate-header'
@@ -16,6 +19,9 @@ export type DatasetErrorCode =
   | 'binary'
   | 'bad-encoding'
   | 'line-too-long'
+  | 'too-many-classes'
+  | 'too-many-columns'
+  | 'too-big'
   | 'config'
   | 'cancelled'
   | 'io';
@@ -87,6 +93,16 @@ export const datasetErrors = {
         { kind: 'value-missing', column: columnName, value },
       ],
     ),
+  notDate: (file: string, line: number, column: number, columnName: string, value: string) =>
+    new DatasetError(
+      'not-date',
+      `${where({ file, line, column, columnName })}: ${shownValue(value)} is not a date (like 2024-03-01 or 01.03.2024), but the column is read as dates. Treat the column as categorical, or treat ${shownValue(value)} as a missing value.`,
+      { file, line, column, columnName, value },
+      [
+        { kind: 'column-categorical', column: columnName },
+        { kind: 'value-missing', column: columnName, value },
+      ],
+    ),
   allMissing: (file: string, column: number, columnName: string, rows: number) =>
     new DatasetError('all-missing', `${where({ file, column, columnName })}: all ${rows} values are missing; set the column's type to ignore.`, { file, column, columnName }),
   singleClass: (file: string, column: number, columnName: string, only: string) =>
@@ -103,6 +119,15 @@ export const datasetErrors = {
     new DatasetError('bad-encoding', `${where({ file, line: 1, column: 1 })}: this is UTF-16 text, which Neurite does not read; save the file as UTF-8 and import it again.`, { file, line: 1, column: 1 }),
   lineTooLong: (file: string, line: number) =>
     new DatasetError('line-too-long', `${where({ file, line, column: 1 })}: the line is longer than 10 MB; Neurite reads lines of up to 10 MB.`, { file, line, column: 1 }),
+  tooManyClasses: (file: string, column: number, columnName: string, classes: number, limit: number) =>
+    new DatasetError(
+      'too-many-classes',
+      `${where({ file, column, columnName })}: ${columnName} has ${count(classes)} distinct values — is it really the target? A class target may have at most ${count(limit)} classes; choose another target, or treat ${columnName} as a number (regression) or ignore it.`,
+      { file, column, columnName },
+    ),
+  tooManyColumns: (file: string, line: number, columns: number, limit: number) =>
+    new DatasetError('too-many-columns', `${where({ file, line })}: the file has ${count(columns)} columns; Neurite reads files of at most ${count(limit)} columns.`, { file, line }),
+  tooBig: (file: string, message: string) => new DatasetError('too-big', `"${file}": ${message}`, { file }),
   config: (file: string, message: string) => new DatasetError('config', `"${file}": ${message}`, { file }),
   cancelled: (file: string) => new DatasetError('cancelled', `The import of "${file}" was cancelled; nothing was imported.`, { file }),
 };

@@ -3,6 +3,7 @@
  * network, so "New from example" (and the first launch) can train at once.
  */
 import type { Network } from '../model/network';
+import { randomId } from '../model/ids';
 import { blobPoints, circlePoints, spiralPoints, surfacePoints, xorPoints, type GeneratedPoints, type GeneratorOptions } from './example-generators';
 import { encodeDataset } from './encode';
 import type { ParsedTable } from './parsed';
@@ -54,7 +55,10 @@ function generate(kind: ExampleKind, g: GeneratorOptions, classes: number): Gene
   }
 }
 
-/** Builds a generated example: 2 standardised inputs, a 0/1 target with one sigmoid output (or classes, or a regression value), 2 → 8 tanh → 8 tanh → out. */
+/** Hidden layers of each example's starter network: as small as trains well, so the network stays readable (XOR 2-4-1). */
+export const STARTER_HIDDEN: Record<ExampleKind, number[]> = { xor: [4], circles: [4], spirals: [8, 8], blobs: [3], surface: [8, 8] };
+
+/** Builds a generated example: 2 standardised inputs, a 0/1 target with one sigmoid output (or classes, or a regression value), and a small tanh starter network (STARTER_HIDDEN). */
 export function makeExample(kind: ExampleKind, options: ExampleOptions = {}): Example {
   const size = Math.max(10, Math.min(100_000, Math.floor(options.size ?? (kind === 'spirals' ? 600 : 400))));
   const noise = Math.max(0, Math.min(1, options.noise ?? 0));
@@ -82,12 +86,12 @@ export function makeExample(kind: ExampleKind, options: ExampleOptions = {}): Ex
   const rest = 100 - trainPercent;
   const split: SplitConfig = { train: trainPercent, val: rest / 2, test: rest / 2, seed, stratify: false };
   const dataset = encodeDataset(table, {
-    id: `example-${kind}`,
+    id: randomId('ds-'),
     name: EXAMPLE_TITLES[kind],
     file: EXAMPLE_TITLES[kind],
     source: { kind: 'example', example: kind, params: { size, noise, seed, trainPercent, classes } },
     columns: configs.map((config) => ({ name: config.name, inferred: config.type, config })),
     split,
   });
-  return { dataset, network: starterNetwork(dataset.meta, { hidden: [8, 8], activation: 'tanh', seed }) };
+  return { dataset, network: starterNetwork(dataset.meta, { hidden: STARTER_HIDDEN[kind], activation: 'tanh', seed }) };
 }

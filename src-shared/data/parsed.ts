@@ -4,9 +4,9 @@
  * and tests fill them from arrays.
  */
 import type { ColumnConfig } from './schema';
-import { categoryOf, parseBooleanCell, parseNumberCell, parsePlainDecimal } from './cells';
+import { categoryOf, isMissing, parseBooleanCell, parseDateCell, parseNumberCell, parsePlainDecimal } from './cells';
 
-/** A column of numbers (numeric and boolean columns); NaN marks a missing cell. */
+/** A column of numbers (numeric and boolean columns; dates as UTC milliseconds); NaN marks a missing cell. */
 export interface NumberColumn {
   kind: 'number';
   index: number;
@@ -33,7 +33,7 @@ export interface ParsedTable {
 }
 
 /** Why a cell was refused. */
-export type CellRefusal = 'not-numeric' | 'not-boolean';
+export type CellRefusal = 'not-numeric' | 'not-boolean' | 'not-date';
 
 /** Accumulates one column's cells with amortised growth; `push` returns a refusal instead of throwing (hot path). */
 export class ColumnBuilder {
@@ -73,8 +73,11 @@ export class ColumnBuilder {
     if (this.kind === 'number') {
       // Fast path for the common case, a plain decimal; everything else (missing, exponents, spaces) takes the careful path.
       let v: number | undefined = this.plain ? parsePlainDecimal(cell, this.decimalCode) : NaN;
-      if (v !== v) v = this.config.type === 'boolean' ? parseBooleanCell(cell) : parseNumberCell(cell, this.decimalComma);
-      if (v === undefined) return this.config.type === 'boolean' ? 'not-boolean' : 'not-numeric';
+      if (v !== v) {
+        const t = this.config.type;
+        v = t === 'boolean' ? parseBooleanCell(cell) : t === 'date' ? (isMissing(cell) ? NaN : parseDateCell(cell)) : parseNumberCell(cell, this.decimalComma);
+      }
+      if (v === undefined) return this.config.type === 'boolean' ? 'not-boolean' : this.config.type === 'date' ? 'not-date' : 'not-numeric';
       if (this.n === this.nums.length) {
         const grown = new Float64Array(this.nums.length * 2 || 1024);
         grown.set(this.nums);

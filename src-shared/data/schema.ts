@@ -5,8 +5,8 @@
  */
 import { z } from 'zod';
 
-/** What a column's values are. */
-export const ColumnTypeSchema = z.enum(['numeric', 'categorical', 'boolean', 'ignore']);
+/** What a column's values are; a date feature becomes three numeric inputs (year, day of year, weekday). */
+export const ColumnTypeSchema = z.enum(['numeric', 'categorical', 'boolean', 'date', 'ignore']);
 /** What a column's values are. */
 export type ColumnType = z.infer<typeof ColumnTypeSchema>;
 
@@ -36,6 +36,8 @@ export const ColumnConfigSchema = z.object({
   fill: z.string().nullable().default(null),
   /** Further cell values (compared trimmed) that mean "missing" in this column, e.g. -999. */
   extraMissing: z.array(z.string()).max(100).optional(),
+  /** Names of the classes 0, 1, 2, … of a whole-number class target (from a metadata line); other values keep their number as name. */
+  classNames: z.array(z.string().max(200)).max(1000).optional(),
 });
 /** The user's choices for one column of the file. */
 export type ColumnConfig = z.infer<typeof ColumnConfigSchema>;
@@ -116,6 +118,8 @@ export const ColumnMetaSchema = z.object({
   config: ColumnConfigSchema,
   params: ColumnParamsSchema.nullable(),
   summary: ColumnSummarySchema.nullable(),
+  /** For a part of a date column (a column of its own in X): the source column and which part. */
+  datePart: z.object({ column: z.string(), part: z.enum(['year', 'day of year', 'weekday']) }).optional(),
 });
 /** One column of the source as the dataset remembers it. */
 export type ColumnMeta = z.infer<typeof ColumnMetaSchema>;

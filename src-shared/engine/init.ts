@@ -30,3 +30,18 @@ export function initialise(program: Program, params: Float64Array, scheme: InitS
   }
   params.fill(0, nWeights);
 }
+
+/** Activations whose layers train best with He's scale (√(6/fan_in)); the rest use Glorot's (√(6/(fan_in+fan_out))). */
+const HE_ACTIVATIONS = new Set(['relu', 'leaky_relu', 'elu', 'silu', 'gelu']);
+
+/**
+ * The initialiser for a synapse created by an edit (import, layer insertion): uniform in ±limit with Glorot's
+ * limit √(6/(fan_in+fan_out)) for a target of saturating or linear activation and He's √(6/fan_in) for a
+ * ReLU-like one, as `initialise` scales a whole network. Rounded to 3 decimals (what the canvas shows), never 0.
+ */
+export function initialWeight(targetActivation: string, fanIn: number, fanOut: number, uniform: () => number): number {
+  const fi = Math.max(1, fanIn);
+  const limit = HE_ACTIVATIONS.has(targetActivation) ? Math.sqrt(6 / fi) : Math.sqrt(6 / (fi + Math.max(1, fanOut)));
+  const w = (uniform() * 2 - 1) * limit;
+  return Math.round(w * 1000) / 1000 || (limit >= 0.001 ? 0.001 : limit);
+}

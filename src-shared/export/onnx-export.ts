@@ -3,7 +3,7 @@
  * output neuron, named after the dataset's encoded columns; each neuron is Concat → MatMul → Add → its
  * activation, softmax groups a Softmax over their members. The dataset's encoding goes in metadata_props.
  */
-import { compileNetwork } from '../engine/compile';
+import { CompileError, compileNetwork } from '../engine/compile';
 import { topologicalOrder } from '../model/graph';
 import type { Network } from '../model/network';
 import { bytes, float, int, message, packedFloats, packedInts, type Field } from './protobuf-writer';
@@ -48,6 +48,7 @@ export function exportOnnx(net: Network, naming: OnnxNaming): Uint8Array {
   const program = compileNetwork(net); // refuses cycles and other networks the engine cannot run
   const inputs = net.neurons.filter((n) => n.role === 'input');
   const outputs = net.neurons.filter((n) => n.role === 'output');
+  if (!inputs.length || !outputs.length) throw new CompileError('The network needs at least one input and one output neuron to be exported as ONNX.');
   if (naming.inputNames.length !== inputs.length || naming.outputNames.length !== outputs.length) throw new Error('exportOnnx: one name per input and output neuron is needed.');
   const nodes: Node[] = [];
   const inits: Field[] = [];

@@ -13,8 +13,36 @@ export interface WeightsFile {
   trainedWith?: string;
   neurons: { id: string; bias: number }[];
   synapses: { id: string; source: string; target: string; weight: number }[];
-  /** Mean training loss per epoch, if the trainer recorded it. */
-  history?: { epoch: number; loss: number }[];
+  /** Per epoch: the mean training loss and, where the trainer had a validation split, its loss and score. */
+  history?: WeightsHistoryEntry[];
+}
+
+/** One epoch of a weights file's history (the validation fields are optional: older files have none). */
+export interface WeightsHistoryEntry {
+  epoch: number;
+  /** Mean training loss. */
+  loss: number;
+  valLoss?: number;
+  /** Classification: the share of validation rows predicted right. */
+  valAccuracy?: number;
+  /** Regression: mean squared error and R² on validation. */
+  valMse?: number;
+  valR2?: number;
+}
+
+const HISTORY_FIELDS = ['valLoss', 'valAccuracy', 'valMse', 'valR2'] as const;
+
+/** The well-formed entries of a history (numeric epoch and loss), keeping only numeric validation fields. */
+function cleanHistory(raw: unknown): WeightsHistoryEntry[] {
+  if (!Array.isArray(raw)) return [];
+  const out: WeightsHistoryEntry[] = [];
+  for (const h of raw as Partial<Record<keyof WeightsHistoryEntry, unknown>>[]) {
+    if (!h || !isNum(h.epoch) || !isNum(h.loss)) continue;
+    const e: WeightsHistoryEntry = { epoch: h.epoch, loss: h.loss };
+    for (const f of HISTORY_FIELDS) if (isNum(h[f])) e[f] = h[f];
+    out.push(e);
+  }
+  return out;
 }
 
 /** A short fingerprint of a network's structure (neurons with roles, synapses with ends), not of its weights. */
@@ -31,10 +59,10 @@ export class WeightsMismatch extends Error {}
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 /**
- * The network with the file's weights and biases, and the file's loss history; throws WeightsMismatch naming
+ * The network with the file's weights and biases, and the file's history (training loss, validation loss and score); throws WeightsMismatch naming
  * the first thing that does not fit (nothing is applied unless everything does).
  */
-export function applyWeightsFile(net: Network, text: string, fileName: string): { network: Network; history: { epoch: number; loss: number }[]; trainedWith: string } {
+export function applyWeightsFile(net: Network, text: string, fileName: string): { network: Network; history: WeightsHistoryEntry[]; trainedWith: string } {
   let file: Partial<WeightsFile>;
   try {
     file = JSON.parse(text) as Partial<WeightsFile>;
@@ -64,7 +92,7 @@ export function applyWeightsFile(net: Network, text: string, fileName: string): 
   const known = new Set(net.synapses.map((s) => s.id));
   const extra = file.synapses.find((s) => !known.has(s?.id));
   if (extra) throw new WeightsMismatch(`${fileName} has synapse ${String(extra.id)} (${String(extra.source)} → ${String(extra.target)}), which the network does not have.`);
-  const history = Array.isArray(file.history) ? file.history.filter((h) => isNum(h?.epoch) && isNum(h?.loss)) : [];
+  const history = cleanHistory(file.history);
   return {
     network: {
       ...net,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { connectionRefusal, depths, reaches, topologicalOrder } from './graph';
+import { connectionRefusal, depths, reaches, refusedEnds, topologicalOrder } from './graph';
 import { emptyNetwork, type Network, type Neuron } from './network';
 
 const neuron = (id: string, role: Neuron['role']): Neuron => ({ id, role, label: id, activation: 'tanh', bias: 0, position: { x: 0, y: 0 }, dale: null });
@@ -38,5 +38,26 @@ describe('graph', () => {
     expect(connectionRefusal(net, 'y', 'h1')).toBe("'y' is an output neuron: outputs end the network and feed nothing.");
     expect(connectionRefusal(net, 'x', 'h1')).toBe("'x' is already connected to 'h1'.");
     expect(connectionRefusal(net, 'x', 'h2')).toBeNull();
+  });
+
+  it('refusedEnds agrees with connectionRefusal for every pair, from either handle, on random DAGs', () => {
+    let seed = 7;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let trial = 0; trial < 20; trial++) {
+      const roles: Neuron['role'][] = ['input', 'hidden', 'output'];
+      const neurons = Array.from({ length: 3 + Math.floor(rand() * 9) }, (_, i) => neuron(`n${i}`, roles[Math.floor(rand() * 3)]));
+      const synapses = [];
+      // Edges only from lower to higher index keep it acyclic.
+      for (let a = 0; a < neurons.length; a++) for (let b = a + 1; b < neurons.length; b++) if (rand() < 0.3) synapses.push(syn(neurons[a].id, neurons[b].id));
+      const net: Network = { ...emptyNetwork(), neurons, synapses };
+      for (const from of neurons) {
+        const asSource = refusedEnds(net, from.id, 'source');
+        const asTarget = refusedEnds(net, from.id, 'target');
+        for (const other of neurons) {
+          expect(asSource.has(other.id), `${from.id} → ${other.id}`).toBe(connectionRefusal(net, from.id, other.id) !== null);
+          expect(asTarget.has(other.id), `${other.id} → ${from.id}`).toBe(connectionRefusal(net, other.id, from.id) !== null);
+        }
+      }
+    }
   });
 });

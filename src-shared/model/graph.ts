@@ -75,3 +75,39 @@ export function connectionRefusal(net: Network, source: string, target: string):
   if (reaches(net, target, source)) return `Connecting '${src.label}' to '${dst.label}' would make a cycle: '${dst.label}' already feeds '${src.label}'.`;
   return null;
 }
+
+/**
+ * Every neuron a connection dragged from `from` cannot end on, by connectionRefusal's rules, in one
+ * traversal: the targets it may not feed when dragged from its output handle ('source'), or the
+ * sources that may not feed it when dragged from its input handle ('target').
+ */
+export function refusedEnds(net: Pick<Network, 'neurons' | 'synapses'>, from: string, fromHandle: 'source' | 'target'): Set<string> {
+  const all = new Set(net.neurons.map((n) => n.id));
+  const self = net.neurons.find((n) => n.id === from);
+  if (!self) return all;
+  // Dragging from an output handle: ancestors of `from` would close a cycle. From an input handle: descendants.
+  const next = new Map<string, string[]>();
+  for (const s of net.synapses) {
+    const [a, b] = fromHandle === 'source' ? [s.target, s.source] : [s.source, s.target];
+    if (!next.has(a)) next.set(a, []);
+    next.get(a)!.push(b);
+  }
+  const reached = new Set<string>([from]);
+  const stack = [from];
+  while (stack.length) {
+    for (const t of next.get(stack.pop()!) ?? []) {
+      if (!reached.has(t)) {
+        reached.add(t);
+        stack.push(t);
+      }
+    }
+  }
+  if (fromHandle === 'source') {
+    if (self.role === 'output') return all;
+    const fed = new Set(net.synapses.filter((s) => s.source === from).map((s) => s.target));
+    return new Set(net.neurons.filter((n) => n.role === 'input' || reached.has(n.id) || fed.has(n.id)).map((n) => n.id));
+  }
+  if (self.role === 'input') return all;
+  const feeding = new Set(net.synapses.filter((s) => s.target === from).map((s) => s.source));
+  return new Set(net.neurons.filter((n) => n.role === 'output' || reached.has(n.id) || feeding.has(n.id)).map((n) => n.id));
+}

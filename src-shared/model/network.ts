@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ACTIVATION_KINDS } from './activation-kind';
+import { count, LIMITS } from './limits';
 
 /** The version of the network document this build writes. */
 export const NETWORK_SCHEMA_VERSION = 1;
@@ -15,15 +16,17 @@ export const DaleSignSchema = z.enum(['E', 'I']);
 export type DaleSign = z.infer<typeof DaleSignSchema>;
 
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
+const id = z.string().min(1).max(LIMITS.idLength, `must be at most ${LIMITS.idLength} characters`);
+const label = z.string().max(LIMITS.labelLength, `must be at most ${count(LIMITS.labelLength)} characters`);
 
 /** A point on the canvas. */
 export const PositionSchema = z.object({ x: finite, y: finite });
 
 /** One neuron: z = bias + Σ w·o_in, output = activation(z). */
 export const NeuronSchema = z.object({
-  id: z.string().min(1),
+  id,
   role: NeuronRoleSchema,
-  label: z.string(),
+  label,
   activation: z.enum(ACTIVATION_KINDS),
   bias: finite,
   position: PositionSchema,
@@ -34,9 +37,9 @@ export type Neuron = z.infer<typeof NeuronSchema>;
 
 /** A directed, weighted connection from `source`'s output into `target`'s sum. */
 export const SynapseSchema = z.object({
-  id: z.string().min(1),
-  source: z.string().min(1),
-  target: z.string().min(1),
+  id,
+  source: id,
+  target: id,
   weight: finite,
 });
 /** A directed, weighted connection from `source`'s output into `target`'s sum. */
@@ -44,9 +47,9 @@ export type Synapse = z.infer<typeof SynapseSchema>;
 
 /** A set of output neurons whose pre-activations are normalised together by softmax. */
 export const SoftmaxGroupSchema = z.object({
-  id: z.string().min(1),
-  label: z.string(),
-  members: z.array(z.string().min(1)).min(2),
+  id,
+  label,
+  members: z.array(id).min(2).max(LIMITS.neurons),
 });
 /** A set of output neurons normalised together by softmax. */
 export type SoftmaxGroup = z.infer<typeof SoftmaxGroupSchema>;
@@ -59,9 +62,9 @@ export type Viewport = z.infer<typeof ViewportSchema>;
 /** The network document: what the canvas edits, the engine compiles and a project stores. */
 export const NetworkSchema = z.object({
   version: z.literal(NETWORK_SCHEMA_VERSION),
-  neurons: z.array(NeuronSchema),
-  synapses: z.array(SynapseSchema),
-  softmaxGroups: z.array(SoftmaxGroupSchema).default([]),
+  neurons: z.array(NeuronSchema).max(LIMITS.neurons, `a network may have at most ${count(LIMITS.neurons)} neurons`),
+  synapses: z.array(SynapseSchema).max(LIMITS.synapses, `a network may have at most ${count(LIMITS.synapses)} synapses`),
+  softmaxGroups: z.array(SoftmaxGroupSchema).max(LIMITS.softmaxGroups, `a network may have at most ${count(LIMITS.softmaxGroups)} softmax groups`).default([]),
   viewport: ViewportSchema.nullable().default(null),
 });
 /** The network document: what the canvas edits, the engine compiles and a project stores. */

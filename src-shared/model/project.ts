@@ -25,7 +25,11 @@ export const ProjectInfoSchema = z.object({
 export type ProjectInfo = z.infer<typeof ProjectInfoSchema>;
 
 /** The open project with its network: what new, open and recover reply. */
-export const ProjectSnapshotSchema = ProjectInfoSchema.extend({ network: NetworkSchema });
+export const ProjectSnapshotSchema = ProjectInfoSchema.extend({
+  network: NetworkSchema,
+  /** Sentences to show once after an open: what the file held that Neurite left out (e.g. a trigger). */
+  warnings: z.array(z.string()).optional(),
+});
 /** The open project with its network. */
 export type ProjectSnapshot = z.infer<typeof ProjectSnapshotSchema>;
 

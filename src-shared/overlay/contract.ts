@@ -85,6 +85,8 @@ export const overlayRequests = {
       inputs: z.array(z.number()),
       /** The row's class name (first class target) or null. */
       label: z.string().nullable(),
+      /** The row's target(s) in original units as text, e.g. "species = setosa" or "label = 1"; null without a target. */
+      truth: z.string().nullable().optional(),
     }),
   },
 } as const;

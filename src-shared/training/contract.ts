@@ -9,18 +9,27 @@ import { MAX_TEMPO } from './tempo';
 
 const num = z.number().nullable();
 
-/** Loss and metrics on one split. */
+const ClassificationSchema = z.object({ accuracy: num, confusion: z.array(z.array(z.number())), precision: z.array(num), recall: z.array(num) });
+const RegressionSchema = z.object({ mse: num, mae: num, r2: num });
+
+/** Loss and metrics on one split; with several targets, `targets` holds each one's metrics and confusion matrix. */
 export const SplitEvaluationSchema = z.object({
   rows: z.number(),
   loss: num,
-  classification: z.object({ accuracy: num, confusion: z.array(z.array(z.number())), precision: z.array(num), recall: z.array(num) }).nullable(),
-  regression: z.object({ mse: num, mae: num, r2: num }).nullable(),
+  classification: ClassificationSchema.nullable(),
+  regression: RegressionSchema.nullable(),
+  targets: z.array(z.object({ name: z.string(), classification: ClassificationSchema.nullable(), regression: RegressionSchema.nullable() })).nullable().optional(),
 });
 /** Final evaluation of a run. */
 export const RunEvaluationSchema = z.object({ train: SplitEvaluationSchema, val: SplitEvaluationSchema.nullable(), test: SplitEvaluationSchema.nullable() });
 
+/**
+ * Status of a stored run. `interrupted`: it was training when its process ended (a crash, a kill, or
+ * a save while it trained); it continues from its last checkpoint.
+ */
+export const RunStatusSchema = z.enum(['running', 'interrupted', 'completed', 'stopped', 'early-stopped', 'error']);
 /** Status of a stored run. */
-export const RunStatusSchema = z.enum(['running', 'completed', 'stopped', 'early-stopped', 'error']);
+export type RunStatus = z.infer<typeof RunStatusSchema>;
 
 /** One run in the history list. */
 export const RunSummarySchema = z.object({
@@ -28,6 +37,7 @@ export const RunSummarySchema = z.object({
   datasetId: z.string().nullable(),
   started: z.string(),
   finished: z.string().nullable(),
+  /** A RunStatus, or `damaged` when the run's row in the file cannot be used (`message` says why). */
   status: z.string(),
   config: TrainingConfigSchema,
   loss: z.string(),

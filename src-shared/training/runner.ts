@@ -3,9 +3,10 @@
  * early stopping and best-weights tracking. The worker drives it; tests and the bench can drive it directly.
  */
 import type { Network } from '../model/network';
+import { plural } from '../plural';
 import { compileNetwork, createRng, createTrainer, DivergenceError, paramsFromNetwork, shuffle, type LossKind, type Program, type Trainer, type TrainerState } from '../engine';
 import { defaultLoss, trainerConfigFor, type TrainingConfig } from './config';
-import { evaluateRows, type SplitEvaluation } from './evaluate';
+import { evaluateRows, targetSlices, type SplitEvaluation, type TargetSlice } from './evaluate';
 
 /** What a run trains on: the network document, the encoded dataset's arrays and the configuration. */
 export interface RunInputs {
@@ -75,6 +76,8 @@ export function trainingNetwork(net: Network, dale: boolean): Network {
 export class TrainingRun {
   readonly program: Program;
   readonly loss: LossKind;
+  /** The network's targets (one block of metrics each when there are several). */
+  readonly targets: TargetSlice[];
   readonly trainRows: Int32Array;
   readonly valRows: Int32Array;
   readonly testRows: Int32Array;
@@ -104,9 +107,10 @@ export class TrainingRun {
     const nIn = this.program.inputs.length;
     const nOut = this.program.outputs.length;
     const rows = split.length;
-    if (x.length !== rows * nIn) throw new Error(`The dataset has ${rows ? x.length / rows : 0} feature columns but the network has ${nIn} input neurons.`);
-    if (y.length !== rows * nOut) throw new Error(`The dataset has ${rows ? y.length / rows : 0} target columns but the network has ${nOut} output neurons.`);
+    if (x.length !== rows * nIn) throw new Error(`The dataset has ${plural(rows ? x.length / rows : 0, 'feature column')} but the network has ${plural(nIn, 'input neuron')}.`);
+    if (y.length !== rows * nOut) throw new Error(`The dataset has ${plural(rows ? y.length / rows : 0, 'target column')} but the network has ${plural(nOut, 'output neuron')}.`);
     this.loss = inputs.loss ?? config.loss ?? defaultLoss(network);
+    this.targets = targetSlices(network, this.program, this.loss);
     this.trainRows = rowsOf(split, 0);
     this.valRows = rowsOf(split, 1);
     this.testRows = rowsOf(split, 2);
@@ -193,7 +197,7 @@ export class TrainingRun {
     this.epochSteps = 0;
     this.epochNo++;
     const params = this.trainer.params;
-    const val = this.valRows.length ? evaluateRows(this.program, params, this.inputs.x, this.inputs.y, this.valRows, this.loss) : null;
+    const val = this.valRows.length ? evaluateRows(this.program, params, this.inputs.x, this.inputs.y, this.valRows, this.loss, this.targets) : null;
     // Without a validation split there is no per-epoch score: another pass over the training rows would cost a third of an epoch.
     const score = val ? (val.classification ? val.classification.accuracy : (val.regression?.r2 ?? NaN)) : NaN;
     const watched = val ? val.loss : trainLoss;
@@ -228,7 +232,7 @@ export class TrainingRun {
 
   /** Loss and metrics on train, validation and test with the current weights. */
   evaluateAll(params: Float64Array = this.trainer.params): { train: SplitEvaluation; val: SplitEvaluation | null; test: SplitEvaluation | null } {
-    const ev = (rows: Int32Array) => evaluateRows(this.program, params, this.inputs.x, this.inputs.y, rows, this.loss);
+    const ev = (rows: Int32Array) => evaluateRows(this.program, params, this.inputs.x, this.inputs.y, rows, this.loss, this.targets);
     return { train: ev(this.trainRows), val: this.valRows.length ? ev(this.valRows) : null, test: this.testRows.length ? ev(this.testRows) : null };
   }
 }

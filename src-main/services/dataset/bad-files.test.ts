@@ -57,7 +57,7 @@ const CASES: [string, Partial<CsvOptions>, Record<string, Partial<ColumnConfig>>
   ['not-numeric-multiline.csv', {}, { v: { type: 'numeric', role: 'target', encoding: 'regression', missing: 'drop' } }, '"not-numeric-multiline.csv", line 4, column 3 ("v"): "4\\n5" is not a number, but the column is numeric. Treat the column as categorical, or treat "4\\n5" as a missing value.'],
   ['not-boolean.csv', {}, { smoker: { type: 'boolean', role: 'feature', encoding: 'none', missing: 'most-frequent' } }, '"not-boolean.csv", line 4, column 1 ("smoker"): "maybe" is not true or false, but the column is boolean. Treat the column as categorical, or treat "maybe" as a missing value.'],
   ['all-missing.csv', {}, { b: numeric }, '"all-missing.csv", column 2 ("b"): all 3 values are missing; set the column\'s type to ignore.'],
-  ['all-missing-target.csv', {}, { price: { type: 'numeric', role: 'target', encoding: 'regression', missing: 'drop' } }, '"all-missing-target.csv", column 2 ("price"): all 2 values are missing; set the column\'s type to ignore.'],
+  ['all-missing-target.csv', {}, { x: numeric, price: { type: 'numeric', role: 'target', encoding: 'regression', missing: 'drop' } }, '"all-missing-target.csv", column 2 ("price"): all 2 values are missing; set the column\'s type to ignore.'],
   ['single-class.csv', {}, {}, '"single-class.csv", column 2 ("y"): the target has a single class ("a"); a classifier needs at least two.'],
   ['single-class-after-drop.csv', {}, { x: { missing: 'drop' } }, '"single-class-after-drop.csv", column 2 ("y"): the target has a single class ("a"); a classifier needs at least two.'],
   ['duplicate-header.csv', {}, {}, '"duplicate-header.csv", line 1, column 3: the column name "a" is already used by column 1; column names must be unique.'],
@@ -100,5 +100,25 @@ describe('bad CSV files: a clear message naming file, line and column, and nothi
     writeFileSync(path, `a,b\n1,2\n3,${'9'.repeat(10 * 1024 * 1024 + 10)}\n4,5\n`);
     const err = await tryImport(path);
     expect(err.message).toBe('"long-line.csv", line 3, column 1: the line is longer than 10 MB; Neurite reads lines of up to 10 MB.');
+  });
+
+  it('a target with 10,000 classes in a 1 MB file: asked about at once, without the gigabytes its one-hot outputs would take', async () => {
+    const path = join(dir, 'species.csv');
+    const lines = ['x1,x2,species', ...Array.from({ length: 30_000 }, (_, i) => `${(i % 97) / 10},${(i % 13) / 10},sp${i % 10_000}`)];
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    const before = process.memoryUsage().rss;
+    // The wizard starts such a column ignored (near-unique in the preview); the user makes it the target.
+    const err = await tryImport(path, {}, { x2: numeric, species: { type: 'categorical', role: 'target', encoding: 'classes', missing: 'drop' } });
+    expect(err.code).toBe('too-many-classes');
+    expect(err.message).toBe('"species.csv", column 3 ("species"): species has 10,000 distinct values — is it really the target? A class target may have at most 500 classes; choose another target, or treat species as a number (regression) or ignore it.');
+    expect(process.memoryUsage().rss - before).toBeLessThan(200 * 1024 * 1024);
+  });
+
+  it('20,000 columns are refused in the preview, naming the limit', async () => {
+    const path = join(dir, 'wide.csv');
+    const header = Array.from({ length: 20_000 }, (_, i) => `c${i}`).join(',');
+    writeFileSync(path, `${header}\n${Array.from({ length: 20_000 }, () => '1').join(',')}\n`);
+    const err = await tryImport(path);
+    expect(err.message).toBe('"wide.csv", line 1: the file has 20,000 columns; Neurite reads files of at most 10,000 columns.');
   });
 });

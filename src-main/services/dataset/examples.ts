@@ -3,6 +3,7 @@
  * through the same reader as a user's file and bound to a starter network.
  */
 import { IRIS_CSV } from './iris-csv';
+import { randomId } from '../../../src-shared/model/ids';
 import { starterNetwork } from '../../../src-shared/data/bind';
 import type { Example } from '../../../src-shared/data/examples';
 import { CsvOptionsSchema, type ColumnConfig } from '../../../src-shared/data/schema';
@@ -14,7 +15,7 @@ const feature = (name: string): ColumnConfig => ({ name, type: 'numeric', role: 
 /** Iris: 4 standardised measurements → 3 species (softmax), split 70/15/15 stratified; network 4 → 8 tanh → 3. */
 export async function loadIrisExample(seed = 1): Promise<Example> {
   const dataset = await importCsv(bufferSource('iris.csv', IRIS_CSV), {
-    id: 'example-iris',
+    id: randomId('ds-'),
     name: 'Iris',
     options: CsvOptionsSchema.parse({ delimiter: ',' }),
     columns: [

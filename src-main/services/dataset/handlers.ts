@@ -4,26 +4,33 @@
  * An import is stored in the project's working database only after it fully succeeds, so a
  * failed or cancelled import leaves the project unchanged.
  */
+import { LIMITS } from '../../../src-shared/model/limits';
 import path from 'node:path';
 import type { ResponseOf } from '../../../src-shared/api';
 import { bindNetworkToDataset } from '../../../src-shared/data/bind';
-import type { datasetRequests, DatasetFile } from '../../../src-shared/data/contract';
+import { distinctName } from '../../../src-shared/data/dataset-name';
+import { seededRng } from '../../../src-shared/data/rng';
+import { insertHiddenLayers } from '../../../src-shared/model/insert-layer';
+import type { Network } from '../../../src-shared/model/network';
+import type { datasetRequests, DatasetFile, HiddenLayers } from '../../../src-shared/data/contract';
 import { decodedColumnNames, decodeRow } from '../../../src-shared/data/decode';
 import { DatasetError, datasetErrors } from '../../../src-shared/data/errors';
+import { freshId, randomId, takenIds } from '../../../src-shared/model/ids';
 import { makeExample } from '../../../src-shared/data/examples';
-import { defaultColumnConfigs } from '../../../src-shared/data/infer';
+import { defaultColumnConfigs, withClassNames } from '../../../src-shared/data/infer';
 import type { PayloadOf } from '../dispatch';
 import { markUnsaved, workingDatabase } from '../project/service';
 import { resolveInside } from './paths';
 import type { Session } from '../session';
 import { UserError } from '../user-error';
 import { loadIrisExample } from './examples';
-import { importCsv, previewCsv } from './reader';
+import { importCsv, previewCsv, type CsvPreview } from './reader';
 import { fileSource, type ByteSource } from './source';
 import { projectDataset } from './project-dataset';
 import { listDatasets, loadDatasetMeta, saveDataset } from './store';
 import { appendChunk, discardUpload, startUpload, uploadedFile } from './uploads';
 import { markWelcomeExampleOffered } from './welcome';
+import { rememberedImport, rememberImport } from './remembered';
 
 type DatasetChannel = keyof typeof datasetRequests;
 
@@ -31,16 +38,18 @@ type DatasetChannel = keyof typeof datasetRequests;
 const running = new Map<string, Map<string, AbortController>>();
 
 function sourceOf(session: Session, file: DatasetFile): ByteSource {
+  // Messages name the file the user chose, not the temp file of an upload.
   if ('upload' in file) {
     const up = uploadedFile(session, file.upload);
-    // Messages name the file the user chose, not the temp file.
-    return { ...fileSource(up.file), name: up.name };
+    return fileSource(up.file, { noFollow: true, name: up.name });
   }
   const abs = resolveInside(session, file.path);
   try {
-    return fileSource(abs);
+    return fileSource(abs, { noFollow: session.mode === 'browser' });
   } catch (e) {
-    throw new UserError('dataset.io', `"${path.basename(abs)}" cannot be read: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : (e as Error).message}.`);
+    if (e instanceof UserError && e.code !== 'file.ENOENT') throw e;
+    if (e instanceof UserError) throw new UserError('dataset.io', `"${path.basename(abs)}" cannot be read: there is no such file.`);
+    throw e;
   }
 }
 
@@ -54,8 +63,22 @@ async function userFacing<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
+/** The network bound to a dataset, with hidden layers inserted between its inputs and outputs when asked (weights seeded, like binding's). */
+export function bindWithHidden(network: Network, meta: Parameters<typeof bindNetworkToDataset>[1], hidden: HiddenLayers | null | undefined, seed = 1): Network {
+  const bound = bindNetworkToDataset(network, meta, { seed });
+  if (!hidden) return bound;
+  const taken = takenIds(bound);
+  return insertHiddenLayers(bound, hidden.sizes, hidden.activation, (prefix) => freshId(prefix, taken), seededRng(seed ^ 0x1a7e4));
+}
+
+/** The starting configuration of every column for a preview: the inferred defaults, with a metadata line's class names on the class target. */
+export function guessedConfigs(preview: Pick<CsvPreview, 'inferred' | 'classNames' | 'rows'>) {
+  return withClassNames(defaultColumnConfigs(preview.inferred), preview.inferred, preview.classNames, preview.rows);
+}
+
+/** A dataset id: random, so no two projects (or imports) share one. */
 function newId(): string {
-  return `ds-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e9).toString(36)}`;
+  return randomId('ds-');
 }
 
 /** The handlers of the dataset channels: payloads arrive already validated against src-shared/api.ts. */
@@ -64,13 +87,16 @@ export const datasetHandlers: { [C in DatasetChannel]: (payload: PayloadOf<C>, s
     if (!session.pickPath) throw new UserError('dataset.noDialog', 'There is no native file dialog here; upload the CSV from the page instead.');
     return { path: await session.pickPath('csv') };
   },
-  'dataset.preview': async ({ file, options }, session) =>
+  'dataset.preview': async ({ file, options, detect }, session) =>
     userFacing(async () => {
-      const preview = await previewCsv(sourceOf(session, file), options);
-      return { ...preview, defaults: defaultColumnConfigs(preview.inferred) };
+      const source = sourceOf(session, file);
+      const remembered = rememberedImport(session.stateDir, source.name);
+      // A file imported before opens with the settings that worked; otherwise the layout is guessed.
+      const preview = detect && remembered ? await previewCsv(source, remembered.options) : await previewCsv(source, options, {}, !!detect);
+      return { ...preview, defaults: guessedConfigs(preview), remembered };
     }),
 
-  'dataset.import': async ({ importId, file, name, options, columns, split, network }, session) => {
+  'dataset.import': async ({ importId, file, name, options, columns, split, network, hidden }, session) => {
     const db = workingDatabase(session); // refuse before reading when no project is open
     let mine = running.get(session.id);
     if (!mine) {
@@ -86,9 +112,11 @@ export const datasetHandlers: { [C in DatasetChannel]: (payload: PayloadOf<C>, s
     mine.set(importId, controller);
     let last = 0;
     try {
+      const source = sourceOf(session, file);
+      const taken = listDatasets(db).map((d) => d.name);
       const dataset = await importCsv(
-        sourceOf(session, file),
-        { id: newId(), name, options, columns, split },
+        source,
+        { id: newId(), name: distinctName(name || source.name.replace(/\.[^.]+$/, ''), taken), options, columns, split },
         {
           signal: controller.signal,
           onProgress: (bytesRead, totalBytes) => {
@@ -104,7 +132,8 @@ export const datasetHandlers: { [C in DatasetChannel]: (payload: PayloadOf<C>, s
       markUnsaved(session);
       // The upload is in the project now; its temp file has served its purpose.
       if ('upload' in file) discardUpload(session, file.upload);
-      return { status: 'imported' as const, meta: dataset.meta, network: bindNetworkToDataset(network, dataset.meta) };
+      rememberImport(session.stateDir, source.name, { options, columns, split, hidden: hidden ?? null });
+      return { status: 'imported' as const, meta: dataset.meta, network: bindWithHidden(network, dataset.meta, hidden) };
     } catch (e) {
       if (!(e instanceof DatasetError)) throw e;
       // Cancel leaves nothing behind, not even the upload; a refused file stays so the user can fix the settings and retry.
@@ -141,15 +170,18 @@ export const datasetHandlers: { [C in DatasetChannel]: (payload: PayloadOf<C>, s
   'dataset.page': async ({ id, offset, limit, split }, session) => {
     const d = projectDataset(session, id);
     const rows: { index: number; split: number; cells: (number | string | null)[] }[] = [];
+    const columns = decodedColumnNames(d.meta);
+    // A page of a very wide dataset has fewer rows, so no reply outgrows what a client can take.
+    const most = Math.min(limit, Math.max(1, Math.floor(LIMITS.replyValues / Math.max(1, columns.length))));
     let seen = 0;
-    for (let i = 0; i < d.meta.rowCount && rows.length < limit; i++) {
+    for (let i = 0; i < d.meta.rowCount && rows.length < most; i++) {
       if (split !== undefined && d.split[i] !== split) continue;
       if (seen++ < offset) continue;
       rows.push({ index: i, split: d.split[i], cells: decodeRow(d.meta, d.x, d.y, i) });
     }
     let total = d.meta.rowCount;
     if (split !== undefined) total = d.meta.split.counts[split];
-    return { total, columns: decodedColumnNames(d.meta), rows };
+    return { total, columns, rows };
   },
 
   'dataset.example': async ({ kind, ...options }, session) => {

@@ -40,7 +40,7 @@ describe('reading real CSV files', () => {
     const p = await previewCsv(fileSource(join(GOOD, 'bom.csv')), opts());
     expect(p.columns).toEqual(['city', 'temp']);
     expect(p.rows.map((r) => r[0])).toEqual(['Zürich', 'München', 'Köln', 'Århus']);
-    expect(p.inferred[1]).toEqual({ name: 'temp', type: 'numeric', missing: 1, distinct: 3 });
+    expect(p.inferred[1]).toMatchObject({ name: 'temp', type: 'numeric', missing: 1, distinct: 3 });
   });
 
   it('semicolon delimiter with decimal commas: detected, suggested, and parsed exactly', async () => {

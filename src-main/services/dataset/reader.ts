@@ -5,8 +5,10 @@
  * nothing and leaves nothing behind (it only ever builds in memory).
  */
 import { datasetErrors, DatasetError } from '../../../src-shared/data/errors';
+import { LIMITS } from '../../../src-shared/model/limits';
 import { encodeDataset } from '../../../src-shared/data/encode';
 import { inferColumns, type InferredColumn } from '../../../src-shared/data/infer';
+import { detectLayout } from '../../../src-shared/data/layout';
 import { ColumnBuilder, type ParsedTable } from '../../../src-shared/data/parsed';
 import type { ColumnConfig, CsvOptions, EncodedDataset, SplitConfig } from '../../../src-shared/data/schema';
 import { guessDecimal } from './delimiter';
@@ -33,6 +35,36 @@ export interface CsvPreview {
   /** The first data rows as text. */
   rows: string[][];
   inferred: InferredColumn[];
+  /** The reading options used (with the detected header and skipped lines when asked to detect them). */
+  options: CsvOptions;
+  /** What was guessed about the layout, in words (empty when nothing was detected). */
+  notes: string[];
+  /** Class names from a scikit-learn metadata line, when one was detected. */
+  classNames?: string[];
+}
+
+/** Rows the layout detection looks at. */
+const SNIFF_ROWS = 200;
+
+/** The first rows of the file as they are (no line skipped, no header taken, blank lines left out), with their file lines. */
+async function sniffRows(source: ByteSource, options: CsvOptions, control: ScanControl): Promise<{ rows: string[][]; lines: number[] }> {
+  const rows: string[][] = [];
+  const lines: number[] = [];
+  await scanCsv(
+    source,
+    { ...options, skipLines: 0 },
+    (batch, at) => {
+      for (let r = 0; r < batch.length; r++) {
+        const row = batch[r];
+        if (row.length === 1 && row[0].trim() === '') continue;
+        rows.push(row);
+        lines.push(at.lineOf(r));
+        if (rows.length >= SNIFF_ROWS) return false;
+      }
+    },
+    control,
+  );
+  return { rows, lines };
 }
 
 /** Header and row checks shared by preview and import. */
@@ -51,6 +83,8 @@ class RowGate {
       if (row.length !== this.names.length) throw datasetErrors.ragged(this.file, lines.lineOf(r, Math.min(row.length, this.names.length)), row.length, this.names.length, this.headerLine);
       return true;
     }
+    // Refused at the first row, in the preview already: the import's request could not carry more columns.
+    if (row.length > LIMITS.csvColumns) throw datasetErrors.tooManyColumns(this.file, lines.lineOf(r), row.length, LIMITS.csvColumns);
     if (!this.header) {
       this.names = row.map((_, j) => `column ${j + 1}`);
       return true;
@@ -79,8 +113,21 @@ class RowGate {
   }
 }
 
-/** Reads the first rows of a CSV file and infers each column's type from up to INFER_ROWS rows. */
-export async function previewCsv(source: ByteSource, options: CsvOptions, control: ScanControl = {}): Promise<CsvPreview> {
+/**
+ * Reads the first rows of a CSV file and infers each column's type from up to INFER_ROWS rows.
+ * With `detect`, the header row and a metadata line to skip are guessed from the file first
+ * (the given `header` and `skipLines` are then replaced).
+ */
+export async function previewCsv(source: ByteSource, options: CsvOptions, control: ScanControl = {}, detect = false): Promise<CsvPreview> {
+  let notes: string[] = [];
+  let classNames: string[] | undefined;
+  if (detect) {
+    const { rows, lines } = await sniffRows(source, options, control);
+    const guess = detectLayout(rows, options.decimal === ',', (r) => lines[r]);
+    options = { ...options, header: guess.header, skipLines: guess.skipLines };
+    notes = guess.notes;
+    classNames = guess.classNames;
+  }
   const gate = new RowGate(source.name, options.header);
   const sample: string[][] = [];
   const scan = await scanCsv(
@@ -106,6 +153,9 @@ export async function previewCsv(source: ByteSource, options: CsvOptions, contro
     headerLine: gate.headerLine,
     rows: sample.slice(0, PREVIEW_ROWS),
     inferred: inferColumns(names, sample, decimalComma),
+    options,
+    notes,
+    ...(classNames ? { classNames } : {}),
   };
 }
 
@@ -160,7 +210,7 @@ export async function importCsv(source: ByteSource, req: ImportRequest, control:
           const refusal = active[k].push(row[j]);
           if (refusal) {
             const line = lines.lineOf(r, j);
-            const make = refusal === 'not-boolean' ? datasetErrors.notBoolean : datasetErrors.notNumeric;
+            const make = refusal === 'not-boolean' ? datasetErrors.notBoolean : refusal === 'not-date' ? datasetErrors.notDate : datasetErrors.notNumeric;
             throw make(file, line, j + 1, gate.names![j], row[j]);
           }
         }

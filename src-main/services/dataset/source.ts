@@ -1,6 +1,7 @@
-import { createReadStream, statSync } from 'node:fs';
+import { closeSync, createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { Readable } from 'node:stream';
+import { openRegularFile } from '../safe-fs';
 
 /** Bytes to read: a name for messages, a size for progress, and a way to stream them. */
 export interface ByteSource {
@@ -12,9 +13,22 @@ export interface ByteSource {
 /** Chunk size of file reads: big enough for throughput, small enough for smooth progress. */
 export const READ_CHUNK = 1 << 20;
 
-/** A file on disk. */
-export function fileSource(path: string): ByteSource {
-  return { name: basename(path), size: statSync(path).size, open: () => createReadStream(path, { highWaterMark: READ_CHUNK }) };
+/**
+ * A regular file on disk. A folder, FIFO, socket or device is refused here, at once (opened
+ * non-blocking and checked on the descriptor), instead of hanging a read or failing mid-scan;
+ * every later open() checks the file it actually reads again. `noFollow` refuses a symbolic
+ * link as the last component (browser mode, where the path was already resolved inside the folder).
+ */
+export function fileSource(path: string, options: { noFollow?: boolean; name?: string } = {}): ByteSource {
+  const name = options.name ?? basename(path);
+  const opener = { noFollow: options.noFollow, code: 'dataset.notAFile', name: `"${name}"` };
+  const first = openRegularFile(path, opener);
+  closeSync(first.fd);
+  return {
+    name,
+    size: first.size,
+    open: () => createReadStream('', { fd: openRegularFile(path, opener).fd, highWaterMark: READ_CHUNK }),
+  };
 }
 
 /** Bytes in memory (bundled examples, uploads). */

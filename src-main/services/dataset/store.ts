@@ -6,6 +6,8 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { DatasetMetaSchema, type DatasetMeta, type EncodedDataset } from '../../../src-shared/data/schema';
+import { count, LIMITS } from '../../../src-shared/model/limits';
+import { UserError } from '../user-error';
 
 /** The version of the spec/blob layout this build writes. */
 export const DATASET_STORE_FORMAT = 1;
@@ -26,7 +28,14 @@ export interface StoredDatasetInfo {
   features: number;
   outputs: number;
   bytes: number;
+  /** Why the stored dataset cannot be used, when its row in the file is damaged; absent when it is sound. */
+  problem?: string;
 }
+
+/** Sizes beyond anything Neurite writes: a row past them is damaged and is not read into memory. */
+const MAX_ID = 200;
+const MAX_NAME = 1_000;
+const MAX_SPEC_CHARS = 32 * 1024 * 1024;
 
 const align8 = (n: number) => (n + 7) & ~7;
 
@@ -57,49 +66,89 @@ export function saveDataset(db: Database.Database, dataset: EncodedDataset, crea
   ).run(meta.id, meta.name, created, JSON.stringify(spec), blob);
 }
 
-function damaged(id: string, why: string): Error {
-  return new Error(`The dataset "${id}" in this project is damaged (${why}); import it again.`);
+function damaged(id: string, why: string): UserError {
+  return new UserError('dataset.damaged', `The dataset "${id.slice(0, 60)}" in this project is damaged (${why}); import it again. The project's other datasets are not affected.`);
 }
 
-/** Reads a dataset back with fresh, aligned typed arrays; null when there is no such id. */
-export function loadDataset(db: Database.Database, id: string): EncodedDataset | null {
-  const row = db.prepare('SELECT spec, data FROM datasets WHERE id = ?').get(id) as { spec: string; data: Buffer | null } | undefined;
-  if (!row) return null;
-  let spec: z.infer<typeof SpecSchema>;
+type Spec = z.infer<typeof SpecSchema>;
+
+/** Parses and checks a dataset's description against itself and the limits, before any array is read; returns the problem as text. */
+function parseSpec(text: string | null, dataBytes: number): Spec | string {
+  if (text === null) return 'its description is larger than any Neurite writes';
+  let json: unknown;
   try {
-    spec = SpecSchema.parse(JSON.parse(row.spec));
-  } catch (e) {
-    throw damaged(id, `its description does not parse: ${(e as Error).message.split('\n')[0]}`);
+    json = JSON.parse(text);
+  } catch {
+    return 'its description is not valid JSON';
   }
-  const data = row.data ?? Buffer.alloc(0);
+  const r = SpecSchema.safeParse(json);
+  if (!r.success) return `its description does not parse: ${r.error.issues[0]?.path.join('.')}: ${r.error.issues[0]?.message}`;
+  const { meta, layout } = r.data;
+  const F = meta.features.length;
+  const O = meta.outputs.length;
+  const rows = meta.rowCount;
+  if (rows < 0 || F > LIMITS.features || rows * (F + O) > LIMITS.datasetValues) return `it claims ${count(rows)} rows of ${count(F + O)} values, more than Neurite stores`;
+  if (layout.x.length !== rows * F || layout.y.length !== rows * O || layout.split.length !== rows) return 'its arrays do not match its row and column counts';
+  const end = (sl: { offset: number; length: number }, size: number) => sl.offset + sl.length * size;
+  if (end(layout.x, 8) > dataBytes || end(layout.y, 8) > dataBytes || end(layout.split, 1) > dataBytes) return 'its data is shorter than its description says';
+  for (const t of meta.targets) {
+    if (t.outputStart < 0 || t.outputCount < 0 || t.outputStart + t.outputCount > O) return 'its targets name outputs it does not have';
+    if ((t.classes?.length ?? 0) > LIMITS.classes) return `its target "${t.column.slice(0, 60)}" has ${count(t.classes!.length)} classes, more than the ${count(LIMITS.classes)} Neurite trains`;
+  }
+  if (O === 0 || F === 0) return 'it has no features or no targets';
+  return r.data;
+}
+
+function allFinite(a: Float64Array): boolean {
+  for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i])) return false;
+  return true;
+}
+
+/** Reads a dataset back with fresh, aligned typed arrays; null when there is no such id; a UserError when it is damaged. */
+export function loadDataset(db: Database.Database, id: string): EncodedDataset | null {
+  const row = db
+    .prepare(`SELECT CASE WHEN length(spec) <= ${MAX_SPEC_CHARS} THEN spec END AS spec, data, typeof(data) AS dt FROM datasets WHERE id = ?`)
+    .get(id) as { spec: string | null; data: unknown; dt: string } | undefined;
+  if (!row) return null;
+  if (row.dt !== 'blob' && row.dt !== 'null') throw damaged(id, 'its data is not binary data');
+  const data = Buffer.isBuffer(row.data) ? row.data : Buffer.alloc(0);
+  const spec = parseSpec(row.spec, data.length);
+  if (typeof spec === 'string') throw damaged(id, spec);
   const { meta, layout } = spec;
-  const take = <T extends Float64Array | Uint8Array>(slice: { offset: number; length: number }, Ctor: { new (b: ArrayBuffer): T; BYTES_PER_ELEMENT: number }): T => {
-    const bytes = slice.length * Ctor.BYTES_PER_ELEMENT;
-    if (slice.offset + bytes > data.length) throw damaged(id, 'its data is shorter than its description says');
-    // Copy: the Buffer's offset inside its ArrayBuffer is not necessarily 8-byte aligned.
-    return new Ctor(data.buffer.slice(data.byteOffset + slice.offset, data.byteOffset + slice.offset + bytes) as ArrayBuffer);
-  };
+  // Sizes were checked against the BLOB's real length above; copy, since the Buffer's offset is not necessarily 8-byte aligned.
+  const take = <T extends Float64Array | Uint8Array>(slice: { offset: number; length: number }, Ctor: { new (b: ArrayBuffer): T; BYTES_PER_ELEMENT: number }): T =>
+    new Ctor(data.buffer.slice(data.byteOffset + slice.offset, data.byteOffset + slice.offset + slice.length * Ctor.BYTES_PER_ELEMENT) as ArrayBuffer);
   const x = take(layout.x, Float64Array);
   const y = take(layout.y, Float64Array);
   const split = take(layout.split, Uint8Array);
-  if (x.length !== meta.rowCount * meta.features.length || y.length !== meta.rowCount * meta.outputs.length || split.length !== meta.rowCount) {
-    throw damaged(id, 'its arrays do not match its row and column counts');
-  }
+  if (!allFinite(x) || !allFinite(y)) throw damaged(id, 'its values are not all finite numbers');
+  for (let i = 0; i < split.length; i++) if (split[i] > 2) throw damaged(id, `row ${i + 1} belongs to no split`);
   return { meta, x, y, split };
 }
 
-/** Only the metadata of a dataset (cheap: no arrays). */
+/** Only the metadata of a dataset (cheap: no arrays); null when there is no such id; a UserError when it is damaged. */
 export function loadDatasetMeta(db: Database.Database, id: string): DatasetMeta | null {
-  const row = db.prepare('SELECT spec FROM datasets WHERE id = ?').get(id) as { spec: string } | undefined;
-  return row ? SpecSchema.parse(JSON.parse(row.spec)).meta : null;
+  const row = db.prepare(`SELECT CASE WHEN length(spec) <= ${MAX_SPEC_CHARS} THEN spec END AS spec, length(data) AS bytes FROM datasets WHERE id = ?`).get(id) as { spec: string | null; bytes: number | null } | undefined;
+  if (!row) return null;
+  const spec = parseSpec(row.spec, row.bytes ?? 0);
+  if (typeof spec === 'string') throw damaged(id, spec);
+  return spec.meta;
 }
 
-/** Every dataset in the project, oldest first. */
+/** Every dataset in the project, oldest first; a damaged one is listed with its `problem`. */
 export function listDatasets(db: Database.Database): StoredDatasetInfo[] {
-  const rows = db.prepare('SELECT id, name, created, spec, length(data) AS bytes FROM datasets ORDER BY created, id').all() as { id: string; name: string; created: string; spec: string; bytes: number | null }[];
+  const rows = db
+    .prepare(
+      `SELECT substr(id, 1, ${MAX_ID}) AS id, length(id) AS idLen, substr(name, 1, ${MAX_NAME}) AS name, length(name) AS nameLen, substr(created, 1, 64) AS created,
+       CASE WHEN length(spec) <= ${MAX_SPEC_CHARS} THEN spec END AS spec, length(data) AS bytes FROM datasets ORDER BY created, id`,
+    )
+    .all() as { id: string; idLen: number; name: string; nameLen: number; created: string; spec: string | null; bytes: number | null }[];
   return rows.map((r) => {
-    const meta = (JSON.parse(r.spec) as { meta: DatasetMeta }).meta;
-    return { id: r.id, name: r.name, created: r.created, rows: meta.rowCount, features: meta.features.length, outputs: meta.outputs.length, bytes: r.bytes ?? 0 };
+    const base = { id: r.id, name: r.name, created: r.created, bytes: r.bytes ?? 0 };
+    const spec = r.idLen > MAX_ID || r.nameLen > MAX_NAME ? 'its row holds text far longer than Neurite writes' : parseSpec(r.spec, r.bytes ?? 0);
+    if (typeof spec === 'string') return { ...base, rows: 0, features: 0, outputs: 0, problem: spec };
+    const meta = spec.meta;
+    return { ...base, rows: meta.rowCount, features: meta.features.length, outputs: meta.outputs.length };
   });
 }
 

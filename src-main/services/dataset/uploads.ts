@@ -72,6 +72,8 @@ export function startUpload(session: Session, name: string, size: number): { upl
   if (session.mode !== 'browser') throw new UserError('dataset.noUpload', 'The desktop app reads files where they are; uploads are for browser mode.');
   const dir = uploadsDir(session);
   fs.mkdirSync(dir, { recursive: true });
+  // The state folder may sit inside a projects folder others can write to: never follow a link planted as uploads/.
+  if (!fs.lstatSync(dir).isDirectory()) throw new UserError('dataset.uploadFolder', `The uploads folder (${dir}) is a symbolic link or not a folder; Neurite will not write through it. Remove it and try again.`);
   pruneStale(dir);
   const uploadId = `up-${randomBytes(9).toString('base64url')}`;
   const file = path.join(dir, `${uploadId}.part`);
@@ -90,7 +92,13 @@ export async function appendChunk(session: Session, uploadId: string, offset: nu
   if (u.received + bytes.length > u.size) throw new UserError('dataset.uploadTooBig', `"${u.name}" was announced as ${u.size} bytes; this chunk goes past its end.`);
   u.writing = true;
   try {
-    await fs.promises.appendFile(u.file, bytes);
+    // Appended through a descriptor that refuses a link swapped in for the temp file.
+    const handle = await fs.promises.open(u.file, fs.constants.O_WRONLY | fs.constants.O_APPEND | (fs.constants.O_NOFOLLOW ?? 0));
+    try {
+      await handle.appendFile(bytes);
+    } finally {
+      await handle.close();
+    }
     u.received += bytes.length;
   } finally {
     u.writing = false;

@@ -20,7 +20,7 @@ import { trainingHandlers } from '../training/handlers';
 import { readCheckpoint } from '../training/store';
 import { exportHandlers } from './handlers';
 import { pytorchExport } from '../../../src-shared/export/pytorch-export';
-import { everyActivationNetwork } from '../../../src-shared/export/test-network';
+import { everyActivationNetwork, randomDagNetwork } from '../../../src-shared/export/test-network';
 import { createRng } from '../../../src-shared/engine/rng';
 import type { EncodedDataset } from '../../../src-shared/data/schema';
 
@@ -52,13 +52,14 @@ async function trainedIris() {
   return { call, session, projects, datasetId: meta.id, dataset: d, trained: applyWeightsToNetwork(network, run.program, run.params) };
 }
 
-/** The exported module's forward on every data.csv row (float64), optionally with a weights file loaded first. */
+/** The exported module's forward (float64) on every data.npy row, optionally with a weights file loaded first. */
 function torchForward(folder: string, weights?: string): number[][] {
   const script = join(dir, 'forward.py');
   writeFileSync(
     script,
-    `import csv, json, sys
+    `import json, sys
 sys.path.insert(0, sys.argv[1])
+import numpy as np
 import torch
 from model import NeuriteNet, load_spec
 spec = load_spec(sys.argv[1])
@@ -69,21 +70,21 @@ if len(sys.argv) > 2:
     for n in spec["neurons"]: n["bias"] = b[n["id"]]
     for x in spec["synapses"]: x["weight"] = s[x["id"]]
 model = NeuriteNet(spec, dtype=torch.float64)
-rows = list(csv.DictReader(open(sys.argv[1] + "/data.csv")))
-x = torch.tensor([[float(r[c]) for c in spec["encoding"]["features"]] for r in rows], dtype=torch.float64)
+x = torch.from_numpy(np.load(sys.argv[1] + "/data.npy")[:, : len(spec["encoding"]["features"])].astype(np.float64))
 print(json.dumps(model(x).detach().tolist()))
 `,
   );
   return JSON.parse(execFileSync(PYTHON, [script, folder, ...(weights ? [weights] : [])], { encoding: 'utf8' })) as number[][];
 }
 
+/** The engine's outputs on every row, from the float32 features data.npy holds. */
 function engineOutputs(net: Network, x: Float64Array, rows: number): number[][] {
   const program = compileNetwork(net);
   const params = paramsFromNetwork(program, net);
   const F = program.inputs.length;
   const outs = Array.from(program.outputs);
   return Array.from({ length: rows }, (_, r) => {
-    const o = forwardSample(program, params, Array.from(x.subarray(r * F, r * F + F))).o;
+    const o = forwardSample(program, params, Array.from(x.subarray(r * F, r * F + F), Math.fround)).o;
     return outs.map((k) => o[k]);
   });
 }
@@ -104,9 +105,9 @@ describe('exports (real files, PyTorch, onnxruntime)', () => {
     const { call, session, projects, datasetId, dataset, trained } = await trainedIris();
     const { path: folder } = await call<{ path: string }>('export.pytorch', { network: trained, datasetId, name: 'iris-torch' });
     expect(folder).toBe(join(projects, 'iris-torch'));
-    expect(readdirSync(folder!).sort()).toEqual(['README.txt', 'data.csv', 'model.py', 'network.json', 'train.py']);
+    expect(readdirSync(folder!).sort()).toEqual(['README.txt', 'data.csv', 'data.npy', 'model.py', 'network.json', 'train.py']);
     const rows = dataset.meta.rowCount;
-    expect(maxDiff(torchForward(folder!), engineOutputs(trained, dataset.x, rows))).toBeLessThan(1e-5);
+    expect(maxDiff(torchForward(folder!), engineOutputs(trained, dataset.x, rows))).toBeLessThan(1e-12);
 
     const log = join(folder!, 'train-log.jsonl');
     // Debian's torchrun 1.13 needs a log dir for its worker output (it fails on a None log spec without one).
@@ -116,7 +117,7 @@ describe('exports (real files, PyTorch, onnxruntime)', () => {
       timeout: 120_000,
       env: { ...process.env, OMP_NUM_THREADS: '1' },
     });
-    const epochs = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { epoch: number; loss: number; processes: number });
+    const epochs = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { epoch: number; loss: number; valLoss: number; valAccuracy: number; processes: number });
     expect(epochs.map((e) => [e.epoch, e.processes])).toEqual([
       [1, 2],
       [2, 2],
@@ -136,10 +137,14 @@ describe('exports (real files, PyTorch, onnxruntime)', () => {
     expect(run.result).not.toBeNull();
     const { history } = await call<{ history: Record<string, [number, number][]> }>('training.run', { runId });
     expect(history['train.loss']).toEqual(epochs.map((e) => [e.epoch, e.loss]));
+    // The script's validation loss and accuracy become the run's validation curves.
+    expect(epochs.every((e) => e.valLoss > 0 && e.valAccuracy > 0)).toBe(true);
+    expect(history['val.loss']).toEqual(epochs.map((e) => [e.epoch, e.valLoss]));
+    expect(history['val.score']).toEqual(epochs.map((e) => [e.epoch, e.valAccuracy]));
     const loaded = await call<{ network: Network }>('training.loadWeights', { runId, which: 'final' });
     expect(loaded.network.synapses.map((s) => s.weight)).toEqual(file.synapses.map((s) => s.weight));
     // The imported run computes what torch computes with the trained weights: the overlays read the real network.
-    expect(maxDiff(torchForward(folder!, join(folder!, 'weights.json')), engineOutputs(network, dataset.x, rows))).toBeLessThan(1e-5);
+    expect(maxDiff(torchForward(folder!, join(folder!, 'weights.json')), engineOutputs(network, dataset.x, rows))).toBeLessThan(1e-12);
     const checkpoint = readCheckpoint(workingDatabase(session), runId, 'final')!;
     expect(Array.from(checkpoint.params)).toEqual(Array.from(paramsFromNetwork(compileNetwork(network), network)));
   }, 180_000);
@@ -209,7 +214,50 @@ describe('exports (real files, PyTorch, onnxruntime)', () => {
     const d = { meta, x, y: new Float64Array(rows * 3), split: new Uint8Array(rows) } as unknown as EncodedDataset;
     const folder = mkdtempSync(join(dir, 'every-'));
     for (const [name, text] of Object.entries(pytorchExport(net, d, 'mse', 'every'))) writeFileSync(join(folder, name), text);
-    expect(maxDiff(torchForward(folder), engineOutputs(net, x, rows))).toBeLessThan(1e-5);
+    expect(maxDiff(torchForward(folder), engineOutputs(net, x, rows))).toBeLessThan(1e-12);
   });
-});
 
+  it('the PyTorch module computes the engine function on sparse levels that mix activations, read scattered sources and feed outputs at several depths', () => {
+    const rows = 200;
+    const { next: rng } = createRng(8);
+    const x = Float64Array.from({ length: rows * 5 }, () => 6 * rng() - 3);
+    // CCE: two interleaved softmax groups (the other losses' outputs are covered by the step-for-step test of train.py).
+    for (const loss of ['cce'] as const) {
+      const net = randomDagNetwork(6, loss);
+      const meta = { name: 'synthetic', rowCount: rows, features: ['a', 'b', 'c', 'd', 'e'].map((name) => ({ name })), outputs: ['p', 'q', 'r', 's'].map((name) => ({ name })), columns: [] };
+      const d = { meta, x, y: new Float64Array(rows * 4), split: new Uint8Array(rows) } as unknown as EncodedDataset;
+      const folder = mkdtempSync(join(dir, `dag-${loss}-`));
+      for (const [name, content] of Object.entries(pytorchExport(net, d, loss, 'dag'))) writeFileSync(join(folder, name), content);
+      expect(maxDiff(torchForward(folder), engineOutputs(net, x, rows)), loss).toBeLessThan(1e-12);
+    }
+  });
+
+  it('data.csv is inert in a spreadsheet (formula-like names neutralised, negative numbers kept) and train.py still trains on it', () => {
+    const net = everyActivationNetwork(5);
+    const rows = 60;
+    const { next: rng } = createRng(3);
+    const x = Float64Array.from({ length: rows * 3 }, () => 2 * rng() - 1.5);
+    const names = ["=cmd|' /C calc'!A0", '-x', '@sum'];
+    const outs = ['+p', '\tq', 'v'];
+    const meta = { name: 'formulas', rowCount: rows, features: names.map((name) => ({ name })), outputs: outs.map((name) => ({ name })), columns: [] };
+    const split = Uint8Array.from({ length: rows }, (_, i) => (i % 5 === 0 ? 1 : 0));
+    const d = { meta, x, y: Float64Array.from({ length: rows * 3 }, () => rng()), split } as unknown as EncodedDataset;
+    const folder = mkdtempSync(join(dir, 'formulas-'));
+    for (const [name, text] of Object.entries(pytorchExport(net, d, 'mse', 'formulas'))) writeFileSync(join(folder, name), text);
+    // Read back with Python's csv module, as a spreadsheet import would split it.
+    const parsed = JSON.parse(execFileSync(PYTHON, ['-c', 'import csv, json, sys; print(json.dumps(list(csv.reader(open(sys.argv[1], newline="")))))', join(folder, 'data.csv')], { encoding: 'utf8' })) as string[][];
+    expect(parsed[0]).toEqual(["'=cmd|' /C calc'!A0", "'-x", "'@sum", "'+p", "'\tq", 'v', 'split']);
+    // No cell a spreadsheet would evaluate, and every number is still a number (negative ones too).
+    for (const row of parsed.slice(1)) {
+      for (const cell of row.slice(0, 6)) expect(Number.isFinite(Number(cell)), cell).toBe(true);
+      expect(['train', 'validation']).toContain(row[6]);
+    }
+    expect(parsed.slice(1).some((row) => row[0].startsWith('-'))).toBe(true);
+    expect(Number(parsed[1][0])).toBe(x[0]);
+    execFileSync(PYTHON, ['train.py', '--epochs', '1', '--cpu'], { cwd: folder, encoding: 'utf8', timeout: 120_000, env: { ...process.env, OMP_NUM_THREADS: '1' } });
+    const log = readFileSync(join(folder, 'train-log.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { epoch: number; loss: number });
+    expect(log).toHaveLength(1);
+    expect(Number.isFinite(log[0].loss)).toBe(true);
+    expect(existsSync(join(folder, 'weights.json'))).toBe(true);
+  }, 120_000);
+});

@@ -1,5 +1,4 @@
 /** The export and import channels: ONNX, the PyTorch folder, network JSON, and trained weights back as a run. */
-import fs from 'node:fs';
 import type { ResponseOf } from '../../../src-shared/api';
 import type { exportRequests } from '../../../src-shared/export/contract';
 import { exportOnnx } from '../../../src-shared/export/onnx-export';
@@ -12,7 +11,7 @@ import { projectDataset } from '../dataset/project-dataset';
 import { workingDatabase } from '../project/service';
 import type { Session } from '../session';
 import { UserError } from '../user-error';
-import { exportTarget, writeFolder } from './export-target';
+import { exportTarget, writeExportFile, writeFolder } from './export-target';
 import { importWeightsRun } from './import-weights';
 
 type ExportChannel = keyof typeof exportRequests;
@@ -38,8 +37,8 @@ export const exportHandlers: { [C in ExportChannel]: (payload: PayloadOf<C>, ses
     const net = network as Network;
     const bytes = exportOnnx(net, onnxNaming(net, datasetId ? projectDataset(session, datasetId) : null));
     const target = await exportTarget(session, name);
-    if (target) fs.writeFileSync(target, bytes);
-    return { path: target };
+    if (target) writeExportFile(target, bytes);
+    return { path: target?.path ?? null };
   },
   'export.pytorch': async ({ network, datasetId, name }, session) => {
     const net = network as Network;
@@ -49,12 +48,12 @@ export const exportHandlers: { [C in ExportChannel]: (payload: PayloadOf<C>, ses
     }
     const target = await exportTarget(session, name);
     if (target) writeFolder(target, pytorchExport(net, d, defaultLoss(net), name));
-    return { path: target };
+    return { path: target?.path ?? null };
   },
   'export.networkJson': async ({ network, name }, session) => {
     const target = await exportTarget(session, name);
-    if (target) fs.writeFileSync(target, `${JSON.stringify(network, null, 2)}\n`);
-    return { path: target };
+    if (target) writeExportFile(target, `${JSON.stringify(network, null, 2)}\n`);
+    return { path: target?.path ?? null };
   },
   'export.importWeights': async ({ network, datasetId, fileName, text }, session) =>
     importWeightsRun(workingDatabase(session), network as Network, datasetId ? projectDataset(session, datasetId) : null, text, fileName),

@@ -35,7 +35,18 @@ export function importWeightsRun(db: Database.Database, network: Network, datase
   const runId = randomUUID();
   db.transaction(() => {
     insertRun(db, { id: runId, datasetId: dataset?.meta.id ?? null, network: applied.network, stored: { config: parseTrainingConfig({ epochs: Math.max(1, epochs) }), loss, targetEpochs: epochs, result: null, message: null } });
-    appendEpochs(db, runId, applied.history.map((h) => ({ epoch: h.epoch, trainLoss: h.loss, val: null, score: Number.NaN, elapsedMs: 0 })));
+    // The trainer's validation loss and score become the run's validation curves, as for a run trained here.
+    appendEpochs(
+      db,
+      runId,
+      applied.history.map((h) => ({
+        epoch: h.epoch,
+        trainLoss: h.loss,
+        val: h.valLoss === undefined ? null : { rows: 0, loss: h.valLoss, classification: null, regression: null },
+        score: h.valAccuracy ?? h.valR2 ?? Number.NaN,
+        elapsedMs: 0,
+      })),
+    );
     writeCheckpoint(db, runId, 'final', epochs, params, null);
     finishRun(db, runId, 'completed', { result, message: `Imported from ${fileName} (${applied.trainedWith}).` });
   })();

@@ -2,6 +2,7 @@
  * A stored dataset seen through a network: which feature column feeds each input neuron, which rows a
  * split (and optionally a class) selects, and those rows as the worker's input matrix.
  */
+import { decodedColumnNames, decodeRow } from '../../../src-shared/data/decode';
 import type { EncodedDataset } from '../../../src-shared/data/schema';
 import type { Network } from '../../../src-shared/model/network';
 import type { OverlaySplit } from '../../../src-shared/overlay/contract';
@@ -58,4 +59,13 @@ export function inputMatrix(d: EncodedDataset, rows: number[], cols: number[]): 
   const x = new Float64Array(rows.length * cols.length);
   rows.forEach((r, i) => cols.forEach((c, k) => (x[i * cols.length + k] = d.x[r * F + c])));
   return x;
+}
+
+/** Row r's target columns in original units, as "name = value" joined by commas; null when there is no target. */
+export function targetText(d: EncodedDataset, r: number): string | null {
+  const names = decodedColumnNames(d.meta);
+  const cells = decodeRow(d.meta, d.x, d.y, r);
+  const roles = new Map(d.meta.columns.map((c) => [c.name, c.config.role]));
+  const parts = names.flatMap((name, k) => (roles.get(name) === 'target' ? [`${name} = ${cells[k] ?? '?'}`] : []));
+  return parts.length ? parts.join(', ') : null;
 }

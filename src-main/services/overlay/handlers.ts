@@ -9,7 +9,7 @@ import type { PayloadOf } from '../dispatch';
 import { projectDataset } from '../dataset/project-dataset';
 import type { Session } from '../session';
 import { UserError } from '../user-error';
-import { classNames, classOf, inputColumns, inputMatrix, selectRows } from './dataset-rows';
+import { classNames, classOf, inputColumns, inputMatrix, selectRows, targetText } from './dataset-rows';
 import { inferenceHost } from './inference-host';
 
 type OverlayChannel = keyof typeof overlayRequests;
@@ -43,6 +43,6 @@ export const overlayHandlers: { [C in OverlayChannel]: (payload: PayloadOf<C>, s
     if (rows.length === 0) throw new UserError('overlay.emptySplit', `"${d.meta.name}" has no ${split} rows.`);
     const row = rows[Math.min(position, rows.length - 1)];
     const k = classOf(d, row);
-    return { total: rows.length, row, inputs: Array.from(inputMatrix(d, [row], cols)), label: k >= 0 ? (classNames(d)?.[k] ?? null) : null };
+    return { total: rows.length, row, inputs: Array.from(inputMatrix(d, [row], cols)), label: k >= 0 ? (classNames(d)?.[k] ?? null) : null, truth: targetText(d, row) };
   },
 };

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { createFileExclusive } from '../safe-fs';
 
 /** Flushes a file's contents to the disk. */
 export function fsyncFile(file: string): void {
@@ -31,7 +32,8 @@ export function fsyncDir(dir: string): void {
 /** Writes a small file so that a crash leaves the old or the new content: temp file, fsync, rename, fsync folder. */
 export function writeFileAtomic(file: string, data: string): void {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  fs.writeFileSync(tmp, data);
+  // Exclusive and without following links: a link planted under the temp name cannot redirect the write.
+  createFileExclusive(tmp, data);
   try {
     fsyncFile(tmp);
     fs.renameSync(tmp, file);

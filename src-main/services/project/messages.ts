@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { errnoSentence } from '../safe-fs';
 import { UserError } from '../user-error';
 import { APP_VERSION, PROJECT_FORMAT_VERSION, shortVersion } from './format';
 
@@ -6,8 +7,11 @@ import { APP_VERSION, PROJECT_FORMAT_VERSION, shortVersion } from './format';
 export type ProjectErrorCode =
   | 'project.notFound'
   | 'project.isFolder'
+  | 'project.notAFile'
   | 'project.notSqlite'
   | 'project.damaged'
+  | 'project.foreignSchema'
+  | 'project.tooBig'
   | 'project.notNeurite'
   | 'project.newerVersion'
   | 'project.readOnlyFile'
@@ -38,7 +42,7 @@ export function newerVersionMessage(file: string, appVersion: string | null, for
   return `${quoted(file)} was made with ${made}; this is Neurite ${shortVersion(APP_VERSION)} (format ${PROJECT_FORMAT_VERSION}). Update Neurite to open it.`;
 }
 
-/** The text of an unknown error, for wrapping it into a user message. */
+/** The text of an unknown error, for wrapping it into a user message (a file system failure in plain words, not its errno text). */
 export function reason(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
+  return errnoSentence(err) ?? (err instanceof Error ? err.message : String(err));
 }

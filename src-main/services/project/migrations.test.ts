@@ -5,9 +5,9 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT_FORMAT_VERSION } from './format';
 import { fixtureNetwork } from './fixtures/fixture-network';
-import { migrateProjectDb, PROJECT_MIGRATIONS, type ProjectMigration } from './migrations';
+import { createSchema, migrateProjectDb, PROJECT_MIGRATIONS, type ProjectMigration } from './migrations';
 import { readNetwork } from './network-tables';
-import { REQUIRED_TABLES, SCHEMA_SQL } from './schema';
+import { REQUIRED_TABLES } from './schema';
 import * as svc from './service';
 import { fileHash, removeTempDirs, tempDir, testSession } from './test-helpers';
 
@@ -57,7 +57,7 @@ describe('format 1 → 2', () => {
     expect(db.prepare("SELECT name FROM sqlite_schema WHERE name = 'run_snapshots'").all()).toEqual([]);
     expect(migrateProjectDb(db)).toBe(PROJECT_FORMAT_VERSION);
     const fresh = new Database(':memory:');
-    fresh.exec(SCHEMA_SQL);
+    createSchema(fresh);
     const sqlOf = (d: Database.Database) => d.prepare("SELECT sql FROM sqlite_schema WHERE name = 'run_snapshots'").pluck().get();
     expect(sqlOf(db)).toBe(sqlOf(fresh));
     db.prepare('INSERT INTO run_snapshots (run_id, epoch, step, weights) VALUES (?, ?, ?, ?)').run('r1', 3, 0, Buffer.from(new Float64Array([1.5, -2]).buffer));

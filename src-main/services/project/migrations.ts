@@ -11,14 +11,29 @@ export interface ProjectMigration {
 }
 
 /**
- * The ordered migrations of the project file format. Format 1 is the first. To change the
- * format: bump PROJECT_FORMAT_VERSION, append `{ from: N, ... }` here, update SCHEMA_SQL,
- * and commit fixtures/vN.neurite made by fixtures/make-fixture.ts *before* the change
- * (migrations.test.ts fails while any format lacks its fixture).
+ * The ordered migrations of the project file format. Format 1 is SCHEMA_SQL. To change the format:
+ * commit fixtures/vN.neurite made by fixtures/make-fixture.ts *before* the change, then bump
+ * PROJECT_FORMAT_VERSION and append `{ from: N, ... }` here; do not edit SCHEMA_SQL (format N's
+ * schema is SCHEMA_SQL plus the migrations, for new projects and for the check of every opened file).
+ * migrations.test.ts fails while any format lacks its fixture.
  */
 export const PROJECT_MIGRATIONS: ProjectMigration[] = [
   { from: 1, description: 'run_snapshots: weight snapshots of every training run, for the replay', up: (db) => db.exec(RUN_SNAPSHOTS_SQL) },
 ];
+
+/**
+ * Creates the tables of a project at `format` (format 1 plus the migrations up to it), with the
+ * Neurite header fields; `meta` rows are the caller's. The same path builds a new project and the
+ * reference every opened file is compared against, so the two cannot drift apart.
+ */
+export function createSchemaAt(db: Database.Database, format: number, migrations: ProjectMigration[] = PROJECT_MIGRATIONS): void {
+  db.transaction(() => {
+    db.exec(SCHEMA_SQL);
+    db.pragma(`application_id = ${NEURITE_APPLICATION_ID}`);
+    db.pragma('user_version = 1');
+  })();
+  migrateProjectDb(db, migrations, format);
+}
 
 /** Creates the tables and header fields of a new, empty project at the current format. */
 export function createSchema(db: Database.Database, now = new Date().toISOString()): void {
@@ -29,8 +44,9 @@ export function createSchema(db: Database.Database, now = new Date().toISOString
     put.run('modified', now);
     put.run('app_version', APP_VERSION);
     db.pragma(`application_id = ${NEURITE_APPLICATION_ID}`);
-    db.pragma(`user_version = ${PROJECT_FORMAT_VERSION}`);
+    db.pragma('user_version = 1');
   })();
+  migrateProjectDb(db);
 }
 
 /**

@@ -151,8 +151,20 @@ describe('save and open', () => {
     const dir = tempDir();
     const file = path.join(dir, 'p.neurite');
     fs.writeFileSync(path.join(dir, '.p.neurite.999-1.saving'), 'half a file');
+    // SQLite's own journal of a temp file whose save was killed, and another file's leftovers (not ours to sweep).
+    fs.writeFileSync(path.join(dir, '.p.neurite.999-1.saving-journal'), 'journal');
+    fs.writeFileSync(path.join(dir, '.p.neurite.998-1.saving-wal'), 'wal');
+    fs.writeFileSync(path.join(dir, '.q.neurite.999-1.saving-journal'), 'not this file');
     svc.saveProject(session(), fixtureNetwork(), file);
-    expect(fs.readdirSync(dir)).toEqual(['p.neurite']);
+    expect(fs.readdirSync(dir).sort()).toEqual(['.q.neurite.999-1.saving-journal', 'p.neurite']);
+  });
+
+  it('drops a working-copy folder a process died creating', () => {
+    const stateDir = tempDir();
+    fs.mkdirSync(path.join(stateDir, 'working', '.new-dead'), { recursive: true });
+    fs.writeFileSync(path.join(stateDir, 'working', '.new-dead', 'lock'), JSON.stringify({ pid: 2 ** 22 + 17 }));
+    svc.recoverableSessions(session({ stateDir }));
+    expect(fs.existsSync(path.join(stateDir, 'working', '.new-dead'))).toBe(false);
   });
 
   it('refuses Save As onto a project open in another window', () => {
@@ -206,6 +218,23 @@ describe('browser mode', () => {
     svc.closeProject(a);
     const b = session({ mode: 'browser', projectsDir });
     expect(svc.openProject(b, 'sub/net.neurite')).toMatchObject({ path: 'sub/net.neurite', name: 'net' });
+  });
+
+  it('fills Open Recent with the folder\'s other projects, newest first, after those opened here', () => {
+    const projectsDir = tempDir();
+    const a = session({ mode: 'browser', projectsDir });
+    svc.saveProject(a, emptyNetwork(), 'mine');
+    svc.closeProject(a);
+    // Copied into the folder by hand, never opened: still recent files of the folder.
+    for (const [name, age] of [['old', 3000], ['new', 1000]] as const) {
+      const file = path.join(projectsDir, `${name}.neurite`);
+      fs.copyFileSync(path.join(projectsDir, 'mine.neurite'), file);
+      const t = new Date(Date.now() - age * 1000);
+      fs.utimesSync(file, t, t);
+    }
+    expect(svc.recentProjects(a).map((r) => r.path)).toEqual(['mine.neurite', 'new.neurite', 'old.neurite']);
+    // The desktop app lists only what was opened (it has no projects folder).
+    expect(svc.recentProjects(session({ stateDir: tempDir() }))).toEqual([]);
   });
 
   it('needs a projects folder', () => {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from './fs-util';
+import { readRegularFileOrNull } from '../safe-fs';
 
 /** How many projects the Open Recent menu remembers. */
 export const MAX_RECENT = 10;
@@ -20,7 +21,7 @@ function file(stateDir: string): string {
 export function readRecent(stateDir: string): RecentEntry[] {
   let list: RecentEntry[];
   try {
-    const raw = JSON.parse(fs.readFileSync(file(stateDir), 'utf8')) as unknown;
+    const raw = JSON.parse(readRegularFileOrNull(file(stateDir)) ?? '') as unknown;
     list = Array.isArray(raw) ? raw.filter((e): e is RecentEntry => typeof e?.path === 'string' && typeof e?.name === 'string' && typeof e?.openedAt === 'string') : [];
   } catch {
     return [];

@@ -1,7 +1,8 @@
 /**
- * The project file's tables at the current format version (see README.md for the meaning of
- * every column). A new project is created from this; an older file reaches it through the
- * migrations in migrations.ts.
+ * The project file's tables at format 1, exactly as first written (see README.md for the meaning
+ * of every column). Never edit it: every later format is this plus the migrations in
+ * migrations.ts, both for a new project and for the schema a file of format N must have
+ * (schema-check.ts compares a file against this definition, text for text).
  */
 export const SCHEMA_SQL = `
 CREATE TABLE meta (
@@ -78,14 +79,6 @@ CREATE TABLE checkpoints (
   optimizer_state BLOB,
   note            TEXT
 ) STRICT;
-
-CREATE TABLE run_snapshots (
-  run_id  TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
-  epoch   INTEGER NOT NULL,
-  step    INTEGER NOT NULL,
-  weights BLOB NOT NULL,
-  PRIMARY KEY (run_id, epoch, step)
-) STRICT;
 `;
 
 /** Format 2: weight snapshots of every run, for the replay (see src-shared/training/snapshots.ts for the spacing). */
@@ -99,5 +92,5 @@ CREATE TABLE run_snapshots (
 ) STRICT;
 `;
 
-/** Tables a project at the current format must have; a file missing one is damaged. */
-export const REQUIRED_TABLES = ['meta', 'neurons', 'synapses', 'softmax_groups', 'softmax_members', 'datasets', 'runs', 'run_metrics', 'checkpoints', 'run_snapshots'] as const;
+/** Tables of format 1 (schema-check.ts derives each format's full list from SCHEMA_SQL and the migrations). */
+export const REQUIRED_TABLES = ['meta', 'neurons', 'synapses', 'softmax_groups', 'softmax_members', 'datasets', 'runs', 'run_metrics', 'checkpoints'] as const;

@@ -7,13 +7,14 @@ import { formatPath } from '../dispatch';
 import type { Session } from '../session';
 import { APP_VERSION } from './format';
 import { fsyncDir, fsyncFile, isWritable } from './fs-util';
-import { checkWritable, openForInspection } from './inspect';
+import { createFileExclusive } from '../safe-fs';
+import { checkWritable } from './inspect';
+import { loadProjectFile } from './load-file';
 import { fail, quoted, reason } from './messages';
 import { createSchema, migrateProjectDb } from './migrations';
 import { readNetwork, writeNetwork } from './network-tables';
 import { projectName, projectsRoot, rendererPath, resolveProjectPath } from './paths';
-import { addRecent, readRecent } from './recent';
-import { REQUIRED_TABLES } from './schema';
+import { addRecent, MAX_RECENT, readRecent } from './recent';
 import {
   claimWorkingCopy,
   clearJournal,
@@ -69,8 +70,10 @@ function refuseIfOpenElsewhere(session: Session, abs: string): void {
   if (holder) fail('project.alreadyOpen', `${quoted(abs)} is already open in ${holder}. Switch to that window, or close the project there first.`);
 }
 
+/** A short meta value (a time, a version), or null when it is missing or is not one. */
 function metaValue(db: Database.Database, key: string): string | null {
-  return (db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined) ?? null;
+  const v = db.prepare('SELECT substr(value, 1, 100) FROM meta WHERE key = ?').pluck().get(key) as string | undefined;
+  return typeof v === 'string' && v.length < 100 ? v : null;
 }
 
 /** Makes `next` the session's project and disposes of the one it replaces (its unsaved edits were settled by the renderer). */
@@ -120,38 +123,40 @@ export function newProject(session: Session): ProjectSnapshot {
  */
 export function openProject(session: Session, given: string): ProjectSnapshot {
   const abs = resolveProjectPath(session, given, 'open');
-  const { db: source } = openForInspection(abs);
   let wc: WorkingCopy | null = null;
   try {
+    wc = createWorkingCopy(session.stateDir);
+    // Copies, settles and checks the file, then builds the working database from our own schema.
+    const { warnings } = loadProjectFile(abs, wc);
     checkWritable(abs);
     refuseIfOpenElsewhere(session, abs);
-    wc = createWorkingCopy(session.stateDir);
-    // Our saves leave no sidecar, so a plain copy is exact (and faster); a file another tool left
-    // with a -wal or -journal beside it is copied through SQLite, which reads the sidecar too.
-    if (fs.existsSync(`${abs}-wal`) || fs.existsSync(`${abs}-journal`)) source.prepare('VACUUM INTO ?').run(wc.dbPath);
-    else fs.copyFileSync(abs, wc.dbPath);
-    source.close();
     const db = openWorkingDb(wc);
     migrateProjectDb(db);
-    const tables = new Set(db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[]);
-    const missing = REQUIRED_TABLES.filter((t) => !tables.has(t));
-    if (missing.length) fail('project.damaged', `${quoted(abs)} is damaged: it lacks the table${missing.length > 1 ? 's' : ''} ${missing.join(', ')}.`);
     let network: Network;
     try {
       network = readNetwork(db);
     } catch (err) {
       fail('project.damaged', `${quoted(abs)} is damaged: its network cannot be read (${firstIssue(err)}).`);
     }
+    // Nothing trains in a project that was just opened: a run the file calls running was cut off.
+    interruptRuns(db);
     const p: OpenProject = { wc, db, path: abs, savedAt: metaValue(db, 'modified'), recovered: false, journaled: false };
     writeSessionInfo(wc, { path: abs, name: projectName(abs), savedAt: p.savedAt });
     install(session, p);
     addRecent(session.stateDir, { path: abs, name: projectName(abs), openedAt: new Date().toISOString() });
-    return snapshot(session, p, network);
+    return { ...snapshot(session, p, network), ...(warnings.length ? { warnings } : {}) };
   } catch (err) {
-    if (source.open) source.close();
     if (wc) removeWorkingCopy(wc);
     throw err;
   }
+}
+
+/** Marks runs a dead process left `running` as `interrupted` (continuable from their last checkpoint). */
+function interruptRuns(db: Database.Database): string[] {
+  const ids = db.prepare("SELECT id FROM runs WHERE status = 'running'").pluck().all() as string[];
+  const set = db.prepare("UPDATE runs SET status = 'interrupted' WHERE id = ?");
+  db.transaction(() => ids.forEach((id) => set.run(id)))();
+  return ids;
 }
 
 function firstIssue(err: unknown): string {
@@ -165,7 +170,8 @@ function sweepSaveLeftovers(target: string): void {
   const dir = path.dirname(target);
   const prefix = `.${path.basename(target)}.`;
   try {
-    for (const n of fs.readdirSync(dir)) if (n.startsWith(prefix) && n.endsWith('.saving')) fs.rmSync(path.join(dir, n), { force: true });
+    // The temp file and the rollback journal (or WAL) SQLite kept beside it while writing it.
+    for (const n of fs.readdirSync(dir)) if (n.startsWith(prefix) && /\.saving(-journal|-wal|-shm)?$/.test(n)) fs.rmSync(path.join(dir, n), { force: true });
   } catch {
     // Leftovers are harmless; saving matters more.
   }
@@ -198,7 +204,12 @@ export function saveProject(session: Session, network: Network, given?: string |
   })();
   sweepSaveLeftovers(target);
   const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}-${Date.now()}.saving`);
+  // A run still training is saved as it stands, as interrupted (continuable from its last
+  // checkpoint), never as running: nothing trains in a file. The working copy gets its status back.
+  const training = interruptRuns(p.db);
   try {
+    // Created empty first, exclusively and without following links (VACUUM INTO accepts an empty file).
+    createFileExclusive(tmp, '');
     p.db.prepare('VACUUM INTO ?').run(tmp);
     fsyncFile(tmp);
     // A sidecar another tool left beside the old file would be replayed onto the new one and
@@ -206,8 +217,11 @@ export function saveProject(session: Session, network: Network, given?: string |
     for (const side of ['-wal', '-journal', '-shm']) fs.rmSync(target + side, { force: true });
     fs.renameSync(tmp, target);
   } catch (err) {
-    fs.rmSync(tmp, { force: true });
+    for (const side of ['', '-journal', '-wal', '-shm']) fs.rmSync(tmp + side, { force: true });
     fail('project.saveFailed', `${quoted(target)} could not be saved: ${reason(err)}. The file on disk is unchanged.`);
+  } finally {
+    const back = p.db.prepare("UPDATE runs SET status = 'running' WHERE id = ? AND status = 'interrupted'");
+    p.db.transaction(() => training.forEach((id) => back.run(id)))();
   }
   fsyncDir(dir);
   p.path = target;
@@ -270,13 +284,23 @@ export function workingDatabase(session: Session): Database.Database {
   return current(session).db;
 }
 
-/** The Open Recent list; in browser mode only the projects inside the projects folder, with relative paths. */
+/**
+ * The Open Recent list. In browser mode only the projects inside the projects folder, with relative
+ * paths, and where fewer than MAX_RECENT were opened here, the folder's other projects, newest first
+ * (a project copied into the folder is recent too).
+ */
 export function recentProjects(session: Session): RecentProject[] {
   const out: RecentProject[] = [];
   for (const e of readRecent(session.stateDir)) {
     const rp = rendererPath(session, e.path);
     if (rp) out.push({ ...e, path: rp });
   }
+  if (session.mode !== 'browser' || !session.projectsDir || out.length >= MAX_RECENT) return out;
+  const listed = new Set(out.map((r) => r.path));
+  const others = listProjectFiles(session)
+    .filter((f) => !listed.has(f.path))
+    .sort((a, b) => b.modified.localeCompare(a.modified));
+  for (const f of others.slice(0, MAX_RECENT - out.length)) out.push({ path: f.path, name: f.name, openedAt: f.modified });
   return out;
 }
 
@@ -338,6 +362,8 @@ export function recoverSession(session: Session, id: string): ProjectSnapshot {
     if (!j) fail('project.recoveryGone', 'Those unsaved edits could not be read.');
     const db = openWorkingDb(wc);
     migrateProjectDb(db);
+    // The process that trained in this working copy is gone.
+    interruptRuns(db);
     const p: OpenProject = { wc, db, path: sinfo?.path ?? null, savedAt: sinfo?.savedAt ?? null, recovered: true, journaled: true };
     install(session, p);
     return snapshot(session, p, j.network);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { NetworkSchema, type Network } from '../../../src-shared/model/network';
 import { writeFileAtomic } from './fs-util';
+import { readRegularFileOrNull } from '../safe-fs';
 import { openDatabase } from '../sqlite';
 
 /**
@@ -126,7 +127,7 @@ export function openWorkingDb(wc: WorkingCopy): Database.Database {
 export function lockOwner(dir: string, id: string): number | null {
   let pid: number;
   try {
-    pid = (JSON.parse(fs.readFileSync(path.join(dir, 'lock'), 'utf8')) as { pid: number }).pid;
+    pid = (JSON.parse(readRegularFileOrNull(path.join(dir, 'lock')) ?? '') as { pid: number }).pid;
   } catch {
     return null;
   }
@@ -148,7 +149,7 @@ export function writeSessionInfo(wc: WorkingCopy, info: WorkingSessionInfo): voi
 /** Reads session.json, or null if it is missing or unreadable. */
 export function readSessionInfo(dir: string): WorkingSessionInfo | null {
   try {
-    return JSON.parse(fs.readFileSync(path.join(dir, 'session.json'), 'utf8')) as WorkingSessionInfo;
+    return JSON.parse(readRegularFileOrNull(path.join(dir, 'session.json')) ?? '') as WorkingSessionInfo;
   } catch {
     return null;
   }
@@ -162,7 +163,7 @@ export function writeJournal(wc: WorkingCopy, network: Network, editedAt = new D
 /** Reads and validates the journal, or null if there is none (or it cannot be read). */
 export function readJournal(dir: string): Journal | null {
   try {
-    const raw = JSON.parse(fs.readFileSync(path.join(dir, 'journal.json'), 'utf8')) as { network: unknown; editedAt: unknown };
+    const raw = JSON.parse(readRegularFileOrNull(path.join(dir, 'journal.json')) ?? '') as { network: unknown; editedAt: unknown };
     return { network: NetworkSchema.parse(raw.network), editedAt: String(raw.editedAt) };
   } catch {
     return null;
@@ -191,6 +192,8 @@ export function scanWorkingCopies(stateDir: string): WorkingEntry[] {
   } catch {
     return [];
   }
+  // A process killed while creating a working copy leaves its dot-named staging folder behind.
+  for (const n of names) if (n.startsWith('.new-') && lockOwner(path.join(root, n), n) === null) fs.rmSync(path.join(root, n), { recursive: true, force: true });
   return names
     .filter((n) => !n.startsWith('.'))
     .map((id) => {

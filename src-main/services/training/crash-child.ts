@@ -1,7 +1,8 @@
 /**
- * A child process for the training crash test (`node --import tsx crash-child.ts <stateDir>`): a new project
- * with the Iris example, then a long training run through the same channels the app uses, printing
- * `epoch N <ms since start>` for every completed epoch until it is killed.
+ * A child process for the training crash tests (`node --import tsx crash-child.ts <stateDir> [file]`): a new
+ * project with the Iris example, then a long training run through the same channels the app uses, printing
+ * `epoch N <ms since start>` for every completed epoch until it is killed. With `file`, it also saves the
+ * project there every 150 ms while training goes on, printing `saved <ms>` after each save.
  */
 import { createDispatcher } from '../dispatch';
 import { datasetHandlers } from '../dataset/handlers';
@@ -9,7 +10,7 @@ import { projectHandlers } from '../project/handlers';
 import { createSession } from '../session';
 import { trainingHandlers } from './handlers';
 
-const [stateDir] = process.argv.slice(2);
+const [stateDir, file] = process.argv.slice(2);
 const started = Date.now();
 const { session } = createSession({
   mode: 'electron',
@@ -30,4 +31,12 @@ await call('project.new', {});
 const { meta, network } = (await call('dataset.example', { kind: 'iris' })) as { meta: { id: string }; network: unknown };
 // Batch 1 and many epochs: a run that is mid-flight whenever the parent kills it.
 await call('training.start', { datasetId: meta.id, network, config: { batchSize: 1, epochs: 1_000_000 } });
+if (file) {
+  const save = async () => {
+    await call('project.save', { network, path: file });
+    process.stdout.write(`saved ${Date.now() - started}\n`);
+    setTimeout(() => void save(), 150);
+  };
+  void save();
+}
 setInterval(() => {}, 1000);

@@ -51,8 +51,10 @@ describe('training channels through the dispatcher', () => {
       const lastW = (progress[progress.length - 1].payload.weights as { synapseWeights: number[] }).synapseWeights;
       expect(lastW).toHaveLength(ex.network.synapses.length);
 
-      const { runs } = await call<{ runs: { id: string; status: string; epochs: number }[] }>('training.runs', {});
+      const { runs } = await call<{ runs: { id: string; status: string; epochs: number; config: { dale: boolean } }[] }>('training.runs', {});
       expect(runs).toEqual([expect.objectContaining({ id: runId, status: 'completed', epochs: 40 })]);
+      // Dale's constraint is asked for by default but no neuron is marked E or I: the run says it was off.
+      expect(runs[0].config.dale).toBe(false);
       const { history } = await call<{ history: Record<string, [number, number][]> }>('training.run', { runId });
       expect(history['val.loss']).toHaveLength(40);
       const { network } = await call<{ network: Network }>('training.loadWeights', { runId, which: 'final' });
@@ -83,7 +85,7 @@ describe('training channels through the dispatcher', () => {
       saveDataset(workingDatabase(session), ex.dataset);
       const bad = await dispatch('training.start', { datasetId: ex.dataset.meta.id, network: blobs.network, config: {} }, session);
       expect(bad).toMatchObject({ ok: false, error: { code: 'bad-training' } });
-      if (!bad.ok) expect(bad.error.message).toMatch(/target columns but the network has 3 output neurons/);
+      if (!bad.ok) expect(bad.error.message).toMatch(/has 1 target column but the network has 3 output neurons\./);
       expect(await dispatch('training.pause', { runId: 'nope' }, session)).toMatchObject({ ok: false, error: { code: 'no-run' } });
     } finally {
       close();

@@ -1,4 +1,5 @@
 /** The training channels: runs in workers (host.ts), history from the project's working copy (store.ts). */
+import { withEffectiveDale } from '../../../src-shared/training/dale-setting';
 import { applyWeightsToNetwork, compileNetwork, createRng, initialise, paramsFromNetwork, type Program } from '../../../src-shared/engine';
 import type { Network } from '../../../src-shared/model/network';
 import { parseTrainingConfig } from '../../../src-shared/training/config';
@@ -13,7 +14,9 @@ import { projectDataset } from '../dataset/project-dataset';
 import { loadDataset } from '../dataset/store';
 import { markUnsaved, workingDatabase } from '../project/service';
 import { startRun, type RunHandle } from './host';
-import { getRun, listRuns, listSnapshots, metricHistory, readCheckpoint, readSnapshot, type RunRow } from './store';
+import { checkStateFits } from './state-codec';
+import { getRun, listRuns, listSnapshots, metricHistory, readCheckpoint, readSnapshot, type RunListItem } from './store';
+import type Database from 'better-sqlite3';
 
 // Predictions and heatmaps live in insight-handlers.ts.
 type TrainingChannel = Exclude<keyof typeof trainingRequests, 'training.predictions' | 'training.boundary'>;
@@ -45,10 +48,24 @@ export function liveWeights(program: Program, params: Float64Array): { synapseWe
 
 const nn = (v: number | null | undefined): number | null => (v === null || v === undefined || !Number.isFinite(v) ? null : v);
 
-function summary(session: Session, r: RunRow): RunSummary {
-  const cp = readCheckpoint(workingDatabase(session), r.id, 'final');
+function summary(r: RunListItem): RunSummary {
   // JSON turned NaN into null already in the stored result.
-  return { id: r.id, datasetId: r.datasetId, started: r.started, finished: r.finished, status: r.status, config: r.stored.config, loss: r.stored.loss, epochs: cp?.state?.epoch ?? cp?.epoch ?? 0, result: r.stored.result as RunSummary['result'], message: r.stored.message };
+  const base = { id: r.id, datasetId: r.datasetId, started: r.started, finished: r.finished, status: r.status, epochs: r.epochs };
+  if (!r.stored) return { ...base, config: parseTrainingConfig({}), loss: '', result: null, message: `This run is damaged in the project file: ${r.problem ?? 'it cannot be read'}.` };
+  return { ...base, config: r.stored.config, loss: r.stored.loss, result: r.stored.result as RunSummary['result'], message: r.stored.message };
+}
+
+/** The compiled network a stored run trained, or a UserError when the file holds one that cannot be compiled. */
+function runProgram(runId: string, network: Network): Program {
+  try {
+    return compileNetwork(network);
+  } catch (e) {
+    throw new UserError('run.damaged', `The run ${runId.slice(0, 40)} in this project is damaged (its network cannot be built: ${(e as Error).message}).`);
+  }
+}
+
+function itemOf(db: Database.Database, runId: string): RunListItem | null {
+  return listRuns(db).find((r) => r.id === runId) ?? null;
 }
 
 function begin(session: Session, opts: Omit<Parameters<typeof startRun>[0], 'db' | 'listener'>): RunHandle {
@@ -86,7 +103,8 @@ function begin(session: Session, opts: Omit<Parameters<typeof startRun>[0], 'db'
 export const trainingHandlers: { [C in TrainingChannel]: (payload: PayloadOf<C>, session: Session) => Promise<ResponseOf<C>> } = {
   'training.start': async ({ datasetId, network, config, tempo, paused }, session) => {
     const dataset = projectDataset(session, datasetId);
-    const cfg = parseTrainingConfig(config);
+    // A run says "Dale on" only when the constraint had a marked neuron to act on.
+    const cfg = withEffectiveDale(parseTrainingConfig(config), network as Network);
     let stepsPerEpoch = 0;
     let loss: 'mse' | 'bce' | 'cce' = 'mse';
     try {
@@ -104,14 +122,14 @@ export const trainingHandlers: { [C in TrainingChannel]: (payload: PayloadOf<C>,
   'training.snapshots': async ({ runId }, session) => {
     const db = workingDatabase(session);
     const r = getRun(db, runId);
-    if (!r) throw new UserError('no-run', `There is no run ${runId} in this project.`);
+    if (!r) throw new UserError('no-run', `There is no run ${runId.slice(0, 40)} in this project.`);
     return { snapshots: listSnapshots(db, runId), neuronIds: r.network.neurons.map((n) => n.id), synapseIds: r.network.synapses.map((x) => x.id) };
   },
   'training.snapshot': async ({ runId, epoch, step }, session) => {
     const db = workingDatabase(session);
     const r = getRun(db, runId);
     const params = r && readSnapshot(db, runId, { epoch, step });
-    if (!r || !params) throw new UserError('no-snapshot', `Run ${runId} has no snapshot at epoch ${epoch}${step ? ` + ${step} batches` : ''}.`);
+    if (!r || !params) throw new UserError('no-snapshot', `Run ${runId.slice(0, 40)} has no snapshot at epoch ${epoch}${step ? ` + ${step} batches` : ''}.`);
     const program = compileNetwork(r.network);
     if (params.length !== program.nWeights + program.neuronIds.length) throw new UserError('bad-snapshot', `The snapshot at epoch ${epoch} does not fit the run's network.`);
     return { weights: liveWeights(program, params) };
@@ -126,30 +144,44 @@ export const trainingHandlers: { [C in TrainingChannel]: (payload: PayloadOf<C>,
     initialise(program, params, 'glorot_uniform', createRng(seed));
     return { network: applyWeightsToNetwork(network as Network, program, params) };
   },
-  'training.runs': async (_p, session) => ({ runs: listRuns(workingDatabase(session)).map((r) => summary(session, r)) }),
+  'training.runs': async (_p, session) => ({ runs: listRuns(workingDatabase(session)).map(summary) }),
   'training.run': async ({ runId }, session) => {
     const db = workingDatabase(session);
-    const r = getRun(db, runId);
-    if (!r) throw new UserError('no-run', `There is no run ${runId} in this project.`);
-    return { run: summary(session, r), history: metricHistory(db, runId) };
+    const r = itemOf(db, runId);
+    if (!r) throw new UserError('no-run', `There is no run ${runId.slice(0, 40)} in this project.`);
+    return { run: summary(r), history: r.stored ? metricHistory(db, runId) : {} };
   },
   'training.loadWeights': async ({ runId, which }, session) => {
     const db = workingDatabase(session);
     const r = getRun(db, runId);
     const cp = r && readCheckpoint(db, runId, which);
-    if (!r || !cp) throw new UserError('no-run', `Run ${runId} has no ${which} weights.`);
-    return { network: applyWeightsToNetwork(r.network, compileNetwork(r.network), cp.params) };
+    if (!r || !cp) throw new UserError('no-run', `Run ${runId.slice(0, 40)} has no ${which} weights.`);
+    const program = runProgram(runId, r.network);
+    if (cp.params.length !== program.nWeights + program.neuronIds.length) {
+      throw new UserError('run.damaged', `The run ${runId.slice(0, 40)} in this project is damaged (its ${which} checkpoint holds ${cp.params.length} values but its network has ${program.nWeights + program.neuronIds.length} weights and biases), so its weights cannot be loaded.`);
+    }
+    return { network: applyWeightsToNetwork(r.network, program, cp.params) };
   },
   'training.continue': async ({ runId, epochs, tempo }, session) => {
     const db = workingDatabase(session);
     const r = getRun(db, runId);
     const cp = r && readCheckpoint(db, runId, 'final');
-    if (!r || !cp?.state) throw new UserError('no-run', `Run ${runId} has no stored state to continue from.`);
+    // A run cut off before its first checkpoint (an older Neurite, or a crash in its first moments) starts over from its network.
+    const fromStart = r?.status === 'interrupted' && !cp?.state;
+    if (!r || (!cp?.state && !fromStart)) throw new UserError('no-run', `Run ${runId.slice(0, 40)} has no stored state to continue from.`);
     if (active.get(session)?.has(runId)) throw new UserError('busy', 'That run is still training.');
     if (!r.datasetId) throw new UserError('no-dataset', 'The dataset of that run was deleted.');
     const dataset = loadDataset(db, r.datasetId);
     if (!dataset) throw new UserError('no-dataset', 'The dataset of that run was deleted.');
-    begin(session, { datasetId: r.datasetId, dataset, network: r.network, config: r.stored.config, resume: { runId, state: cp.state, targetEpochs: cp.state.epoch + epochs }, tempo });
+    let state = cp?.state ?? null;
+    try {
+      if (state) checkStateFits(state, paramsFromNetwork(runProgram(runId, r.network), r.network).length, dataset.split);
+      else state = new TrainingRun({ network: r.network, x: dataset.x, y: dataset.y, split: dataset.split, config: r.stored.config }).getState();
+    } catch (e) {
+      if (e instanceof UserError) throw e;
+      throw new UserError('run.damaged', `The run ${runId.slice(0, 40)} in this project cannot be continued: ${(e as Error).message}`);
+    }
+    begin(session, { datasetId: r.datasetId, dataset, network: r.network, config: r.stored.config, resume: { runId, state, targetEpochs: state.epoch + epochs }, tempo });
     return { runId };
   },
 };

@@ -8,7 +8,7 @@ import { parseTrainingConfig } from '../../../src-shared/training/config';
 import type { FromWorker } from '../../../src-shared/training/protocol';
 import { loadIrisExample } from '../dataset/examples';
 import { saveDataset } from '../dataset/store';
-import { SCHEMA_SQL } from '../project/schema';
+import { createSchema } from '../project/migrations';
 import { closeProject, newProject, openProject, saveProject, workingDatabase } from '../project/service';
 import { removeTempDirs, tempDir, testSession } from '../project/test-helpers';
 import { startRun } from './host';
@@ -20,7 +20,7 @@ type Progress = Extract<FromWorker, { type: 'progress' }>;
 
 function memoryDb(dataset: EncodedDataset): Database.Database {
   const db = new Database(':memory:');
-  db.exec(SCHEMA_SQL);
+  createSchema(db);
   saveDataset(db, dataset);
   return db;
 }
@@ -197,7 +197,7 @@ describe('training host when the project goes away', () => {
   it('closing the database mid-run ends the run with an error instead of crashing main', async () => {
     const { dataset, network, db } = setup('spirals', 3000);
     const progress: Progress[] = [];
-    const h = startRun({ db, datasetId: dataset.meta.id, dataset, network, config: parseTrainingConfig({ epochs: 100000 }), flushMs: 0, listener: { progress: (p) => progress.push(p) } });
+    const h = startRun({ db, datasetId: dataset.meta.id, dataset, network, config: parseTrainingConfig({ epochs: 100000 }), checkpointMs: 0, listener: { progress: (p) => progress.push(p) } });
     await until(() => progress.length >= 1);
     db.close();
     const out = await h.done;

@@ -1,7 +1,9 @@
 /**
  * Owns one worker per training run: starts it, relays control messages, forwards progress to a listener
  * and writes metric history and checkpoints into a project database as training goes.
- * Database writes are batched (at most every `flushMs`) so main's event loop stays free.
+ * History is written in the same transaction as the checkpoint it leads to (the worker sends one at
+ * least every `checkpointMs`, 2 s), so the stored history never runs ahead of the stored state and a
+ * crash loses at most the last ~2 s of training.
  */
 import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
@@ -43,7 +45,6 @@ export interface StartRunOptions {
   targetEpochs?: number;
   progressMs?: number;
   checkpointMs?: number;
-  flushMs?: number;
   /** Epochs per second (0: by hand only; null or absent: full speed). */
   tempo?: Tempo;
   /** Keep weight snapshots for the replay (default true). */
@@ -69,11 +70,13 @@ export function startRun(o: StartRunOptions): RunHandle {
   const targetEpochs = o.resume?.targetEpochs ?? o.targetEpochs ?? o.config.epochs ?? Infinity;
   if (!o.resume) insertRun(o.db, { id: runId, datasetId: o.datasetId, network: o.network, stored: { config: o.config, loss: '', targetEpochs: Number.isFinite(targetEpochs) ? targetEpochs : null, result: null, message: null } });
   else {
-    o.db.prepare("UPDATE runs SET status = 'running', finished = NULL WHERE id = ?").run(runId);
-    // History and snapshots written after the state we resume from (a crash between checkpoints) belong to a lost timeline.
+    // History and snapshots past the state it resumes from were never checkpointed: they are trained again.
     const { epoch, epochSteps } = o.resume.state;
-    o.db.prepare('DELETE FROM run_metrics WHERE run_id = ? AND step > ?').run(runId, epoch);
-    o.db.prepare('DELETE FROM run_snapshots WHERE run_id = ? AND (epoch > ? OR (epoch = ? AND step > ?))').run(runId, epoch, epoch, epochSteps);
+    o.db.transaction(() => {
+      o.db.prepare("UPDATE runs SET status = 'running', finished = NULL WHERE id = ?").run(runId);
+      o.db.prepare('DELETE FROM run_metrics WHERE run_id = ? AND step > ?').run(runId, epoch);
+      o.db.prepare('DELETE FROM run_snapshots WHERE run_id = ? AND (epoch > ? OR (epoch = ? AND step > ?))').run(runId, epoch, epoch, epochSteps);
+    })();
   }
   const { entry, options } = trainingWorkerEntry();
   const worker = new Worker(entry, options);
@@ -83,16 +86,12 @@ export function startRun(o: StartRunOptions): RunHandle {
   let pendingSnaps: (SnapshotKey & { params: Float64Array })[] = [];
   let bestEpochWritten = -1;
   let bestLoss = o.resume ? o.resume.state.bestLoss : Infinity;
-  let lastFlush = Date.now();
-  const flushMs = o.flushMs ?? 1000;
   const flush = (): void => {
     if (!pending.length && !pendingSnaps.length) return;
     appendEpochs(o.db, runId, pending);
     writeSnapshots(o.db, runId, pendingSnaps);
     pending = [];
     pendingSnaps = [];
-    lastFlush = Date.now();
-    o.listener?.stored?.();
   };
 
   const done = new Promise<RunOutcome>((resolve) => {
@@ -118,42 +117,48 @@ export function startRun(o: StartRunOptions): RunHandle {
           o.listener?.progress?.(m);
           return;
         case 'snapshot':
+          // Stored with the next checkpoint, like the epochs' history.
           pendingSnaps.push({ epoch: m.epoch, step: m.step, params: m.params });
-          if (Date.now() - lastFlush >= flushMs) flush();
           return;
         case 'epochEnd':
+          // Kept until the checkpoint that covers it: stored history never runs ahead of the stored state.
           pending.push(m.summary);
           o.listener?.epoch?.(m.summary);
-          if (Date.now() - lastFlush >= flushMs) flush();
           return;
         case 'checkpoint':
-          flush();
-          writeCheckpoint(o.db, runId, 'final', m.state.epoch, m.params, m.state);
-          if (m.state.bestEpoch !== bestEpochWritten && m.state.bestLoss <= bestLoss) {
-            writeCheckpoint(o.db, runId, 'best', m.state.bestEpoch, m.state.bestParams, null);
-            bestEpochWritten = m.state.bestEpoch;
-            bestLoss = m.state.bestLoss;
-          }
+          o.db.transaction(() => {
+            flush();
+            writeCheckpoint(o.db, runId, 'final', m.state.epoch, m.params, m.state);
+            if (m.state.bestEpoch !== bestEpochWritten && m.state.bestLoss <= bestLoss) {
+              writeCheckpoint(o.db, runId, 'best', m.state.bestEpoch, m.state.bestParams, null);
+              bestEpochWritten = m.state.bestEpoch;
+              bestLoss = m.state.bestLoss;
+            }
+          })();
           o.listener?.stored?.();
           return;
         case 'done':
-          flush();
-          // The replay ends where the run ended, also mid-epoch.
-          writeSnapshots(o.db, runId, [{ epoch: m.state.epoch, step: m.state.epochSteps, params: m.params }], { epoch: m.state.epoch, step: m.state.epochSteps });
-          writeCheckpoint(o.db, runId, 'final', m.state.epoch, m.params, m.state);
-          writeCheckpoint(o.db, runId, 'best', m.state.bestEpoch, m.state.bestParams, null);
-          finishRun(o.db, runId, m.reason, { result: m.evaluation, message: null });
+          o.db.transaction(() => {
+            flush();
+            // The replay ends where the run ended, also mid-epoch.
+            writeSnapshots(o.db, runId, [{ epoch: m.state.epoch, step: m.state.epochSteps, params: m.params }], { epoch: m.state.epoch, step: m.state.epochSteps });
+            writeCheckpoint(o.db, runId, 'final', m.state.epoch, m.params, m.state);
+            writeCheckpoint(o.db, runId, 'best', m.state.bestEpoch, m.state.bestParams, null);
+            finishRun(o.db, runId, m.reason, { result: m.evaluation, message: null });
+          })();
           o.listener?.stored?.();
           outcome = { status: m.reason, evaluation: m.evaluation, params: m.params, epoch: m.state.epoch };
           return;
         case 'error':
-          flush();
-          // Keep the last good weights: the worker sends them with the error.
-          if (m.params && m.state) {
-            writeCheckpoint(o.db, runId, 'final', m.state.epoch, m.params, null);
-            writeSnapshots(o.db, runId, [{ epoch: m.state.epoch, step: m.state.epochSteps, params: m.params }], { epoch: m.state.epoch, step: m.state.epochSteps });
-          }
-          finishRun(o.db, runId, 'error', { message: m.message });
+          o.db.transaction(() => {
+            flush();
+            // Keep the last good weights: the worker sends them with the error.
+            if (m.params && m.state) {
+              writeCheckpoint(o.db, runId, 'final', m.state.epoch, m.params, null);
+              writeSnapshots(o.db, runId, [{ epoch: m.state.epoch, step: m.state.epochSteps, params: m.params }], { epoch: m.state.epoch, step: m.state.epochSteps });
+            }
+            finishRun(o.db, runId, 'error', { message: m.message });
+          })();
           o.listener?.stored?.();
           outcome = { status: 'error', message: m.message, params: m.params, epoch: m.epoch };
           return;

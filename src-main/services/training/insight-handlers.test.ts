@@ -130,6 +130,22 @@ describe('predictions and boundary channels (real inference worker)', () => {
     expect(b.classes).toEqual(['setosa', 'versicolor', 'virginica']);
   });
 
+  it('training.boundary gives a network of thousands of neurons coarser grids, so its reply stays bounded', async () => {
+    const call = setup();
+    const { datasetId, net } = await example(call, { kind: 'iris' });
+    const first = net.neurons.find((n) => n.role === 'input')!;
+    // 4,000 more hidden neurons, each fed by one input: 4,000 × 64² values would be a 100 MB reply.
+    const wide = {
+      ...net,
+      neurons: [...net.neurons, ...Array.from({ length: 4000 }, (_, i) => ({ id: `w${i}`, role: 'hidden' as const, label: `w${i}`, activation: 'tanh' as const, bias: 0, position: { x: 0, y: i }, dale: null }))],
+      synapses: [...net.synapses, ...Array.from({ length: 4000 }, (_, i) => ({ id: `ws${i}`, source: first.id, target: `w${i}`, weight: 0.1 }))],
+    };
+    const b = await call<Boundary>('training.boundary', { datasetId, network: wide, xFeature: 0, yFeature: 1, resolution: 64, maxPoints: 10 });
+    expect(b.resolution).toBe(22);
+    expect(b.grids).toHaveLength(wide.neurons.length);
+    expect(b.grids.every((g) => g.length === 22 * 22)).toBe(true);
+  });
+
   it('training.predictions counts exactly the mistakes the run evaluation counts, after real training', async () => {
     const call = setup();
     await call('project.new', {});

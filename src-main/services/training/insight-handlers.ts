@@ -2,7 +2,9 @@
  * What a network does with a dataset, for the results and heatmaps: predictions beside the truth and
  * every neuron's output over a plane of two inputs. Forward passes run in the inference worker.
  */
+import { LIMITS } from '../../../src-shared/model/limits';
 import type { ResponseOf } from '../../../src-shared/api';
+import { plural } from '../../../src-shared/plural';
 import type { EncodedDataset } from '../../../src-shared/data/schema';
 import type { Network } from '../../../src-shared/model/network';
 import { columnMeans, describePredictions, gridInputs, paddedRange } from '../../../src-shared/training/predictions';
@@ -27,7 +29,7 @@ function outputRows(network: Network, o: Float64Array, nRows: number): Float64Ar
 
 function checkOutputs(network: Network, d: EncodedDataset): void {
   const outs = network.neurons.filter((n) => n.role === 'output').length;
-  if (outs !== d.meta.outputs.length) throw new UserError('bad-training', `The network has ${outs} output neurons but "${d.meta.name}" has ${d.meta.outputs.length} target columns.`);
+  if (outs !== d.meta.outputs.length) throw new UserError('bad-training', `The network has ${plural(outs, 'output neuron')} but "${d.meta.name}" has ${plural(d.meta.outputs.length, 'target column')}.`);
 }
 
 /** The handlers of the predictions and boundary channels. */
@@ -42,8 +44,10 @@ export const insightHandlers: { [C in Channel]: (payload: PayloadOf<C>, session:
     return { total: all.length, rows: all.slice(offset, offset + limit) };
   },
 
-  'training.boundary': async ({ datasetId, network, xFeature, yFeature, resolution, maxPoints }, session) => {
+  'training.boundary': async ({ datasetId, network, xFeature, yFeature, resolution: asked, maxPoints }, session) => {
     const net = network as Network;
+    // Every neuron gets a grid: a big network gets coarser grids, so the reply stays a size a client can take.
+    const resolution = Math.max(4, Math.min(asked, Math.floor(Math.sqrt(LIMITS.replyValues / Math.max(1, net.neurons.length)))));
     const d = projectDataset(session, datasetId);
     const cols = inputColumns(net, d);
     const F = cols.length;

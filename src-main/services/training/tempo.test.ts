@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { makeExample } from '../../../src-shared/data/examples';
 import { parseTrainingConfig } from '../../../src-shared/training/config';
 import { saveDataset } from '../dataset/store';
-import { SCHEMA_SQL } from '../project/schema';
+import { createSchema } from '../project/migrations';
 import { startRun } from './host';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -11,7 +11,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 function setup() {
   const ex = makeExample('xor', { seed: 2 });
   const db = new Database(':memory:');
-  db.exec(SCHEMA_SQL);
+  createSchema(db);
   saveDataset(db, ex.dataset);
   return { ...ex, db };
 }

@@ -52,7 +52,7 @@ export function DataDialogs() {
   return <ExamplesDialog />;
 }
 
-type Info = { id: string; name: string; rows: number; features: number; outputs: number };
+type Info = { id: string; name: string; rows: number; features: number; outputs: number; problem?: string };
 
 /** View › Data: the project's datasets, one at a time in the data view. */
 function DataWindow() {
@@ -78,7 +78,7 @@ function DataWindow() {
           <select data-testid="data-select" value={id ?? ''} onChange={(e) => setId(e.target.value)}>
             {list.map((d) => (
               <option key={d.id} value={d.id}>
-                {d.name} ({d.rows} rows)
+                {d.name} ({d.problem ? 'damaged' : `${d.rows} rows`})
               </option>
             ))}
           </select>

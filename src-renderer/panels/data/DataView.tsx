@@ -6,13 +6,15 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { DatasetMeta } from '../../../src-shared/data/schema';
 import { api } from '../../api';
+import { classCss } from '../../training/heatmap-colors';
 import './data-panels.css';
 
 type Page = { total: number; columns: string[]; rows: { index: number; split: number; cells: (number | string | null)[] }[] };
 
 const PAGE = 50;
 const SPLIT_NAMES = ['train', 'validation', 'test'];
-const PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2', '#17becf'];
+/** Up to this many distinct target values are coloured as classes (the app's one class palette); more as a ramp. */
+const MAX_CLASSES = 8;
 
 function fmt(v: number | string | null): string {
   if (v === null) return '';
@@ -21,7 +23,7 @@ function fmt(v: number | string | null): string {
 }
 
 /** Scatter of two numeric columns from a sample of rows, points coloured by the target's value or class. */
-function Scatter({ page, xCol, yCol, colourCol }: { page: Page; xCol: number; yCol: number; colourCol: number }) {
+function Scatter({ page, xCol, yCol, colourCol, classOrder }: { page: Page; xCol: number; yCol: number; colourCol: number; classOrder: string[] | null }) {
   const W = 320;
   const H = 240;
   const pts = page.rows.map((r) => ({ x: r.cells[xCol], y: r.cells[yCol], c: r.cells[colourCol] })).filter((p) => typeof p.x === 'number' && typeof p.y === 'number') as { x: number; y: number; c: number | string | null }[];
@@ -31,12 +33,13 @@ function Scatter({ page, xCol, yCol, colourCol }: { page: Page; xCol: number; yC
   const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
   const sx = (v: number) => 10 + ((v - x0) / (x1 - x0 || 1)) * (W - 20);
   const sy = (v: number) => H - 10 - ((v - y0) / (y1 - y0 || 1)) * (H - 20);
-  const classes = [...new Set(pts.map((p) => String(p.c)))].sort();
-  const numericColour = pts.every((p) => typeof p.c === 'number') && classes.length > PALETTE.length;
+  // Classes in the dataset's own order, so class k has the same colour here as in the boundary and predictions.
+  const classes = classOrder ?? [...new Set(pts.map((p) => String(p.c)))].sort();
+  const numericColour = !classOrder && pts.every((p) => typeof p.c === 'number') && classes.length > MAX_CLASSES;
   const cs = pts.map((p) => (typeof p.c === 'number' ? p.c : 0));
   const [c0, c1] = [Math.min(...cs), Math.max(...cs)];
   const colour = (c: number | string | null) =>
-    numericColour ? `hsl(${240 - 240 * (((c as number) - c0) / (c1 - c0 || 1))}, 70%, 45%)` : PALETTE[classes.indexOf(String(c)) % PALETTE.length];
+    numericColour ? `hsl(${240 - 240 * (((c as number) - c0) / (c1 - c0 || 1))}, 70%, 45%)` : classCss(Math.max(0, classes.indexOf(String(c))));
   return (
     <svg className="ds-scatter" width={W} height={H} data-testid="data-scatter" role="img" aria-label="Scatter plot">
       {pts.map((p, i) => (
@@ -121,7 +124,7 @@ export function DataView({ datasetId }: { datasetId: string }) {
           Next ›
         </button>
       </div>
-      <div className="ds-table-wrap">
+      <div className="ds-table-wrap" tabIndex={0} role="region" aria-label="Rows of the dataset">
         <table className="ds-table" data-testid="data-table">
           <thead>
             <tr>
@@ -162,7 +165,7 @@ export function DataView({ datasetId }: { datasetId: string }) {
             ))}
             <span className="muted">coloured by {sample.columns[targetCol]}, first {sample.rows.length} rows</span>
           </div>
-          <Scatter page={sample} xCol={axes[0]} yCol={axes[1]} colourCol={targetCol} />
+          <Scatter page={sample} xCol={axes[0]} yCol={axes[1]} colourCol={targetCol} classOrder={meta?.targets.find((t) => t.kind === 'classes')?.classes ?? null} />
         </div>
       )}
     </div>

@@ -1,0 +1,61 @@
+/**
+ * The nodes and edges the canvas draws: the editor's, with every collapsed depth level replaced by its layer
+ * node and the synapses touching it aggregated (by what the overlay shows). Unchanged when nothing is collapsed.
+ */
+import { useStoreApi } from '@xyflow/react';
+import { useMemo } from 'react';
+import { useOverlayStore } from '../overlay/overlay-store';
+import { useEditorStore } from '../state/editor-store';
+import type { CanvasEdge, CanvasNode, LayerFlowEdge, LayerFlowNode, NeuronFlowNode, SynapseFlowEdge } from './flow-types';
+import { aggregateEdges, layerSummaries, levelsOf } from './layers';
+import { useLayerStore } from './layer-store';
+
+/** What an aggregated edge sums under each overlay. */
+const QUANTITY = { off: 'w', weights: 'w', contributions: 'c', dataset: 'mean c' } as const;
+
+/** Mounted by the canvas with the editor's nodes and edges. */
+export function useCollapsedView(nodes: NeuronFlowNode[], edges: SynapseFlowEdge[]): { nodes: CanvasNode[]; edges: CanvasEdge[] } {
+  const network = useEditorStore((s) => s.network);
+  const collapsed = useLayerStore((s) => s.collapsed);
+  const mode = useOverlayStore((s) => s.mode);
+  const overlayEdges = useOverlayStore((s) => s.edges);
+  const flowStore = useStoreApi<CanvasNode, CanvasEdge>();
+  return useMemo(() => {
+    if (!collapsed.length) return { nodes, edges };
+    const layers = layerSummaries(levelsOf(network), collapsed);
+    if (!layers.length) return { nodes, edges };
+    const nodeOf = new Map<string, string>();
+    for (const l of layers) for (const m of l.memberIds) nodeOf.set(m, l.id);
+    const byWeight = mode === 'off' || mode === 'weights';
+    const aggs = aggregateEdges(network, nodeOf, (id, w) => (byWeight ? w : (overlayEdges.get(id)?.value ?? 0)));
+    const max = Math.max(1e-12, ...aggs.map((a) => a.sumAbs));
+    const lookup = flowStore.getState().nodeLookup;
+    const layerNodes: LayerFlowNode[] = layers.map((l) => {
+      const node: LayerFlowNode = {
+        id: l.id,
+        type: 'layer',
+        position: l.position,
+        data: { level: l.level, count: l.count, activations: l.activations, roles: l.roles },
+        draggable: false,
+        selectable: false,
+        ariaLabel: `Level ${l.level} collapsed: ${l.count} neurons`,
+      };
+      // Carrying the measured size keeps React Flow's handle positions, so the edges do not blink on every update.
+      const measured = lookup.get(l.id)?.measured;
+      if (measured?.width && measured.height) node.measured = measured;
+      return node;
+    });
+    const aggEdges: LayerFlowEdge[] = aggs.map((a) => ({
+      id: a.id,
+      type: 'aggregate',
+      source: a.source,
+      target: a.target,
+      selectable: false,
+      data: { sum: a.sum, sumAbs: a.sumAbs, count: a.count, quantity: QUANTITY[mode], share: a.sumAbs / max, signed: mode !== 'off' },
+    }));
+    return {
+      nodes: [...nodes.filter((n) => !nodeOf.has(n.id)), ...layerNodes],
+      edges: [...edges.filter((e) => !nodeOf.has(e.source) && !nodeOf.has(e.target)), ...aggEdges],
+    };
+  }, [nodes, edges, network, collapsed, mode, overlayEdges, flowStore]);
+}
