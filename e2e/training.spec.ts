@@ -89,7 +89,7 @@ test.describe('training', () => {
 
     await page.getByTestId('train-pause').click();
     await expect(page.getByTestId('training-progress')).toHaveAttribute('data-paused', 'true');
-    await expect(page.getByTestId('train-pause')).toHaveText('Resume');
+    await expect(page.getByTestId('train-pause')).toHaveAttribute('aria-label', 'Resume');
     const pausedAt = await progressEpoch(page);
     await page.waitForTimeout(1200);
     expect(await progressEpoch(page)).toBe(pausedAt);
@@ -206,9 +206,13 @@ test.describe('training', () => {
 
     await page.getByTestId('training-tab-setup').click();
     await setField(page, 'cfg-epochs', '300');
+    await page.getByRole('combobox', { name: 'Training speed', exact: true }).selectOption({ label: 'Full speed' });
     await page.getByTestId('train-start').click();
     await expect(page.getByTestId('toast').filter({ hasText: /Training finished/ })).toBeVisible({ timeout: 60_000 });
     await expect.poll(() => page.getByTestId(`heatmap-${hidden}`).getAttribute('data-max')).not.toBe(before);
+    // The curves stay after the run; the results are one click away.
+    await expect(page.getByTestId('training-tab-curves')).toHaveAttribute('aria-selected', 'true');
+    await page.getByTestId('aside-details').click();
 
     // Predictions: the mistakes-only view holds exactly the rows the accuracy says were wrong.
     const rows = Number((await page.getByTestId('result-val').locator('h4 .muted').textContent())!.replace(/\D/g, ''));
@@ -233,6 +237,8 @@ test.describe('training', () => {
       await page.getByTestId('import-run').click();
       await expect(page.getByTestId('import-wizard')).toHaveCount(0);
     }
+    await openDock(page);
+    await page.getByTestId('training-tab-setup').click();
     const picker = page.getByTestId('training-dataset');
     await expect(picker.locator('option')).toHaveCount(2);
     await expect(picker.locator('option:checked')).toHaveText('more-sides');

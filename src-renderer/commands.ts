@@ -164,9 +164,11 @@ export function commandEnabled(id: CommandId): boolean {
       return !useTrainingStore.getState().live;
     case 'train.pauseResume':
     case 'train.stop':
+      return useTrainingStore.getState().live !== null;
     case 'train.stepBatch':
     case 'train.stepEpoch':
-      return useTrainingStore.getState().live !== null;
+      // From idle a step starts a paused run.
+      return useTrainingStore.getState().live !== null || useTrainingStore.getState().datasetId !== null;
     default:
       return true;
   }

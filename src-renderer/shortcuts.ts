@@ -40,8 +40,8 @@ export const SHORTCUTS: Shortcut[] = [
   { command: 'train.start', keys: ['F5'], description: 'Train (a new run on the chosen dataset)' },
   { command: 'train.pauseResume', keys: ['F8'], description: 'Pause or resume training' },
   { command: 'train.stop', keys: ['Shift+F5'], description: 'Stop training' },
-  { command: 'train.stepBatch', keys: ['F10'], description: 'Train one batch (pauses first)' },
-  { command: 'train.stepEpoch', keys: ['Shift+F10'], description: 'Train one epoch (pauses first)' },
+  { command: 'train.stepBatch', keys: ['F10'], description: 'Train one batch (pauses first; from idle, starts a paused run)' },
+  { command: 'train.stepEpoch', keys: ['Shift+F10'], description: 'Train one epoch (pauses first; from idle, starts a paused run)' },
   { command: 'help.shortcuts', keys: ['?', 'F1'], description: 'Keyboard shortcuts' },
 ];
 

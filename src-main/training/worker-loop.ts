@@ -5,6 +5,8 @@
 import { DivergenceError, forwardSample } from '../../src-shared/engine';
 import { TrainingRun } from '../../src-shared/training/runner';
 import type { FromWorker, ToWorker } from '../../src-shared/training/protocol';
+import { keepsSnapshot } from '../../src-shared/training/snapshots';
+import { stepDueMs, stepsAllowed, type Tempo } from '../../src-shared/training/tempo';
 
 /** The two operations the loop needs from a MessagePort / parentPort. */
 export interface LoopPort {
@@ -34,6 +36,19 @@ export function createWorkerLoop(port: LoopPort): (msg: ToWorker) => void {
   let startedAt = 0;
   let activeMs = 0;
   let stepsDone = 0;
+  // Pacing (Training speed): steps taken since paceStart, restarted whenever the tempo changes or the run resumes.
+  let tempo: Tempo = null;
+  let paceStart = 0;
+  let paceSteps = 0;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let snapshots = true;
+  const repace = (): void => {
+    paceStart = Date.now();
+    paceSteps = 0;
+  };
+  const snapshot = (): void => {
+    if (run && snapshots) port.post({ type: 'snapshot', epoch: run.epoch, step: run.stepInEpoch, params: Float64Array.from(run.params) });
+  };
 
   const progress = (now: number): void => {
     if (!run) return;
@@ -42,6 +57,8 @@ export function createWorkerLoop(port: LoopPort): (msg: ToWorker) => void {
     // after which every typed-array access in the engine's hot loops pays a check (measured: W2 25% slower).
     const weights = Float64Array.from(run.params);
     const remaining = (run.targetEpochs - run.epoch) * run.stepsPerEpoch - run.stepInEpoch;
+    const paced = tempo !== null && tempo > 0;
+    const eta = !Number.isFinite(remaining) ? null : paced ? (remaining * 1000) / (tempo! * run.stepsPerEpoch) : stepsDone ? (remaining * activeMs) / stepsDone : null;
     port.post(
       {
         type: 'progress',
@@ -54,7 +71,7 @@ export function createWorkerLoop(port: LoopPort): (msg: ToWorker) => void {
         score,
         weights,
         elapsedMs: now - startedAt,
-        etaMs: stepsDone ? (remaining * activeMs) / stepsDone : null,
+        etaMs: eta,
         paused,
       },
     );
@@ -106,6 +123,7 @@ export function createWorkerLoop(port: LoopPort): (msg: ToWorker) => void {
         valLoss = s.epochEnd.val ? s.epochEnd.val.loss : null;
         score = s.epochEnd.score;
         port.post({ type: 'epochEnd', summary: s.epochEnd });
+        if (keepsSnapshot(r.epoch, r.epoch)) snapshot();
         if (Date.now() - lastCheckpoint >= checkpointMs) checkpoint(false);
       }
       if (s.finished) {
@@ -141,20 +159,44 @@ export function createWorkerLoop(port: LoopPort): (msg: ToWorker) => void {
       if (pendingSteps.length) schedule();
       return;
     }
-    if (paused) return;
-    while (Date.now() - t0 < SLICE_MS) if (!oneStep()) return;
+    if (paused || tempo === 0) return;
+    let budget = tempo === null ? Infinity : stepsAllowed(tempo, run.stepsPerEpoch, t0 - paceStart) - paceSteps;
+    if (budget <= 0) return scheduleAt(paceStart + stepDueMs(tempo!, run.stepsPerEpoch, paceSteps + 1));
+    while (budget > 0 && Date.now() - t0 < SLICE_MS) {
+      if (!oneStep()) return;
+      budget--;
+      paceSteps++;
+    }
     const now = Date.now();
     activeMs += now - t0;
     if (now - lastProgress >= progressMs) progress(now);
     // Mid-epoch too: an epoch longer than checkpointMs must not leave the stored state behind.
     if (now - lastCheckpoint >= checkpointMs) checkpoint(false);
-    schedule();
+    // Behind a tempo the engine cannot keep (or after a stall): carry on from now rather than burst to catch up.
+    if (tempo !== null && budget > tempo * run.stepsPerEpoch * 0.25) repace();
+    if (tempo === null || budget > 0) schedule();
+    else scheduleAt(paceStart + stepDueMs(tempo, run.stepsPerEpoch, paceSteps + 1));
   };
 
   const schedule = (): void => {
+    if (timer) {
+      clearTimeout(timer);
+      timer = null;
+      scheduled = false;
+    }
     if (scheduled) return;
     scheduled = true;
     setImmediate(tick);
+  };
+
+  /** The next paced tick, at wall time `at` (a control message in between runs sooner through schedule()). */
+  const scheduleAt = (at: number): void => {
+    if (scheduled) return;
+    scheduled = true;
+    timer = setTimeout(() => {
+      timer = null;
+      tick();
+    }, Math.max(1, at - Date.now()));
   };
 
   return (msg) => {
@@ -170,12 +212,17 @@ export function createWorkerLoop(port: LoopPort): (msg: ToWorker) => void {
         progressMs = msg.progressMs ?? 100;
         checkpointMs = msg.checkpointMs ?? 2000;
         paused = msg.paused ?? false;
+        tempo = msg.tempo ?? null;
+        snapshots = msg.snapshots ?? true;
         startedAt = lastProgress = lastCheckpoint = Date.now();
+        repace();
         port.post({ type: 'ready', loss: run.loss, stepsPerEpoch: run.stepsPerEpoch, trainRows: run.trainRows.length, valRows: run.valRows.length, testRows: run.testRows.length, epoch: run.epoch });
         if (run.finished) return finish(run.finished);
+        // The weights the run starts from are the replay's first frame.
+        if (run.epoch === 0 && run.stepInEpoch === 0) snapshot();
         // A run is resumable from its first moment: a crash before the first timed checkpoint still leaves a state to continue from.
         checkpoint(false);
-        if (paused) progress(Date.now());
+        if (paused || tempo === 0) progress(Date.now());
         else schedule();
         return;
       }
@@ -190,6 +237,14 @@ export function createWorkerLoop(port: LoopPort): (msg: ToWorker) => void {
         return;
       case 'resume':
         paused = false;
+        repace();
+        schedule();
+        return;
+      case 'tempo':
+        tempo = msg.tempo;
+        repace();
+        // Stepping by hand from now: say so at once (the bar shows the run as waiting for a step).
+        if (tempo === 0 && run && !finished) progress(Date.now());
         schedule();
         return;
       case 'stop':

@@ -9,6 +9,8 @@ import { useUiStore } from '../state/ui-store';
 import { DaleNote } from '../overlay/DaleNote';
 import { NeuronBudget } from '../overlay/NeuronBudget';
 import { NeuronHeatmap } from '../training/NeuronHeatmap';
+import { useEditorStore } from '../state/editor-store';
+import { biasOf } from './live-lookup';
 
 /** The label's room on a card (card width less padding, gap and glyph) and its font, as app.css sets them. */
 const LABEL_WIDTH = 88;
@@ -28,6 +30,8 @@ export function formatNumber(v: number): string {
  */
 export const NeuronNode = memo(function NeuronNode({ data, selected }: NodeProps<NeuronFlowNode>) {
   const n = data.neuron;
+  // The bias as the card prints it, read live (the node keeps its identity while training moves biases).
+  const bias = useEditorStore((s) => formatNumber(biasOf(s.network, n.id)));
   const act = ACTIVATION_INFO[n.activation];
   // While a connection is dragged: this neuron cannot take it, so its handles dim.
   const refused = useUiStore((s) => s.refusedTargets?.has(n.id) ?? false);
@@ -37,7 +41,7 @@ export const NeuronNode = memo(function NeuronNode({ data, selected }: NodeProps
         className={`neuron neuron--${n.role}${selected ? ' is-selected' : ''}${refused ? ' is-refused' : ''}`}
         data-testid={`neuron-${n.label}`}
         data-activation={n.activation}
-        title={`${n.label} (${n.role}) · ${act.label}: ${act.formula} · bias ${n.bias}`}
+        title={`${n.label} (${n.role}) · ${act.label}: ${act.formula} · bias ${bias}`}
       >
         {n.role !== 'input' && <Handle type="target" position={Position.Left} className="handle handle--in" />}
         <div className="neuron__text">
@@ -45,7 +49,7 @@ export const NeuronNode = memo(function NeuronNode({ data, selected }: NodeProps
             {n.label ? fitLabel(n.label, LABEL_WIDTH, LABEL_FONT) : '—'}
           </div>
           <div className="neuron__meta">
-            {data.softmax ? 'softmax' : SHORT_NAMES[n.activation]} · b {formatNumber(n.bias)}
+            {data.softmax ? 'softmax' : SHORT_NAMES[n.activation]} · b {bias}
           </div>
         </div>
         <ActivationGlyph kind={n.activation} />

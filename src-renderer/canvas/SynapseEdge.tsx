@@ -4,6 +4,7 @@ import { useEditorStore } from '../state/editor-store';
 import { useUiStore } from '../state/ui-store';
 import type { SynapseFlowEdge } from './flow-types';
 import { formatNumber } from './NeuronNode';
+import { weightOf } from './live-lookup';
 import { SIGN_COLORS } from './sign-colors';
 import { EdgeOverlayMarks, edgeOverlayProps } from '../overlay/EdgeOverlayMarks';
 import { useOverlayStore } from '../overlay/overlay-store';
@@ -13,6 +14,19 @@ const MAX_SELECTED_LABELS = 24;
 /** Width of a synapse with the overlay off: one plain stroke, since neither sign nor size is being shown. */
 const NEUTRAL_WIDTH = 1.5;
 
+/** The exact weight, on hover or selection (subscribed only while shown: training moves every weight ten times a second). */
+function WeightLabel({ id, x, y }: { id: string; x: number; y: number }) {
+  const w = useEditorStore((s) => weightOf(s.network, id));
+  const color = SIGN_COLORS.neutral;
+  return (
+    <EdgeLabelRenderer>
+      <div className="synapse-label" data-testid="synapse-weight" style={{ transform: `translate(${x}px, ${y}px) scale(var(--inv-zoom, 1)) translate(-50%, -50%)`, borderColor: color, color }}>
+        {formatNumber(w)}
+      </div>
+    </EdgeLabelRenderer>
+  );
+}
+
 /** A synapse: neutral with the overlay off, else drawn as the overlay says (sign of w, c or mean c); its weight on hover or selection. */
 export const SynapseEdge = memo(function SynapseEdge(props: EdgeProps<SynapseFlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected } = props;
@@ -20,7 +34,6 @@ export const SynapseEdge = memo(function SynapseEdge(props: EdgeProps<SynapseFlo
   // Labels for a few selected synapses help; for hundreds they bury the canvas.
   const fewSelected = useEditorStore((s) => s.selection.synapses.length <= MAX_SELECTED_LABELS);
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
-  const w = data?.weight ?? 0;
   // Under an overlay the synapse shows what the overlay is about (w, c or mean c) instead of the plain weight.
   const ov = useOverlayStore((s) => s.edges.get(id));
   const over = edgeOverlayProps(ov, !!selected);
@@ -38,17 +51,7 @@ export const SynapseEdge = memo(function SynapseEdge(props: EdgeProps<SynapseFlo
         {...over?.attrs}
       />
       {ov && <EdgeOverlayMarks ov={ov} x={labelX} y={labelY} hovered={hovered} />}
-      {!ov && (hovered || (selected && fewSelected)) && (
-        <EdgeLabelRenderer>
-          <div
-            className="synapse-label"
-            data-testid="synapse-weight"
-            style={{ transform: `translate(${labelX}px, ${labelY}px) scale(var(--inv-zoom, 1)) translate(-50%, -50%)`, borderColor: color, color }}
-          >
-            {formatNumber(w)}
-          </div>
-        </EdgeLabelRenderer>
-      )}
+      {!ov && (hovered || (selected && fewSelected)) && <WeightLabel id={id} x={labelX} y={labelY} />}
     </>
   );
 });

@@ -5,7 +5,7 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { Neuron } from '../../src-shared/model/network';
 
-/** What a neuron node renders: the document's neuron (by identity, so unchanged ones skip re-render). */
+/** What a neuron node renders: the document's neuron (by identity, so unchanged ones skip re-render; its bias may be older than the document's, which the card reads live). */
 export interface NeuronNodeData extends Record<string, unknown> {
   neuron: Neuron;
   /** Whether this output is normalised with others by a softmax group. */
@@ -26,9 +26,8 @@ export type LayerFlowNode = Node<LayerNodeData, 'layer'>;
 /** Every node type the canvas draws. */
 export type CanvasNode = NeuronFlowNode | LayerFlowNode;
 
-/** What a synapse edge renders. */
+/** What a synapse edge renders (its weight it reads live from the document, see live-lookup.ts). */
 export interface SynapseEdgeData extends Record<string, unknown> {
-  weight: number;
   sourceLabel: string;
   targetLabel: string;
 }

@@ -1,6 +1,7 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { ACTIVATION_INFO, ACTIVATION_KINDS, type ActivationKind } from '../../src-shared/model/activation-kind';
 import { depths } from '../../src-shared/model/graph';
+import { useNetworkStructure } from '../state/use-structure';
 import type { DaleSign, Network, Neuron, NeuronRole, Synapse } from '../../src-shared/model/network';
 import { ActivationGlyph } from '../canvas/ActivationGlyph';
 import { signColor } from '../canvas/sign-colors';
@@ -262,7 +263,9 @@ function ReadingTheCanvas() {
 
 function NetworkSummary({ net }: { net: Network }) {
   const count = (r: NeuronRole) => net.neurons.filter((n) => n.role === r).length;
-  const layers = useMemo(() => (net.neurons.length ? Math.max(...depths(net).values()) : 0), [net]);
+  // Depth from the structure only: it stays put while training moves the weights.
+  const structure = useNetworkStructure();
+  const layers = useMemo(() => (structure.neurons.length ? Math.max(...depths(structure).values()) : 0), [structure]);
   return (
     <section className="inspector__section">
       <header className="inspector__title">Network</header>

@@ -4,6 +4,7 @@ import { validateNetwork, type NetworkIssue } from '../../src-shared/model/valid
 import { onConnectionChange, type ConnectionState } from '../api';
 import { useProjectStore } from '../project/project-store';
 import { useEditorStore } from '../state/editor-store';
+import { useNetworkStructure } from '../state/use-structure';
 import { useTrainingStore } from '../training/training-store';
 import { plural } from '../../src-shared/plural';
 
@@ -16,7 +17,8 @@ function focusIssue(issue: NetworkIssue) {
 
 /** The bottom bar: the network's validation state at all times, counts and zoom. */
 export function StatusBar() {
-  const net = useEditorStore((s) => s.network);
+  // Weights moving (training, a replay) never change what validation says.
+  const net = useNetworkStructure();
   // Keyed on the parts validation reads, so recording the viewport does not re-validate.
   const issues = useMemo(() => validateNetwork(net), [net.neurons, net.synapses, net.softmaxGroups]); // eslint-disable-line react-hooks/exhaustive-deps
   const zoom = useStore((s) => s.transform[2]);

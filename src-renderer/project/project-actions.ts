@@ -6,6 +6,7 @@ import { ApiCallError } from '../../src-shared/api';
 import type { ProjectInfo, ProjectSnapshot, RecoverableSession } from '../../src-shared/model/project';
 import { api } from '../api';
 import { useEditorStore } from '../state/editor-store';
+import { leaveReplay } from '../training/replay-actions';
 import { useUiStore } from '../state/ui-store';
 import { ask, sameDocument, useProjectStore, type ProjectPrompt } from './project-store';
 
@@ -80,6 +81,8 @@ export async function saveProjectAs(): Promise<boolean> {
 }
 
 async function writeProject(path: string | null): Promise<boolean> {
+  // A replay on the canvas is a view of a run, not the document: save the network's own weights.
+  leaveReplay();
   const network = useEditorStore.getState().network;
   try {
     const info: ProjectInfo = await busy('Saving…', () => api.request('project.save', { network, path }));

@@ -9,6 +9,7 @@ vi.mock('../api', () => ({
 }));
 import { emptyNetwork, type Network } from '../../src-shared/model/network';
 import { commandEnabled, runCommand } from '../commands';
+import { biasOf } from '../canvas/live-lookup';
 import { HISTORY_LIMIT, useEditorStore } from './editor-store';
 import { addNeuron, connect, insertLayerFromSelection, moveNeurons, updateNeurons } from './network-edits';
 import { useUiStore } from './ui-store';
@@ -107,9 +108,14 @@ describe('editor store', () => {
     store().onNodesChange([{ type: 'dimensions', id: x, dimensions: { width: 132, height: 46 }, setAttributes: true }]);
     const measured = store().nodes[0].measured;
     expect(measured).toEqual({ width: 132, height: 46 });
-    store().commit((net) => updateNeurons(net, [x], { bias: 1 }));
+    store().commit((net) => updateNeurons(net, [x], { label: 'renamed' }));
     expect(store().nodes[0].measured).toEqual(measured);
-    expect(store().nodes[0].data.neuron.bias).toBe(1);
+    expect(store().nodes[0].data.neuron.label).toBe('renamed');
+    // A new bias alone keeps the node (its card reads the bias live), so training never rebuilds the flow.
+    const node = store().nodes[0];
+    store().commit((net) => updateNeurons(net, [x], { bias: 1 }));
+    expect(store().nodes[0]).toBe(node);
+    expect(biasOf(store().network, x)).toBe(1);
   });
 
   it('reuses unchanged node objects so React Flow skips them', () => {

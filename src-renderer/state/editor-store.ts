@@ -58,6 +58,8 @@ export interface EditorState {
   setLiveWeights(synapseWeights: readonly number[], biases: readonly number[]): void;
   /** Makes everything since `before` (a whole training run, with any moves made meanwhile) one undo step. */
   settleLiveEdit(before: Network): void;
+  /** Puts `before` back (weights and all) without an undo step: a replay left without keeping its weights. */
+  restoreLiveEdit(before: Network): void;
 }
 
 function selectionOf(nodes: readonly NeuronFlowNode[], edges: readonly SynapseFlowEdge[]): Selection {
@@ -190,6 +192,13 @@ export const useEditorStore = create<EditorState>()((set, get) => ({
   settleLiveEdit(before) {
     const s = get();
     if (s.network !== before) set({ past: [...s.past, before].slice(-HISTORY_LIMIT), future: [] });
+  },
+
+  restoreLiveEdit(before) {
+    const s = get();
+    // Moves and the viewport changed meanwhile stay: only the weights go back.
+    const next = withWeights(s.network, before.synapses.map((x) => x.weight), before.neurons.map((n) => n.bias));
+    if (next !== s.network) set({ network: next, ...view(s, next) });
   },
 }));
 

@@ -12,9 +12,11 @@ const themed = { stroke: () => cssColor('--chart-axis'), grid: { stroke: () => c
  * Loss (left axis) and accuracy or R² (right axis) by epoch, drawn with uPlot. The values drawn are
  * also on the element as data-series (label → values), for tests and for copying.
  */
-export function CurveChart({ series, scoreLabel, testId }: { series: CurveSeries[]; scoreLabel: string; testId: string }) {
+export function CurveChart({ series, scoreLabel, testId, marker = null }: { series: CurveSeries[]; scoreLabel: string; testId: string; marker?: number | null }) {
   const host = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
+  // The replay's epoch, drawn as a vertical line (read by the draw hook, so a move only redraws).
+  const markerRef = useRef<number | null>(marker);
   const { x, ys } = useMemo(() => alignSeries(series), [series]);
   // The chart is rebuilt only when the set of lines changes; new points just update its data.
   const shape = series.map((s) => `${s.label}|${s.color}|${s.scale}|${s.dash ? 1 : 0}`).join(';') + scoreLabel;
@@ -35,6 +37,25 @@ export function CurveChart({ series, scoreLabel, testId }: { series: CurveSeries
       series: [{ label: 'epoch' }, ...series.map((s) => ({ label: s.label, stroke: s.color, width: 1.6, dash: s.dash ? [6, 4] : undefined, scale: s.scale, spanGaps: true, points: { show: false } }))],
       legend: { show: true },
       cursor: { drag: { x: true, y: false } },
+      hooks: {
+        draw: [
+          (u) => {
+            const m = markerRef.current;
+            if (m === null) return;
+            const x = Math.round(u.valToPos(m, 'x', true));
+            const { ctx, bbox } = u;
+            ctx.save();
+            ctx.strokeStyle = getComputedStyle(el).getPropertyValue('--replay-marker').trim() || '#444b57';
+            ctx.lineWidth = 2 * devicePixelRatio;
+            ctx.setLineDash([5 * devicePixelRatio, 3 * devicePixelRatio]);
+            ctx.beginPath();
+            ctx.moveTo(x, bbox.top);
+            ctx.lineTo(x, bbox.top + bbox.height);
+            ctx.stroke();
+            ctx.restore();
+          },
+        ],
+      },
     };
     const u = new uPlot(opts, [[], ...series.map(() => [])], el);
     plot.current = u;
@@ -52,11 +73,16 @@ export function CurveChart({ series, scoreLabel, testId }: { series: CurveSeries
     plot.current?.setData([x, ...ys] as uPlot.AlignedData);
   }, [x, ys, shape]);
 
+  useEffect(() => {
+    markerRef.current = marker;
+    plot.current?.redraw(false, false);
+  }, [marker]);
+
   const theme = useUiStore((s) => s.resolvedTheme);
   useEffect(() => {
     plot.current?.redraw(false, true);
   }, [theme]);
 
   const drawn = JSON.stringify(Object.fromEntries(series.map((s, i) => [s.label, ys[i]])));
-  return <div ref={host} className="curve-chart" data-testid={testId} data-epochs={x.length} data-series={drawn} role="img" aria-label={`Curves: ${series.map((s) => s.label).join(', ')} by epoch`} />;
+  return <div ref={host} className="curve-chart" data-testid={testId} data-epochs={x.length} data-series={drawn} data-marker={marker ?? ''} role="img" aria-label={`Curves: ${series.map((s) => s.label).join(', ')} by epoch`} />;
 }

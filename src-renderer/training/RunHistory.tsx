@@ -5,7 +5,7 @@ import { daleViolations } from './dale-check';
 import type { RunSummary } from '../../src-shared/training/contract';
 import { CURVE_COLORS, runSeries } from './chart-data';
 import { CurveChart } from './CurveChart';
-import { continueRun, loadRunWeights, showRun, toggleCompared } from './training-actions';
+import { continueRun, loadRunWeights, replayRun, showRun, toggleCompared } from './training-actions';
 import { fmt } from './format';
 import { useTrainingStore } from './training-store';
 
@@ -32,12 +32,15 @@ function RunRow({ r, index, busy: live }: { r: RunSummary; index: number; busy: 
       <td title={r.id}>#{index}</td>
       <td title={new Date(r.started).toLocaleString()}>{new Date(r.started).toLocaleTimeString()}</td>
       <td title={damaged || r.status === 'interrupted' ? (r.message ?? 'Training stopped when Neurite did; Continue goes on from its last checkpoint.') : undefined}>{r.status}</td>
-      <td>{r.epochs}</td>
+      <td>{r.epochs}{r.config.epochs === null ? ' (no limit)' : ''}</td>
       <td>{r.config.dale ? 'Dale on' : 'Dale off'}</td>
       <td data-testid="run-metric">{headline(r)}</td>
       <td className="run-actions">
         <button type="button" data-testid="run-results" onClick={() => void showRun(r)}>
           Results
+        </button>
+        <button type="button" data-testid="run-replay" title="Its curves with the replay timeline" onClick={() => void replayRun(r)} disabled={busy}>
+          Replay
         </button>
         <button type="button" data-testid="run-load" onClick={() => void loadRunWeights(r.id, 'final')} disabled={busy}>
           Load final

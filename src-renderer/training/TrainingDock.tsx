@@ -5,17 +5,17 @@ import { commandDisabledReason, runCommand, type CommandId } from '../commands';
 import { useEditorStore } from '../state/editor-store';
 import { useUiStore } from '../state/ui-store';
 import { DockResizer } from '../panels/DockResizer';
-import { defaultLoss } from '../../src-shared/training/config';
 import { displayKeys, SHORTCUTS } from '../shortcuts';
-import { runSeries, scoreNameFor } from './chart-data';
 import { BoundaryView } from './BoundaryView';
-import { CurveChart } from './CurveChart';
 import { useBoundarySync } from './use-boundary-sync';
 import { RunHistory } from './RunHistory';
-import { chooseDataset, useTrainingEvents } from './training-actions';
+import { setTempo, useTrainingEvents } from './training-actions';
+import { CurvesPanel } from './CurvesPanel';
+import { TEMPO_CHOICES } from '../../src-shared/training/tempo';
 import { TrainingResults } from './TrainingResults';
 import { TrainingSetup } from './TrainingSetup';
-import { useTrainingStore, type TrainingTab } from './training-store';
+import { fmt } from './format';
+import { useScoreName, useTrainingStore, type TrainingTab } from './training-store';
 
 const TABS: { id: TrainingTab; label: string }[] = [
   { id: 'setup', label: 'Setup' },
@@ -31,67 +31,106 @@ function duration(ms: number | null): string {
   return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${s % 60} s`;
 }
 
-function Command({ id, label, disabled, testId, reason }: { id: CommandId; label: string; disabled?: boolean; testId: string; reason?: string | null }) {
+function Command({ id, label, text, disabled, testId, reason }: { id: CommandId; label: string; text?: string; disabled?: boolean; testId: string; reason?: string | null }) {
   const keys = SHORTCUTS.find((s) => s.command === id)?.keys[0];
   const title = keys ? `${label} (${displayKeys(keys)})` : label;
+  // A short text (an icon) keeps the bar on one line; the label stays the button's accessible name.
   return (
-    <button type="button" data-testid={testId} disabled={disabled} title={reason ? `${title}: ${reason}` : title} aria-describedby={reason ? `${testId}-reason` : undefined} onClick={() => void runCommand(id)}>
-      {label}
+    <button type="button" data-testid={testId} disabled={disabled} aria-label={text ? label : undefined} title={reason ? `${title}: ${reason}` : title} aria-describedby={reason ? `${testId}-reason` : undefined} onClick={() => void runCommand(id)}>
+      {text ?? label}
     </button>
   );
 }
 
-function Progress() {
+/** Samples per second, short: 840, 12.3k, 1.2M. */
+function rate(v: number): string {
+  if (v < 1000) return String(Math.round(v));
+  if (v < 1e6) return `${Number((v / 1000).toPrecision(3))}k`;
+  return `${Number((v / 1e6).toPrecision(3))}M`;
+}
+
+/** A loss or R² with three significant digits (the bar is short). */
+const fmt3 = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '–' : String(Number(v.toPrecision(3))));
+
+/** The epoch counter, speed and the current loss and score: always in the bar, live or not. */
+function Status() {
   const progress = useTrainingStore((s) => s.live?.progress ?? null);
   const live = useTrainingStore((s) => s.live !== null);
-  if (!live) return null;
-  if (!progress) return <span className="training-progress__text">Starting…</span>;
-  const done = progress.epoch + progress.step / Math.max(1, progress.stepsPerEpoch);
-  return (
-    <div className="training-progress" data-testid="training-progress" data-epoch={progress.epoch} data-step={progress.step} data-paused={progress.paused}>
-      <progress max={progress.targetEpochs} value={Math.min(done, progress.targetEpochs)} aria-label="Training progress" />
-      <span className="training-progress__text">
-        {progress.paused ? 'Paused · ' : ''}epoch {progress.epoch}/{progress.targetEpochs} · {Math.round(progress.samplesPerSec).toLocaleString()} samples/s · {duration(progress.etaMs)} left
+  const last = useTrainingStore((s) => s.outcome);
+  const tempo = useTrainingStore((s) => s.tempo);
+  const scoreName = useScoreName() === 'accuracy' ? 'acc' : 'R²';
+  if (live && !progress)
+    return (
+      <span className="training-status">
+        <span className="training-status__text" data-testid="training-status">
+          Starting…
+        </span>
       </span>
-    </div>
+    );
+  if (live && progress) {
+    const done = progress.epoch + progress.step / Math.max(1, progress.stepsPerEpoch);
+    const limit = progress.targetEpochs;
+    const state = progress.paused ? 'Paused' : tempo === 0 ? 'Step by hand' : null;
+    return (
+      <div className="training-status" data-testid="training-progress" data-epoch={progress.epoch} data-step={progress.step} data-paused={progress.paused} role="status" aria-live="off">
+        <span className="training-status__text" data-testid="training-status" title={limit !== null && progress.etaMs !== null && !progress.paused ? `${Math.floor((100 * done) / limit)}% · ${duration(progress.etaMs)} left` : undefined}>
+          {state && <b>{state} · </b>}
+          <span data-testid="epoch-counter">
+            epoch {progress.epoch}
+            {limit !== null ? `/${limit}` : ''}
+            {progress.step && (progress.paused || tempo === 0) ? ` +${progress.step} batch${progress.step === 1 ? '' : 'es'}` : ''}
+          </span>
+          {' · '}
+          {/* A paused or hand-stepped run has no speed to speak of. */}
+          {state ? '' : `${rate(progress.samplesPerSec)} samples/s · `}loss {fmt3(progress.trainLoss)}
+          {progress.score !== null ? ` · ${scoreName} ${scoreName === 'acc' ? fmt(progress.score, true) : fmt3(progress.score)}` : ''}
+        </span>
+      </div>
+    );
+  }
+  const ev = last?.evaluation;
+  const split = ev?.val ?? ev?.train;
+  const score = split?.classification ? `acc ${fmt(split.classification.accuracy, true)}` : split?.regression ? `R² ${fmt3(split.regression.r2)}` : '';
+  const epochs = last?.history?.['train.loss']?.at(-1)?.[0] ?? 0;
+  return (
+    <span className="training-status">
+      <span className="training-status__text" data-testid="training-status">
+      {last ? (
+        <>
+          {last.reason === 'error' ? 'Failed' : last.reason === 'completed' ? 'Done' : 'Stopped'} · <span data-testid="epoch-counter">epoch {epochs}</span>
+          {split ? ` · ${ev?.val ? 'val' : 'train'} loss ${fmt3(split.loss)}${score ? ` · ${score}` : ''}` : ''}
+        </>
+      ) : (
+        <>
+          Ready · <span data-testid="epoch-counter">epoch 0</span>
+        </>
+      )}
+      </span>
+    </span>
   );
 }
 
-function DatasetPicker() {
-  const datasets = useTrainingStore((s) => s.datasets);
-  const datasetId = useTrainingStore((s) => s.datasetId);
-  const live = useTrainingStore((s) => s.live !== null);
+/** The Training speed control: step by hand, slow tempos, full speed. */
+function TempoPicker() {
+  const tempo = useTrainingStore((s) => s.tempo);
   return (
-    <select data-testid="training-dataset" aria-label="Dataset to train on" value={datasetId ?? ''} disabled={live} onChange={(e) => void chooseDataset(e.target.value || null)}>
-      {!datasetId && <option value="">No dataset</option>}
-      {datasets.map((d) => (
-        <option key={d.id} value={d.id}>
-          {d.name}
+    <select className="training-tempo" aria-label="Training speed" title="Training speed (epochs per second)" data-testid="training-speed" value={String(tempo)} onChange={(e) => void setTempo(e.target.value === 'null' ? null : Number(e.target.value))}>
+      {TEMPO_CHOICES.map((c) => (
+        <option key={String(c.value)} value={String(c.value)}>
+          {c.label}
         </option>
       ))}
     </select>
   );
 }
 
-function LiveCurves() {
-  // The live run's curves, else the last finished run's.
-  const shown = useTrainingStore((s) => s.live?.history ?? s.outcome?.history ?? null);
-  const configLoss = useTrainingStore((s) => s.config.loss ?? null);
-  const network = useEditorStore((s) => s.network);
-  // The score the runner records is accuracy under a cross-entropy loss (a 0/1 target with a sigmoid output
-  // included) and R² under MSE: name the axis after the loss, not after how the target column was encoded.
-  const loss = configLoss ?? defaultLoss(network);
-  const scoreLabel = scoreNameFor(loss);
-  const series = useMemo(() => (shown ? runSeries(shown, scoreLabel) : []), [shown, scoreLabel]);
-  if (!shown) return <p className="muted">Curves appear here while a run trains.</p>;
-  return <CurveChart series={series} scoreLabel={scoreLabel} testId="live-chart" />;
-}
-
 /** The training dock under the canvas: controls and progress always in view, setup, curves, results and runs below. */
 export function TrainingDock() {
   useTrainingEvents();
   useBoundarySync();
-  const { open, tab, live, paused, datasets } = useTrainingStore(useShallow((s) => ({ open: s.open, tab: s.tab, live: s.live !== null, paused: s.live?.progress?.paused ?? false, datasets: s.datasets.length })));
+  const { open, tab, live, paused, byHand, canStep, datasets } = useTrainingStore(
+    useShallow((s) => ({ open: s.open, tab: s.tab, live: s.live !== null, paused: s.live?.progress?.paused ?? false, byHand: s.tempo === 0, canStep: s.live !== null || s.datasetId !== null, datasets: s.datasets.length })),
+  );
   const neurons = useEditorStore((s) => s.network.neurons.length);
   const dockHeight = useUiStore((s) => s.dockHeight);
   // Why Train is off right now (no dataset, empty network); said beside the button, not only on hover.
@@ -103,22 +142,24 @@ export function TrainingDock() {
         <button type="button" className="training-bar__toggle" aria-expanded={open} data-testid="training-toggle" onClick={() => useTrainingStore.setState({ open: !open })}>
           {open ? '▾' : '▸'} Training
         </button>
-        <DatasetPicker />
         <Command id="train.start" label="Train" testId="train-start" disabled={live || !!reason} reason={reason} />
-        <Command id="train.pauseResume" label={paused ? 'Resume' : 'Pause'} testId="train-pause" disabled={!live} />
-        <Command id="train.stop" label="Stop" testId="train-stop" disabled={!live} />
-        <Command id="train.stepBatch" label="Step batch" testId="train-step-batch" disabled={!live} />
-        <Command id="train.stepEpoch" label="Step epoch" testId="train-step-epoch" disabled={!live} />
-        <Command id="train.resetWeights" label="Reset weights" testId="train-reset" disabled={live} />
-        {reason && (
+        <Command id="train.pauseResume" label={paused ? 'Resume' : 'Pause'} text={paused ? '▶' : '❚❚'} testId="train-pause" disabled={!live || (byHand && !paused)} />
+        <Command id="train.stop" label="Stop" text="■" testId="train-stop" disabled={!live} />
+        <Command id="train.stepBatch" label="Step batch" text="↷" testId="train-step-batch" disabled={!canStep} />
+        <Command id="train.stepEpoch" label="Step epoch" text="⇥" testId="train-step-epoch" disabled={!canStep} />
+        <TempoPicker />
+        {reason ? (
           <span className="training-reason" id="train-start-reason" data-testid="train-disabled-reason">
             {reason}
           </span>
+        ) : (
+          <Status />
         )}
-        <Progress />
         {live && (
-          <span className="training-lock" data-testid="structure-lock" role="status">
-            🔒 Structure locked while training
+          <span className="training-lock" data-testid="structure-lock" role="status" aria-label="Structure locked while training" title="The structure is locked while training: stop the run (Shift+F5) to edit it.">
+            <svg width={14} height={14} viewBox="0 0 16 16" aria-hidden="true">
+              <path d="M4 7.5h8v6H4zM5.5 7.5V5a2.5 2.5 0 015 0v2.5" fill="none" stroke="currentColor" strokeWidth={1.5} strokeLinejoin="round" />
+            </svg>
           </span>
         )}
       </div>
@@ -133,7 +174,7 @@ export function TrainingDock() {
           </div>
           <div className="training-tabpanel" role="tabpanel">
             {tab === 'setup' && <TrainingSetup />}
-            {tab === 'curves' && <LiveCurves />}
+            {tab === 'curves' && <CurvesPanel />}
             {tab === 'results' && <TrainingResults />}
             {tab === 'runs' && <RunHistory />}
             {tab === 'boundary' && <BoundaryView />}

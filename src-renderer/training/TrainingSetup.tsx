@@ -1,8 +1,10 @@
 import { TrainingConfigSchema, defaultLoss, type TrainingConfigInput } from '../../src-shared/training/config';
+import { runCommand } from '../commands';
 import { hasDaleMarks } from '../../src-shared/training/dale-setting';
 import { CommitField, parseNumber } from '../panels/CommitField';
 import { useEditorStore } from '../state/editor-store';
 import { useUiStore } from '../state/ui-store';
+import { DatasetPicker } from './DatasetPicker';
 import { useTrainingStore } from './training-store';
 
 const LOSS_NAMES = { mse: 'mean squared error', bce: 'binary cross-entropy', cce: 'cross-entropy' } as const;
@@ -44,6 +46,7 @@ function NumberSetting({ label, value, onValue, int, hint, testId }: { label: st
 export function TrainingSetup() {
   const network = useEditorStore((s) => s.network);
   const config = useTrainingStore((s) => s.config);
+  const live = useTrainingStore((s) => s.live !== null);
   const full = TrainingConfigSchema.parse(config);
   const auto = defaultLoss(network);
   const marked = hasDaleMarks(network);
@@ -51,6 +54,10 @@ export function TrainingSetup() {
   const setSchedule = (s: Schedule) => change('Schedule', { schedule: s });
   return (
     <div className="training-setup" data-testid="training-setup">
+      <label className="field">
+        <span className="field__label">Dataset</span>
+        <DatasetPicker />
+      </label>
       <label className="field">
         <span className="field__label">Loss</span>
         <select data-testid="cfg-loss" value={config.loss ?? ''} onChange={(e) => change('Loss', { loss: (e.target.value || null) as TrainingConfigInput['loss'] })}>
@@ -92,7 +99,7 @@ export function TrainingSetup() {
       )}
       {full.schedule.kind === 'cosine' && <NumberSetting label="Final learning rate" testId="cfg-cos-min" value={full.schedule.minLr} onValue={(v) => v !== null && setSchedule({ kind: 'cosine', minLr: v })} />}
       <NumberSetting label="Batch size" int testId="cfg-batch" value={full.batchSize} onValue={(v) => v !== null && change('Batch size', { batchSize: v })} />
-      <NumberSetting label="Epochs" int testId="cfg-epochs" value={full.epochs} onValue={(v) => v !== null && change('Epochs', { epochs: v })} />
+      <NumberSetting label="Epochs (blank: until stopped)" int testId="cfg-epochs" hint="until stopped" value={full.epochs} onValue={(v) => change('Epochs', { epochs: v })} />
       <NumberSetting label="L1" testId="cfg-l1" value={full.l1} onValue={(v) => change('L1', { l1: v ?? 0 })} />
       <NumberSetting label="L2" testId="cfg-l2" value={full.l2} onValue={(v) => change('L2', { l2: v ?? 0 })} />
       <NumberSetting label="Seed" int testId="cfg-seed" value={full.seed} onValue={(v) => v !== null && change('Seed', { seed: v })} />
@@ -103,6 +110,9 @@ export function TrainingSetup() {
       <label className="check" title="Start from fresh random weights (the seed) instead of the weights on the canvas">
         <input type="checkbox" data-testid="cfg-reinit" checked={full.reinitialise} onChange={(e) => change('Reinitialise', { reinitialise: e.target.checked })} /> Reinitialise first
       </label>
+      <button type="button" className="training-setup__reset" data-testid="train-reset" disabled={live} title="Reinitialise every weight and bias on the canvas from the seed (one undo step)" onClick={() => void runCommand('train.resetWeights')}>
+        Reset weights
+      </button>
     </div>
   );
 }

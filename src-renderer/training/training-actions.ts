@@ -12,7 +12,9 @@ import { useProjectStore } from '../project/project-store';
 import { useEditorStore } from '../state/editor-store';
 import { withWeights } from '../state/network-edits';
 import { useUiStore } from '../state/ui-store';
-import { appendEpochs, useTrainingStore, type LiveRun } from './training-store';
+import type { Tempo } from '../../src-shared/training/tempo';
+import { dropReplay, leaveReplay, loadReplay } from './replay-actions';
+import { appendEpochs, scoreOfLoss, useTrainingStore, type LiveRun } from './training-store';
 
 /** Shown when an edit is refused during a run. */
 export const LOCK_MESSAGE = 'Training is running: stop it (Shift+F5) to change the network.';
@@ -60,12 +62,16 @@ export async function refreshRuns(): Promise<void> {
 }
 
 function beginLive(live: LiveRun): void {
+  leaveReplay();
+  dropReplay();
   const editor = useEditorStore.getState();
   before = editor.network;
   editor.setLock(LOCK_MESSAGE);
   // The run is in the project's working copy only until the user saves.
   useProjectStore.setState({ saved: null });
-  useTrainingStore.setState({ live, outcome: null, open: true, tab: 'curves' });
+  const { tab } = useTrainingStore.getState();
+  // The curves come into view; the heatmaps stay if they were showing (they follow the weights too).
+  useTrainingStore.setState({ live, outcome: null, open: true, tab: tab === 'boundary' ? tab : 'curves' });
 }
 
 function endLive(weights: { synapseWeights: number[]; biases: number[] } | null): void {
@@ -83,23 +89,35 @@ function abandonLive(): void {
   useTrainingStore.setState({ live: null });
 }
 
-/** Train: a new run on the chosen dataset with the canvas network and the edited config. */
-export async function startTraining(): Promise<void> {
+/** Train: a new run on the chosen dataset with the canvas network and the edited config, at the Training speed (paused: to step it). */
+export async function startTraining(opts: { paused?: boolean } = {}): Promise<boolean> {
   const s = useTrainingStore.getState();
-  if (s.live) return;
+  if (s.live) return false;
   if (!s.datasetId) {
     useTrainingStore.setState({ open: true, tab: 'setup' });
     useUiStore.getState().toast('Import a CSV (File › Import CSV…) or open an example first: training needs a dataset.', 'error');
-    return;
+    return false;
   }
+  // A replay on the canvas is a view, not the document: training starts from the document's weights.
+  leaveReplay();
   const network = useEditorStore.getState().network;
   try {
-    const r = await api.request('training.start', { datasetId: s.datasetId, network, config: s.config });
+    const r = await api.request('training.start', { datasetId: s.datasetId, network, config: s.config, tempo: s.tempo, paused: opts.paused ?? false });
+    useTrainingStore.setState({ scoreName: scoreOfLoss(r.loss) });
     beginLive({ runId: r.runId, datasetId: s.datasetId, progress: null, history: {} });
+    return true;
   } catch (e) {
     useTrainingStore.setState({ open: true });
     fail(e);
+    return false;
   }
+}
+
+/** Sets the Training speed; a live run takes it at once. */
+export async function setTempo(tempo: Tempo): Promise<void> {
+  useTrainingStore.setState({ tempo });
+  const live = useTrainingStore.getState().live;
+  if (live) await api.request('training.tempo', { runId: live.runId, tempo }).catch(fail);
 }
 
 /** Pause or resume the live run. */
@@ -123,14 +141,16 @@ export async function stopTraining(): Promise<void> {
   if (live) await api.request('training.stop', { runId: live.runId }).catch(fail);
 }
 
-/** Pause and run one batch or one epoch of the live run. */
+/** Pause and run one batch or one epoch of the live run; from idle, start a paused run first. */
 export async function stepTraining(unit: 'batch' | 'epoch'): Promise<void> {
+  if (!useTrainingStore.getState().live && !(await startTraining({ paused: true }))) return;
   const live = useTrainingStore.getState().live;
   if (live) await api.request('training.step', { runId: live.runId, unit }).catch(fail);
 }
 
 /** Reinitialise every weight and bias from the config's seed (one undo step). */
 export async function resetWeights(): Promise<void> {
+  leaveReplay();
   const seed = useTrainingStore.getState().config.seed ?? 1;
   try {
     const { network } = await api.request('training.resetWeights', { network: useEditorStore.getState().network, seed });
@@ -145,6 +165,7 @@ const sameStructure = (a: Network, b: Network) =>
 
 /** Puts a run's final or best weights on the canvas (one undo step); a different structure replaces the network. */
 export async function loadRunWeights(runId: string, which: 'final' | 'best'): Promise<boolean> {
+  leaveReplay();
   try {
     const { network } = await api.request('training.loadWeights', { runId, which });
     const editor = useEditorStore.getState();
@@ -172,7 +193,7 @@ export async function continueRun(runId: string, epochs: number): Promise<void> 
   if (!(await loadRunWeights(runId, 'final'))) return;
   try {
     const { history } = await api.request('training.run', { runId });
-    const r = await api.request('training.continue', { runId, epochs });
+    const r = await api.request('training.continue', { runId, epochs, tempo: useTrainingStore.getState().tempo });
     beginLive({ runId: r.runId, datasetId: summary?.datasetId ?? '', progress: null, history });
   } catch (e) {
     fail(e);
@@ -184,10 +205,17 @@ export async function showRun(r: RunSummary): Promise<void> {
   try {
     const { history } = await api.request('training.run', { runId: r.id });
     const reason = r.status === 'error' ? 'error' : r.status === 'stopped' || r.status === 'early-stopped' ? r.status : 'completed';
-    useTrainingStore.setState({ outcome: { runId: r.id, datasetId: r.datasetId ?? '', reason, evaluation: r.result, message: r.message, history }, tab: 'results' });
+    useTrainingStore.setState({ outcome: { runId: r.id, datasetId: r.datasetId ?? '', reason, evaluation: r.result, message: r.message, history }, tab: 'results', scoreName: r.loss ? scoreOfLoss(r.loss) : null });
+    void loadReplay(r.id);
   } catch (e) {
     fail(e);
   }
+}
+
+/** Shows a stored run's curves with its replay timeline. */
+export async function replayRun(r: RunSummary): Promise<void> {
+  await showRun(r);
+  useTrainingStore.setState({ tab: 'curves' });
 }
 
 /** Adds a run's curves to the comparison chart, or removes them. */
@@ -206,11 +234,23 @@ export async function toggleCompared(runId: string): Promise<void> {
   }
 }
 
+/** The newest progress not yet on screen: applied once per animation frame, so a page behind on frames skips stale ones. */
+let pendingProgress: EventOf<'training.progress'> | null = null;
+
+function applyProgress(): void {
+  const p = pendingProgress;
+  pendingProgress = null;
+  const live = useTrainingStore.getState().live;
+  if (!p || !live || live.runId !== p.runId) return;
+  useTrainingStore.setState({ live: { ...live, progress: p } });
+  useEditorStore.getState().setLiveWeights(p.weights.synapseWeights, p.weights.biases);
+}
+
 function onProgress(p: EventOf<'training.progress'>): void {
   const live = useTrainingStore.getState().live;
   if (!live || live.runId !== p.runId) return;
-  useTrainingStore.setState({ live: { ...live, progress: p } });
-  useEditorStore.getState().setLiveWeights(p.weights.synapseWeights, p.weights.biases);
+  if (!pendingProgress) requestAnimationFrame(applyProgress);
+  pendingProgress = p;
 }
 
 /** Epochs not yet on the chart: a small dataset finishes thousands of epochs a second, the chart needs ten updates. */
@@ -232,21 +272,26 @@ function onEpoch(e: EventOf<'training.epoch'>): void {
 }
 
 function onDone(d: EventOf<'training.done'>): void {
+  applyProgress();
   flushEpochs();
   const live = useTrainingStore.getState().live;
   if (!live || live.runId !== d.runId) return;
   endLive(d.weights);
-  useTrainingStore.setState({ live: null, outcome: { runId: d.runId, datasetId: live.datasetId, reason: d.reason, evaluation: d.evaluation, message: null, history: live.history }, tab: 'results' });
+  // The curves stay in view: the results sit beside them (and one click away in Results).
+  useTrainingStore.setState({ live: null, outcome: { runId: d.runId, datasetId: live.datasetId, reason: d.reason, evaluation: d.evaluation, message: null, history: live.history } });
+  void loadReplay(d.runId);
   const verb = d.reason === 'completed' ? 'finished' : d.reason === 'stopped' ? 'stopped' : 'stopped early (validation loss stopped improving)';
   void refreshRuns().then(() => useUiStore.getState().toast(`Training ${verb}: run ${runLabel(d.runId)}.`));
 }
 
 function onError(d: EventOf<'training.error'>): void {
+  applyProgress();
   flushEpochs();
   const live = useTrainingStore.getState().live;
   if (!live || live.runId !== d.runId) return;
   endLive(d.weights);
-  useTrainingStore.setState({ live: null, outcome: { runId: d.runId, datasetId: live.datasetId, reason: 'error', evaluation: null, message: d.message, history: live.history }, tab: 'results' });
+  useTrainingStore.setState({ live: null, outcome: { runId: d.runId, datasetId: live.datasetId, reason: 'error', evaluation: null, message: d.message, history: live.history } });
+  void loadReplay(d.runId);
   useUiStore.getState().toast(d.message, 'error');
   void refreshRuns();
 }
@@ -262,6 +307,7 @@ export function useTrainingEvents(): void {
   useEffect(() => {
     // Another project replaced the document: a run still going belongs to the old one.
     if (useTrainingStore.getState().live) abandonLive();
+    dropReplay();
     void refreshRuns();
     useTrainingStore.setState({ compared: {}, outcome: null });
   }, [loadCount]);

@@ -7,6 +7,7 @@ import type { EventOf } from '../../src-shared/api';
 import type { DatasetMeta } from '../../src-shared/data/schema';
 import type { RunSummary } from '../../src-shared/training/contract';
 import type { TrainingConfigInput } from '../../src-shared/training/config';
+import { DEFAULT_TEMPO, type Tempo } from '../../src-shared/training/tempo';
 
 /** A metric history: per name ('train.loss', 'val.loss', 'val.score'), [epoch, value] pairs. */
 export type History = Record<string, [number, number][]>;
@@ -30,6 +31,23 @@ export interface RunOutcome {
   history: History | null;
 }
 
+/** A snapshot's place in its run. */
+export interface SnapshotKey {
+  epoch: number;
+  step: number;
+}
+
+/** The replay of a stored run: its snapshots and which one the canvas shows. */
+export interface Replay {
+  runId: string;
+  snapshots: SnapshotKey[];
+  /** The snapshot on the canvas, or null: the canvas shows the document's own weights. */
+  index: number | null;
+  playing: boolean;
+  /** Why this run cannot be replayed on the canvas (another network), or null. */
+  problem: string | null;
+}
+
 /** Which part of the panel body is showing. */
 export type TrainingTab = 'setup' | 'curves' | 'results' | 'runs' | 'boundary';
 
@@ -48,6 +66,11 @@ export interface TrainingState {
   compared: Record<string, History>;
   open: boolean;
   tab: TrainingTab;
+  /** Training speed: epochs per second, 0 by hand, null full speed. */
+  tempo: Tempo;
+  replay: Replay | null;
+  /** What the last started or shown run scores: accuracy for class losses (bce, cce), R² for mse; null before any. */
+  scoreName: 'accuracy' | 'R²' | null;
 }
 
 /** The one training store of the window. */
@@ -62,7 +85,18 @@ export const useTrainingStore = create<TrainingState>()(() => ({
   compared: {},
   open: false,
   tab: 'setup',
+  tempo: DEFAULT_TEMPO,
+  replay: null,
+  scoreName: null,
 }));
+
+/** The score's name for the chosen dataset: the run's own when known, else from the dataset's target. */
+export function useScoreName(): 'accuracy' | 'R²' {
+  return useTrainingStore((s) => s.scoreName ?? (s.meta?.targets.some((t) => t.kind === 'classes') ? 'accuracy' : 'R²'));
+}
+
+/** The score a loss reports per epoch. */
+export const scoreOfLoss = (loss: string): 'accuracy' | 'R²' => (loss === 'mse' ? 'R²' : 'accuracy');
 
 /** A history with epochs appended (nulls skipped: no validation split); copies each array once. */
 export function appendEpochs(h: History, epochs: readonly EventOf<'training.epoch'>[]): History {

@@ -3,6 +3,9 @@ import { z } from 'zod';
 import type { Network } from '../model/network';
 import type { LossKind, OptimizerConfig, Schedule, TrainerConfig } from '../engine';
 
+/** The epoch limit a new configuration starts with. */
+export const DEFAULT_EPOCHS = 100;
+
 /** Optimiser choice (PyTorch semantics, see the engine). */
 export const OptimizerSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('sgd'), lr: z.number().positive() }),
@@ -27,7 +30,8 @@ export const TrainingConfigSchema = z.object({
   optimizer: OptimizerSchema.default({ kind: 'adam', lr: 0.01, beta1: 0.9, beta2: 0.999, eps: 1e-8 }),
   schedule: ScheduleSchema.default({ kind: 'constant' }),
   batchSize: z.number().int().min(1).max(65536).default(32),
-  epochs: z.number().int().min(1).max(1_000_000).default(100),
+  /** Epochs to train; null: until the user pauses or stops (play until paused). */
+  epochs: z.number().int().min(1).max(1_000_000).nullable().default(DEFAULT_EPOCHS),
   seed: z.number().int().default(1),
   l1: z.number().min(0).default(0),
   l2: z.number().min(0).default(0),
@@ -66,6 +70,7 @@ export function trainerConfigFor(cfg: TrainingConfig, loss: LossKind, stepsPerEp
   const optimizer: OptimizerConfig = cfg.optimizer;
   let schedule: Schedule = { kind: 'constant' };
   if (cfg.schedule.kind === 'step') schedule = { kind: 'step', every: cfg.schedule.everyEpochs * stepsPerEpoch, gamma: cfg.schedule.gamma };
-  if (cfg.schedule.kind === 'cosine') schedule = { kind: 'cosine', totalSteps: Math.max(1, cfg.epochs * stepsPerEpoch), minLr: cfg.schedule.minLr };
+  // Without an epoch limit a cosine schedule has no end to decay towards: it spans DEFAULT_EPOCHS and then stays at its minimum.
+  if (cfg.schedule.kind === 'cosine') schedule = { kind: 'cosine', totalSteps: Math.max(1, (cfg.epochs ?? DEFAULT_EPOCHS) * stepsPerEpoch), minLr: cfg.schedule.minLr };
   return { loss, optimizer, schedule, l1: cfg.l1, l2: cfg.l2, batchSize: cfg.batchSize, seed: cfg.seed, init: cfg.reinitialise ? 'glorot_uniform' : 'keep' };
 }

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { NetworkSchema } from '../model/network';
 import { TrainingConfigSchema } from './config';
+import { MAX_TEMPO } from './tempo';
 
 const num = z.number().nullable();
 
@@ -81,14 +82,26 @@ const runId = z.object({ runId: z.string().min(1) });
 const empty = z.object({});
 /** Live weights by document order of the run's network: one per synapse, one bias per neuron. */
 const LiveWeightsSchema = z.object({ synapseWeights: z.array(z.number()), biases: z.array(z.number()) });
+/** Epochs per second; 0: by hand only; null: full speed (see tempo.ts). */
+const TempoSchema = z.number().min(0).max(MAX_TEMPO).nullable();
+/** A snapshot's place in its run: `epoch` completed epochs plus `step` batches of the next. */
+const SnapshotKeySchema = z.object({ epoch: z.number().int().min(0), step: z.number().int().min(0) });
 
 /** Request channels of training. */
 export const trainingRequests = {
   // Starts a run on a stored dataset with the canvas network; the structure stays locked until training.done/error.
   'training.start': {
-    request: z.object({ datasetId: z.string().min(1), network: NetworkSchema, config: TrainingConfigSchema.prefault({}) }),
+    // tempo: epochs per second (default full speed); paused: start without training (then step it).
+    request: z.object({ datasetId: z.string().min(1), network: NetworkSchema, config: TrainingConfigSchema.prefault({}), tempo: TempoSchema.default(null), paused: z.boolean().default(false) }),
     response: z.object({ runId: z.string(), loss: z.enum(['mse', 'bce', 'cce']), stepsPerEpoch: z.number() }),
   },
+  // The live run's Training speed, from now on.
+  'training.tempo': { request: runId.extend({ tempo: TempoSchema }), response: empty },
+  // Where a run's replay snapshots are, in order (see snapshots.ts for the spacing).
+  // With the ids of the run's neurons and synapses in document order, so a caller can tell whether they fit the canvas.
+  'training.snapshots': { request: runId, response: z.object({ snapshots: z.array(SnapshotKeySchema), neuronIds: z.array(z.string()), synapseIds: z.array(z.string()) }) },
+  // One snapshot's weights, by document order of the run's network (as training.progress sends them).
+  'training.snapshot': { request: runId.extend(SnapshotKeySchema.shape), response: z.object({ weights: LiveWeightsSchema }) },
   'training.pause': { request: runId, response: empty },
   'training.resume': { request: runId, response: empty },
   'training.stop': { request: runId, response: empty },
@@ -105,7 +118,7 @@ export const trainingRequests = {
   // The run's network with its final or best weights (to put on the canvas).
   'training.loadWeights': { request: runId.extend({ which: z.enum(['final', 'best']) }), response: z.object({ network: NetworkSchema }) },
   // Continues a stored run from its final state for `epochs` more epochs (same run id, same history).
-  'training.continue': { request: runId.extend({ epochs: z.number().int().min(1).max(1_000_000) }), response: z.object({ runId: z.string() }) },
+  'training.continue': { request: runId.extend({ epochs: z.number().int().min(1).max(1_000_000), tempo: TempoSchema.default(null) }), response: z.object({ runId: z.string() }) },
   // The network's predictions beside the truth on a split's rows, a page at a time (forward passes in the inference worker).
   'training.predictions': {
     request: z.object({
@@ -140,7 +153,8 @@ export const trainingEvents = {
     epoch: z.number(),
     step: z.number(),
     stepsPerEpoch: z.number(),
-    targetEpochs: z.number(),
+    /** null: no epoch limit. */
+    targetEpochs: num,
     samplesPerSec: z.number(),
     trainLoss: num,
     valLoss: num,

@@ -2,6 +2,7 @@
 import type { LossKind } from '../engine';
 import type { EpochSummary, RunInputs, RunState } from './runner';
 import type { SplitEvaluation } from './evaluate';
+import type { Tempo } from './tempo';
 
 /** Main → worker. */
 export type ToWorker =
@@ -15,7 +16,12 @@ export type ToWorker =
       progressMs?: number;
       /** Milliseconds between checkpoint messages besides epoch ends (default 2000). */
       checkpointMs?: number;
+      /** Epochs per second (see tempo.ts); absent or null: full speed. */
+      tempo?: Tempo;
+      /** Send weight snapshots for the replay (default true). */
+      snapshots?: boolean;
     })
+  | { type: 'tempo'; tempo: Tempo }
   | { type: 'pause' }
   | { type: 'resume' }
   | { type: 'stop' }
@@ -52,6 +58,8 @@ export type FromWorker =
       paused: boolean;
     }
   | { type: 'epochEnd'; summary: EpochSummary }
+  /** Weights after `epoch` completed epochs and `step` batches of the next (0 at an epoch end), for the replay (see snapshots.ts). */
+  | { type: 'snapshot'; epoch: number; step: number; params: Float64Array }
   | { type: 'checkpoint'; final: boolean; params: Float64Array; state: RunState }
   | { type: 'paused' }
   | { type: 'forwardResult'; id: number; z: Float64Array; o: Float64Array; contributions: Float64Array }

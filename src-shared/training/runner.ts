@@ -17,7 +17,7 @@ export interface RunInputs {
   config: TrainingConfig;
   /** Overrides defaultLoss (e.g. the CLI). */
   loss?: LossKind;
-  /** Total epochs to reach (default config.epochs; continuing a run raises it). */
+  /** Total epochs to reach (default config.epochs, or Infinity without a limit; continuing a run raises it). */
   targetEpochs?: number;
 }
 
@@ -121,7 +121,7 @@ export class TrainingRun {
     this.shuffleRng = createRng((config.seed ^ 0x5bd1e995) >>> 0);
     this.bestParams = this.trainer.getWeights();
     this.order = new Int32Array(this.trainRows.length);
-    this.targetEpochs = inputs.targetEpochs ?? config.epochs;
+    this.targetEpochs = inputs.targetEpochs ?? config.epochs ?? Infinity;
     if (resume) {
       this.trainer.setState(resume.trainer);
       this.epochNo = resume.epoch;

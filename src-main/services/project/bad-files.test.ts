@@ -7,6 +7,7 @@ import type { Network } from '../../../src-shared/model/network';
 import type { Session } from '../session';
 import { UserError } from '../user-error';
 import { fixtureNetwork } from './fixtures/fixture-network';
+import { PROJECT_FORMAT_VERSION } from './format';
 import { createSchema } from './migrations';
 import { readNetwork, writeNetwork } from './network-tables';
 import * as svc from './service';
@@ -173,7 +174,7 @@ describe('opening a bad file changes nothing and says why', () => {
       db.prepare("UPDATE meta SET value = '9.0.0' WHERE key = 'app_version'").run();
       db.pragma('user_version = 7');
     });
-    expectRefused(f, 'project.newerVersion', '"net.neurite" was made with Neurite 9.0 (file format 7); this is Neurite 0.1 (format 1). Update Neurite to open it.');
+    expectRefused(f, 'project.newerVersion', `"net.neurite" was made with Neurite 9.0 (file format 7); this is Neurite 0.1 (format ${PROJECT_FORMAT_VERSION}). Update Neurite to open it.`);
   });
 
   it('a Neurite file that lost its tables', () => {

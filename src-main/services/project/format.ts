@@ -4,7 +4,7 @@ import pkg from '../../../package.json';
 export const NEURITE_APPLICATION_ID = 0x4e525445;
 
 /** The project file format this build writes (`PRAGMA user_version`); bump it with a migration and a fixture. */
-export const PROJECT_FORMAT_VERSION = 1;
+export const PROJECT_FORMAT_VERSION = 2;
 
 /** The version of this Neurite build, written into every saved project. */
 export const APP_VERSION: string = pkg.version;

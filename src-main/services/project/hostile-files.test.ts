@@ -10,7 +10,8 @@ import { createDispatcher } from '../dispatch';
 import { handlers } from '../handlers';
 import { createSession, type Session } from '../session';
 import { buildHostileCorpus, type HostileFile } from './hostile-corpus';
-import { REQUIRED_TABLES } from './schema';
+import { PROJECT_FORMAT_VERSION } from './format';
+import { expectedTables } from './schema-check';
 import { removeTempDirs, tempDir } from './test-helpers';
 
 afterAll(removeTempDirs);
@@ -82,7 +83,7 @@ function counts(file: string): typeof baseCounts & { objects: string[] } {
       runs: n('runs'),
       checkpoints: n('checkpoints'),
       metrics: n('run_metrics'),
-      objects: (db.prepare("SELECT type || ' ' || name FROM sqlite_schema WHERE type IN ('trigger', 'view') OR (type = 'table' AND name NOT IN (SELECT value FROM json_each(?)))").pluck().all(JSON.stringify(REQUIRED_TABLES)) as string[]),
+      objects: (db.prepare("SELECT type || ' ' || name FROM sqlite_schema WHERE type IN ('trigger', 'view') OR (type = 'table' AND name NOT IN (SELECT value FROM json_each(?)))").pluck().all(JSON.stringify(expectedTables(PROJECT_FORMAT_VERSION))) as string[]),
     };
   } finally {
     db.close();

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT_FORMAT_VERSION } from './format';
 import { fixtureNetwork } from './fixtures/fixture-network';
-import { migrateProjectDb, PROJECT_MIGRATIONS, type ProjectMigration } from './migrations';
+import { createSchema, migrateProjectDb, PROJECT_MIGRATIONS, type ProjectMigration } from './migrations';
 import { readNetwork } from './network-tables';
 import { REQUIRED_TABLES } from './schema';
 import * as svc from './service';
@@ -46,6 +46,31 @@ describe('project format migrations', () => {
       expect(fileHash(file)).toBe(before);
     });
   }
+});
+
+describe('format 1 → 2', () => {
+  it('adds run_snapshots exactly as a new project has it, and a run stored before keeps its rows', () => {
+    const file = path.join(tempDir(), 'v1.neurite');
+    fs.copyFileSync(fixture(1), file);
+    const db = new Database(file);
+    db.exec("INSERT INTO runs (id, dataset_id, started, finished, status, config, network) VALUES ('r1', NULL, '2026-11-28T12:00:00.000Z', NULL, 'completed', '{}', NULL)");
+    expect(db.prepare("SELECT name FROM sqlite_schema WHERE name = 'run_snapshots'").all()).toEqual([]);
+    expect(migrateProjectDb(db)).toBe(PROJECT_FORMAT_VERSION);
+    const fresh = new Database(':memory:');
+    createSchema(fresh);
+    const sqlOf = (d: Database.Database) => d.prepare("SELECT sql FROM sqlite_schema WHERE name = 'run_snapshots'").pluck().get();
+    expect(sqlOf(db)).toBe(sqlOf(fresh));
+    db.prepare('INSERT INTO run_snapshots (run_id, epoch, step, weights) VALUES (?, ?, ?, ?)').run('r1', 3, 0, Buffer.from(new Float64Array([1.5, -2]).buffer));
+    const back = db.prepare('SELECT weights FROM run_snapshots WHERE run_id = ?').pluck().get('r1') as Buffer;
+    expect(Array.from(new Float64Array(back.buffer, back.byteOffset, 2))).toEqual([1.5, -2]);
+    // Snapshots go with their run.
+    db.pragma('foreign_keys = ON');
+    db.exec("DELETE FROM runs WHERE id = 'r1'");
+    expect(db.prepare('SELECT COUNT(*) FROM run_snapshots').pluck().get()).toBe(0);
+    expect(readNetwork(db)).toEqual(fixtureNetwork());
+    db.close();
+    fresh.close();
+  });
 });
 
 describe('the migration runner', () => {

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { APP_VERSION, NEURITE_APPLICATION_ID, PROJECT_FORMAT_VERSION } from './format';
-import { SCHEMA_SQL } from './schema';
+import { RUN_SNAPSHOTS_SQL, SCHEMA_SQL } from './schema';
 
 /** One step that upgrades a project database from format `from` to `from + 1`, inside a transaction. */
 export interface ProjectMigration {
@@ -17,7 +17,9 @@ export interface ProjectMigration {
  * schema is SCHEMA_SQL plus the migrations, for new projects and for the check of every opened file).
  * migrations.test.ts fails while any format lacks its fixture.
  */
-export const PROJECT_MIGRATIONS: ProjectMigration[] = [];
+export const PROJECT_MIGRATIONS: ProjectMigration[] = [
+  { from: 1, description: 'run_snapshots: weight snapshots of every training run, for the replay', up: (db) => db.exec(RUN_SNAPSHOTS_SQL) },
+];
 
 /**
  * Creates the tables of a project at `format` (format 1 plus the migrations up to it), with the

@@ -52,9 +52,9 @@ describe('the schema a project file must have', () => {
     const db = new Database(':memory:');
     createSchema(db);
     db.exec("CREATE TRIGGER t AFTER DELETE ON neurons BEGIN DELETE FROM runs; END; CREATE VIEW v AS SELECT 1; CREATE TABLE other (x); CREATE INDEX i ON neurons(label); ANALYZE");
-    expect(checkProjectSchema(db, 1, 'x.neurite').sort()).toEqual(['index "i" on neurons', 'table "other"', 'trigger "t" on neurons', 'view "v"']);
+    expect(checkProjectSchema(db, PROJECT_FORMAT_VERSION, 'x.neurite').sort()).toEqual(['index "i" on neurons', 'table "other"', 'trigger "t" on neurons', 'view "v"']);
     db.exec('DROP TABLE synapses; CREATE VIEW synapses AS SELECT 1 AS ord');
-    expect(refusal(() => checkProjectSchema(db, 1, 'x.neurite')).message).toMatch(/^"x\.neurite" cannot be opened: "synapses" in it is a view, not Neurite's table\./);
+    expect(refusal(() => checkProjectSchema(db, PROJECT_FORMAT_VERSION, 'x.neurite')).message).toMatch(/^"x\.neurite" cannot be opened: "synapses" in it is a view, not Neurite's table\./);
   });
 
   it('every connection runs in defensive mode with trusted_schema off: a schema cannot be rewritten, and functions in views do not run', () => {

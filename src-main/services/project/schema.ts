@@ -81,5 +81,16 @@ CREATE TABLE checkpoints (
 ) STRICT;
 `;
 
+/** Format 2: weight snapshots of every run, for the replay (see src-shared/training/snapshots.ts for the spacing). */
+export const RUN_SNAPSHOTS_SQL = `
+CREATE TABLE run_snapshots (
+  run_id  TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  epoch   INTEGER NOT NULL,
+  step    INTEGER NOT NULL,
+  weights BLOB NOT NULL,
+  PRIMARY KEY (run_id, epoch, step)
+) STRICT;
+`;
+
 /** Tables of format 1 (schema-check.ts derives each format's full list from SCHEMA_SQL and the migrations). */
 export const REQUIRED_TABLES = ['meta', 'neurons', 'synapses', 'softmax_groups', 'softmax_members', 'datasets', 'runs', 'run_metrics', 'checkpoints'] as const;

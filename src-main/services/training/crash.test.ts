@@ -10,7 +10,7 @@ import { projectHandlers } from '../project/handlers';
 import * as svc from '../project/service';
 import { removeTempDirs, tempDir, testSession } from '../project/test-helpers';
 import { trainingHandlers } from './handlers';
-import { listRuns, metricHistory, readCheckpoint } from './store';
+import { listRuns, listSnapshots, metricHistory, readCheckpoint } from './store';
 
 afterAll(removeTempDirs);
 
@@ -68,6 +68,12 @@ function checkConsistent(db: Database.Database): { runId: string; checkpointEpoc
   const historyEpoch = history.at(-1)?.[0] ?? 0;
   expect(historyEpoch).toBeLessThanOrEqual(stateEpoch);
   expect(history.map(([e]) => e)).toEqual(Array.from({ length: history.length }, (_, i) => i + 1));
+  // The replay is stored with the state too: it starts at the initial weights and never runs ahead of the state.
+  const snaps = listSnapshots(db, run.id);
+  if (snaps.length) {
+    expect(snaps[0]).toEqual({ epoch: 0, step: 0 });
+    expect(snaps.at(-1)!.epoch).toBeLessThanOrEqual(stateEpoch);
+  }
   return { runId: run.id, checkpointEpoch: stateEpoch, historyEpoch };
 }
 
@@ -107,6 +113,7 @@ describe('crashes while training', () => {
             expect(listRuns(db)[0].status).toBe('completed');
             expect(readCheckpoint(db, c.runId, 'final')!.state!.epoch).toBe(c.checkpointEpoch + 2);
             expect(metricHistory(db, c.runId)['train.loss'].at(-1)![0]).toBe(c.checkpointEpoch + 2);
+            expect(listSnapshots(db, c.runId).at(-1)).toEqual({ epoch: c.checkpointEpoch + 2, step: 0 });
           }
         } finally {
           close();

@@ -15,7 +15,7 @@ import { loadDataset } from '../dataset/store';
 import { markUnsaved, workingDatabase } from '../project/service';
 import { startRun, type RunHandle } from './host';
 import { checkStateFits } from './state-codec';
-import { getRun, listRuns, metricHistory, readCheckpoint, type RunListItem } from './store';
+import { getRun, listRuns, listSnapshots, metricHistory, readCheckpoint, readSnapshot, type RunListItem } from './store';
 import type Database from 'better-sqlite3';
 
 // Predictions and heatmaps live in insight-handlers.ts.
@@ -72,7 +72,8 @@ function begin(session: Session, opts: Omit<Parameters<typeof startRun>[0], 'db'
   const db = workingDatabase(session);
   const program = compileNetwork(opts.network);
   let runId = '';
-  const targetEpochs = opts.resume?.targetEpochs ?? opts.config.epochs;
+  const target = opts.resume?.targetEpochs ?? opts.config.epochs;
+  const targetEpochs = target !== null && Number.isFinite(target) ? target : null;
   const h = startRun({
     ...opts,
     db,
@@ -100,7 +101,7 @@ function begin(session: Session, opts: Omit<Parameters<typeof startRun>[0], 'db'
 
 /** Handlers of the training channels. */
 export const trainingHandlers: { [C in TrainingChannel]: (payload: PayloadOf<C>, session: Session) => Promise<ResponseOf<C>> } = {
-  'training.start': async ({ datasetId, network, config }, session) => {
+  'training.start': async ({ datasetId, network, config, tempo, paused }, session) => {
     const dataset = projectDataset(session, datasetId);
     // A run says "Dale on" only when the constraint had a marked neuron to act on.
     const cfg = withEffectiveDale(parseTrainingConfig(config), network as Network);
@@ -114,8 +115,24 @@ export const trainingHandlers: { [C in TrainingChannel]: (payload: PayloadOf<C>,
     } catch (e) {
       throw new UserError('bad-training', e instanceof Error ? e.message : String(e));
     }
-    const h = begin(session, { datasetId, dataset, network: network as Network, config: cfg });
+    const h = begin(session, { datasetId, dataset, network: network as Network, config: cfg, tempo, paused });
     return { runId: h.runId, loss, stepsPerEpoch };
+  },
+  'training.tempo': async ({ runId, tempo }, session) => (live(session, runId).setTempo(tempo), {}),
+  'training.snapshots': async ({ runId }, session) => {
+    const db = workingDatabase(session);
+    const r = getRun(db, runId);
+    if (!r) throw new UserError('no-run', `There is no run ${runId.slice(0, 40)} in this project.`);
+    return { snapshots: listSnapshots(db, runId), neuronIds: r.network.neurons.map((n) => n.id), synapseIds: r.network.synapses.map((x) => x.id) };
+  },
+  'training.snapshot': async ({ runId, epoch, step }, session) => {
+    const db = workingDatabase(session);
+    const r = getRun(db, runId);
+    const params = r && readSnapshot(db, runId, { epoch, step });
+    if (!r || !params) throw new UserError('no-snapshot', `Run ${runId.slice(0, 40)} has no snapshot at epoch ${epoch}${step ? ` + ${step} batches` : ''}.`);
+    const program = compileNetwork(r.network);
+    if (params.length !== program.nWeights + program.neuronIds.length) throw new UserError('bad-snapshot', `The snapshot at epoch ${epoch} does not fit the run's network.`);
+    return { weights: liveWeights(program, params) };
   },
   'training.pause': async ({ runId }, session) => (live(session, runId).pause(), {}),
   'training.resume': async ({ runId }, session) => (live(session, runId).resume(), {}),
@@ -145,7 +162,7 @@ export const trainingHandlers: { [C in TrainingChannel]: (payload: PayloadOf<C>,
     }
     return { network: applyWeightsToNetwork(r.network, program, cp.params) };
   },
-  'training.continue': async ({ runId, epochs }, session) => {
+  'training.continue': async ({ runId, epochs, tempo }, session) => {
     const db = workingDatabase(session);
     const r = getRun(db, runId);
     const cp = r && readCheckpoint(db, runId, 'final');
@@ -164,7 +181,7 @@ export const trainingHandlers: { [C in TrainingChannel]: (payload: PayloadOf<C>,
       if (e instanceof UserError) throw e;
       throw new UserError('run.damaged', `The run ${runId.slice(0, 40)} in this project cannot be continued: ${(e as Error).message}`);
     }
-    begin(session, { datasetId: r.datasetId, dataset, network: r.network, config: r.stored.config, resume: { runId, state, targetEpochs: state.epoch + epochs } });
+    begin(session, { datasetId: r.datasetId, dataset, network: r.network, config: r.stored.config, resume: { runId, state, targetEpochs: state.epoch + epochs }, tempo });
     return { runId };
   },
 };

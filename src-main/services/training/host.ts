@@ -14,7 +14,8 @@ import type { TrainingConfig } from '../../../src-shared/training/config';
 import type { EpochSummary, RunState } from '../../../src-shared/training/runner';
 import type { FromWorker, RunEvaluation, ToWorker } from '../../../src-shared/training/protocol';
 import { trainingWorkerEntry } from '../../training/worker-url';
-import { appendEpochs, finishRun, insertRun, writeCheckpoint } from './store';
+import type { Tempo } from '../../../src-shared/training/tempo';
+import { appendEpochs, finishRun, insertRun, writeCheckpoint, writeSnapshots, type SnapshotKey } from './store';
 
 /** How a run ended. */
 export type RunOutcome =
@@ -44,6 +45,10 @@ export interface StartRunOptions {
   targetEpochs?: number;
   progressMs?: number;
   checkpointMs?: number;
+  /** Epochs per second (0: by hand only; null or absent: full speed). */
+  tempo?: Tempo;
+  /** Keep weight snapshots for the replay (default true). */
+  snapshots?: boolean;
 }
 
 /** A live run. */
@@ -53,6 +58,7 @@ export interface RunHandle {
   resume(): void;
   stop(): void;
   step(unit: 'batch' | 'epoch'): void;
+  setTempo(tempo: Tempo): void;
   /** Resolves when the worker has ended and everything is written. */
   readonly done: Promise<RunOutcome>;
 }
@@ -60,13 +66,16 @@ export interface RunHandle {
 /** Starts a run in a new worker; the run row exists when this returns. */
 export function startRun(o: StartRunOptions): RunHandle {
   const runId = o.resume?.runId ?? randomUUID();
-  const targetEpochs = o.resume?.targetEpochs ?? o.targetEpochs ?? o.config.epochs;
-  if (!o.resume) insertRun(o.db, { id: runId, datasetId: o.datasetId, network: o.network, stored: { config: o.config, loss: '', targetEpochs, result: null, message: null } });
+  // No epoch limit: the run goes on until it is stopped.
+  const targetEpochs = o.resume?.targetEpochs ?? o.targetEpochs ?? o.config.epochs ?? Infinity;
+  if (!o.resume) insertRun(o.db, { id: runId, datasetId: o.datasetId, network: o.network, stored: { config: o.config, loss: '', targetEpochs: Number.isFinite(targetEpochs) ? targetEpochs : null, result: null, message: null } });
   else {
-    // History past the state it resumes from was never checkpointed: it is trained again.
+    // History and snapshots past the state it resumes from were never checkpointed: they are trained again.
+    const { epoch, epochSteps } = o.resume.state;
     o.db.transaction(() => {
       o.db.prepare("UPDATE runs SET status = 'running', finished = NULL WHERE id = ?").run(runId);
-      o.db.prepare('DELETE FROM run_metrics WHERE run_id = ? AND step > ?').run(runId, o.resume!.state.epoch);
+      o.db.prepare('DELETE FROM run_metrics WHERE run_id = ? AND step > ?').run(runId, epoch);
+      o.db.prepare('DELETE FROM run_snapshots WHERE run_id = ? AND (epoch > ? OR (epoch = ? AND step > ?))').run(runId, epoch, epoch, epochSteps);
     })();
   }
   const { entry, options } = trainingWorkerEntry();
@@ -74,12 +83,15 @@ export function startRun(o: StartRunOptions): RunHandle {
   const send = (m: ToWorker, transfer: ArrayBuffer[] = []) => worker.postMessage(m, transfer);
 
   let pending: EpochSummary[] = [];
+  let pendingSnaps: (SnapshotKey & { params: Float64Array })[] = [];
   let bestEpochWritten = -1;
   let bestLoss = o.resume ? o.resume.state.bestLoss : Infinity;
   const flush = (): void => {
-    if (!pending.length) return;
+    if (!pending.length && !pendingSnaps.length) return;
     appendEpochs(o.db, runId, pending);
+    writeSnapshots(o.db, runId, pendingSnaps);
     pending = [];
+    pendingSnaps = [];
   };
 
   const done = new Promise<RunOutcome>((resolve) => {
@@ -104,6 +116,10 @@ export function startRun(o: StartRunOptions): RunHandle {
         case 'progress':
           o.listener?.progress?.(m);
           return;
+        case 'snapshot':
+          // Stored with the next checkpoint, like the epochs' history.
+          pendingSnaps.push({ epoch: m.epoch, step: m.step, params: m.params });
+          return;
         case 'epochEnd':
           // Kept until the checkpoint that covers it: stored history never runs ahead of the stored state.
           pending.push(m.summary);
@@ -124,6 +140,8 @@ export function startRun(o: StartRunOptions): RunHandle {
         case 'done':
           o.db.transaction(() => {
             flush();
+            // The replay ends where the run ended, also mid-epoch.
+            writeSnapshots(o.db, runId, [{ epoch: m.state.epoch, step: m.state.epochSteps, params: m.params }], { epoch: m.state.epoch, step: m.state.epochSteps });
             writeCheckpoint(o.db, runId, 'final', m.state.epoch, m.params, m.state);
             writeCheckpoint(o.db, runId, 'best', m.state.bestEpoch, m.state.bestParams, null);
             finishRun(o.db, runId, m.reason, { result: m.evaluation, message: null });
@@ -135,7 +153,10 @@ export function startRun(o: StartRunOptions): RunHandle {
           o.db.transaction(() => {
             flush();
             // Keep the last good weights: the worker sends them with the error.
-            if (m.params && m.state) writeCheckpoint(o.db, runId, 'final', m.state.epoch, m.params, null);
+            if (m.params && m.state) {
+              writeCheckpoint(o.db, runId, 'final', m.state.epoch, m.params, null);
+              writeSnapshots(o.db, runId, [{ epoch: m.state.epoch, step: m.state.epochSteps, params: m.params }], { epoch: m.state.epoch, step: m.state.epochSteps });
+            }
             finishRun(o.db, runId, 'error', { message: m.message });
           })();
           o.listener?.stored?.();
@@ -165,6 +186,7 @@ export function startRun(o: StartRunOptions): RunHandle {
   send({
     type: 'start', network: o.network, x: o.dataset.x, y: o.dataset.y, split: o.dataset.split, config: o.config,
     resumeState: o.resume?.state, targetEpochs, paused: o.paused, progressMs: o.progressMs, checkpointMs: o.checkpointMs,
+    tempo: o.tempo ?? null, snapshots: o.snapshots ?? true,
   });
   return {
     runId,
@@ -172,6 +194,7 @@ export function startRun(o: StartRunOptions): RunHandle {
     resume: () => send({ type: 'resume' }),
     stop: () => send({ type: 'stop' }),
     step: (unit) => send({ type: 'step', unit }),
+    setTempo: (tempo) => send({ type: 'tempo', tempo }),
     done,
   };
 }

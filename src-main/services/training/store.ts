@@ -1,5 +1,5 @@
 /**
- * Runs, metric history and checkpoints in a project's working database (tables of format 1).
+ * Runs, metric history, checkpoints and replay snapshots in a project's working database.
  * Everything read back is validated (zod for the JSON, bounded sizes for text and BLOBs): a bad row
  * makes that one run unusable with a sentence saying why, never the whole list.
  */
@@ -10,6 +10,7 @@ import { TrainingConfigSchema, type TrainingConfig } from '../../../src-shared/t
 import { RunEvaluationSchema, RunStatusSchema, type RunStatus } from '../../../src-shared/training/contract';
 import type { EpochSummary, RunState } from '../../../src-shared/training/runner';
 import type { RunEvaluation } from '../../../src-shared/training/protocol';
+import { snapshotEpochs } from '../../../src-shared/training/snapshots';
 import { UserError } from '../user-error';
 import { BadCheckpointError, blobToParams, decodeRunState, encodeRunState, paramsToBlob, readStateHeader } from './state-codec';
 
@@ -17,7 +18,8 @@ import { BadCheckpointError, blobToParams, decodeRunState, encodeRunState, param
 export interface StoredRunConfig {
   config: TrainingConfig;
   loss: string;
-  targetEpochs: number;
+  /** null: no epoch limit (until stopped). */
+  targetEpochs: number | null;
   result: RunEvaluation | null;
   message: string | null;
 }
@@ -204,6 +206,50 @@ export function readCheckpoint(db: Database.Database, runId: string, which: 'fin
     return { epoch: r.step, params, state };
   } catch (e) {
     if (e instanceof BadCheckpointError) throw damagedRun(runId, `its ${which} checkpoint: ${e.message}`);
+    throw e;
+  }
+}
+
+/** Where a snapshot sits in a run: after `epoch` completed epochs and `step` batches of the next. */
+export interface SnapshotKey {
+  epoch: number;
+  step: number;
+}
+
+/**
+ * Writes replay snapshots and thins the run's snapshots to the spacing of snapshots.ts for its newest epoch, in one
+ * transaction. `keep` (the run's current final position, maybe mid-epoch) survives the thinning.
+ */
+export function writeSnapshots(db: Database.Database, runId: string, snaps: readonly (SnapshotKey & { params: Float64Array })[], keep?: SnapshotKey): void {
+  if (!snaps.length && !keep) return;
+  const ins = db.prepare('INSERT OR REPLACE INTO run_snapshots (run_id, epoch, step, weights) VALUES (?, ?, ?, ?)');
+  const del = db.prepare('DELETE FROM run_snapshots WHERE run_id = ? AND epoch = ? AND step = ?');
+  db.transaction(() => {
+    for (const s of snaps) ins.run(runId, s.epoch, s.step, paramsToBlob(s.params));
+    const stored = listSnapshots(db, runId);
+    const latest = Math.max(keep?.epoch ?? 0, ...stored.map((k) => k.epoch));
+    const grid = new Set(snapshotEpochs(latest));
+    for (const k of stored) {
+      const kept = (k.step === 0 && grid.has(k.epoch)) || (keep !== undefined && k.epoch === keep.epoch && k.step === keep.step);
+      if (!kept) del.run(runId, k.epoch, k.step);
+    }
+  })();
+}
+
+/** A run's snapshot positions, in order (integers only: a file's other values are not positions). */
+export function listSnapshots(db: Database.Database, runId: string): SnapshotKey[] {
+  return db.prepare("SELECT epoch, step FROM run_snapshots WHERE run_id = ? AND typeof(epoch) = 'integer' AND typeof(step) = 'integer' ORDER BY epoch, step").all(runId) as SnapshotKey[];
+}
+
+/** One snapshot's parameter vector (program order of the run's network), or null. */
+export function readSnapshot(db: Database.Database, runId: string, key: SnapshotKey): Float64Array | null {
+  const r = db.prepare('SELECT weights FROM run_snapshots WHERE run_id = ? AND epoch = ? AND step = ?').get(runId, key.epoch, key.step) as { weights: unknown } | undefined;
+  if (!r) return null;
+  try {
+    if (!Buffer.isBuffer(r.weights)) throw new BadCheckpointError('its saved weights are not binary data');
+    return blobToParams(r.weights);
+  } catch (e) {
+    if (e instanceof BadCheckpointError) throw damagedRun(runId, `its replay snapshot at epoch ${key.epoch}: ${e.message}`);
     throw e;
   }
 }
