@@ -1,6 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import './sweep.css';
+import { defaultLoss } from '../../src-shared/training/config';
 import { hiddenLayers } from '../../src-shared/training/sweep';
 import { useEditorStore } from '../state/editor-store';
 import { CURVE_COLORS, type CurveSeries } from './chart-data';
@@ -16,18 +17,28 @@ function gridSize(text: string): number {
   return Math.max(1, text.split(/[\s,;]+/).filter(Boolean).length);
 }
 
-/** One line per run: validation loss (training loss without a validation split); dashes tell seeds apart. */
+/** A run's line: one colour per learning rate × width, dashed for every other seed. */
+function lineStyle(r: SweepRow, seeds: readonly number[]): { color: string; dash: boolean } {
+  return { color: CURVE_COLORS[Math.floor(r.index / seeds.length) % CURVE_COLORS.length], dash: seeds.indexOf(r.seed) % 2 === 1 };
+}
+
+const seedsOf = (rows: readonly SweepRow[]) => [...new Set(rows.map((r) => r.seed))];
+
+/** One line per run: validation loss (training loss without a validation split). */
 function sweepSeries(rows: readonly SweepRow[]): CurveSeries[] {
-  const seeds = [...new Set(rows.map((r) => r.seed))];
+  const seeds = seedsOf(rows);
   return rows
     .filter((r) => (r.history['val.loss'] ?? r.history['train.loss'])?.length)
-    .map((r) => ({
-      label: `#${r.index + 1}`,
-      points: r.history['val.loss'] ?? r.history['train.loss'],
-      color: CURVE_COLORS[Math.floor(r.index / seeds.length) % CURVE_COLORS.length],
-      dash: seeds.indexOf(r.seed) % 2 === 1,
-      scale: 'loss' as const,
-    }));
+    .map((r) => ({ label: `#${r.index + 1}`, points: r.history['val.loss'] ?? r.history['train.loss'], ...lineStyle(r, seeds), scale: 'loss' as const }));
+}
+
+/** The table's key to the chart: a short sample of the run's line. */
+function Swatch({ color, dash }: { color: string; dash: boolean }) {
+  return (
+    <svg className="sweep-swatch" width="18" height="8" aria-hidden="true">
+      <line x1="0" y1="4" x2="18" y2="4" stroke={color} strokeWidth="2.5" strokeDasharray={dash ? '5 3' : undefined} />
+    </svg>
+  );
 }
 
 function Form({ layers }: { layers: string[][] }) {
@@ -69,8 +80,13 @@ function Form({ layers }: { layers: string[][] }) {
 
 function Table({ rows }: { rows: SweepRow[] }) {
   const best = bestRow(rows);
+  // The score is accuracy for the classification losses, R² for mean squared error (as the runner computes it).
+  const network = useEditorStore((s) => s.network);
+  const loss = useTrainingStore((s) => s.config.loss) ?? defaultLoss(network);
+  const classes = loss !== 'mse';
   const running = useSweepStore((s) => s.running);
   const hasWidth = rows.some((r) => r.width !== null);
+  const seeds = seedsOf(rows);
   return (
     <table className="run-table sweep-table" data-testid="sweep-table">
       <thead>
@@ -81,22 +97,26 @@ function Table({ rows }: { rows: SweepRow[] }) {
           <th>seed</th>
           <th>status</th>
           <th>epoch</th>
-          <th>loss</th>
-          <th>score</th>
+          <th>{rows.some((r) => r.valLoss !== null) ? 'validation loss' : 'loss'}</th>
+          <th>{classes ? 'accuracy' : 'R²'}</th>
           <th />
         </tr>
       </thead>
       <tbody>
         {rows.map((r) => (
           <tr key={r.index} data-testid="sweep-row" data-status={r.status} data-best={best === r} className={best === r ? 'is-best' : undefined} title={r.message ?? undefined}>
-            <td>#{r.index + 1}</td>
+            <td>
+              <span className="sweep-key">
+                <Swatch {...lineStyle(r, seeds)} />#{r.index + 1}
+              </span>
+            </td>
             <td>{r.lr}</td>
             {hasWidth && <td>{r.width}</td>}
             <td>{r.seed}</td>
             <td>{r.status === 'error' ? 'diverged' : r.status}</td>
             <td>{r.epoch}</td>
             <td data-testid="sweep-loss">{fmt(rowLoss(r))}</td>
-            <td>{fmt(r.score)}</td>
+            <td>{fmt(r.score, classes)}</td>
             <td>
               <button type="button" data-testid="sweep-use" disabled={!r.runId || r.status === 'waiting' || r.status === 'running' || running} onClick={() => void adoptSweepRun(r)}>
                 Use
