@@ -73,7 +73,7 @@ export function forwardSample(program: Program, params: Float64Array, inputs: Ar
         for (let k = 0; k < K; k++) acc += params[w + k] * o[src[k]];
       }
       z[t] = acc;
-      o[t] = mask && mask.neuronOff[t] ? 0 : activate(act[t], acc);
+      o[t] = mask !== null && mask.neuronOff[t] ? 0 : activate(act[t], acc);
     }
   }
   for (const g of program.softmaxGroups) {
@@ -85,9 +85,13 @@ export function forwardSample(program: Program, params: Float64Array, inputs: Ar
   }
   if (mask) for (const g of program.softmaxGroups) for (const n of g) if (mask.neuronOff[n]) o[n] = 0;
   const { synParam, synSource } = program;
-  for (let s = 0; s < contributions.length; s++) {
-    const p = synParam[s];
-    contributions[s] = mask && mask.weightOff[p] ? 0 : params[p] * o[synSource[s]];
+  if (mask) {
+    for (let s = 0; s < contributions.length; s++) {
+      const p = synParam[s];
+      contributions[s] = mask.weightOff[p] ? 0 : params[p] * o[synSource[s]];
+    }
+  } else {
+    for (let s = 0; s < contributions.length; s++) contributions[s] = params[synParam[s]] * o[synSource[s]];
   }
   return res;
 }
