@@ -31,7 +31,7 @@ export function stopwatch(): () => { seconds: number; cpuSeconds: number } {
   const c0 = process.cpuUsage();
   return () => {
     const c = process.cpuUsage(c0);
-    return { seconds: cpuNow() - t0, cpuSeconds: (c.user + c.system) / 1e6 };
+    return { seconds: now() - t0, cpuSeconds: (c.user + c.system) / 1e6 };
   };
 }
 
