@@ -9,8 +9,16 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { WorkerOptions } from 'node:worker_threads';
 
+let builtDir: URL | null = null;
+
+/** Starts every worker from the bundles in `dir` even when running from source (the bench bundles what ships). */
+export function useBuiltWorkers(dir: URL): void {
+  builtDir = dir;
+}
+
 /** The first argument of `new Worker` and its options, for the built `builtName` or the `source` TypeScript file. */
 export function workerEntry(builtName: string, source: URL): { entry: URL | string; options: WorkerOptions } {
+  if (builtDir) return { entry: new URL(builtName, builtDir), options: {} };
   if (!import.meta.url.endsWith('.ts')) {
     const built = [`./${builtName}`, `../${builtName}`].map((p) => new URL(p, import.meta.url));
     return { entry: built.find((u) => existsSync(fileURLToPath(u))) ?? built[0], options: {} };

@@ -10,6 +10,7 @@ import { projectRequests } from './model/project';
 import { datasetEvents, datasetRequests } from './data/contract';
 import { overlayRequests } from './overlay/contract';
 import { trainingEvents, trainingRequests } from './training/contract';
+import { sweepEvents, sweepRequests } from './training/sweep-contract';
 import { exportRequests } from './export/contract';
 
 /** Which transport the renderer is talking through. */
@@ -114,6 +115,8 @@ export const requests = {
   // --- training ---
   // Training runs in a worker, run history in the project: training/contract.ts, src-main/services/training/README.md.
   ...trainingRequests,
+  // Sweeps (a grid of runs on a pool of workers): training/sweep-contract.ts, src-main/services/training/sweep.ts.
+  ...sweepRequests,
   // --- end training ---
   // --- export ---
   // ONNX and PyTorch exports, network JSON, trained weights back as a run: export/contract.ts, src-main/services/export/handlers.ts.
@@ -137,6 +140,7 @@ export const events = {
   'app.closeRequested': z.object({}),
   ...datasetEvents, // datasets
   ...trainingEvents, // training
+  ...sweepEvents, // training sweeps
 } as const;
 
 /** The name of a pushed event. */

@@ -79,6 +79,35 @@ describe('neurite CLI (spawned from source)', () => {
   }, 180_000);
 });
 
+describe('neurite sweep (spawned from source)', () => {
+  it('trains the grid on a pool of workers, saves every run, prints them best first; bad grids are refused', () => {
+    const file = makeProject();
+    const bad = run('sweep', file, '--lr', '0.01', '--widths', '2,4');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--widths needs --layer N');
+    expect(run('sweep', file, '--lr', '0.01', '--layer', '9', '--widths', '2').stderr).toContain('--layer must be between 1 and 2');
+    const r = spawnSync(process.execPath, ['--import', 'tsx', cli, 'sweep', file, '--lr', '0.003,0.03', '--layer', '1', '--widths', '2,5', '--seeds', '7', '--workers', '2', '--epochs', '4', '--precision', 'float32'], { encoding: 'utf8', timeout: 240_000 });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('sweep: 4 runs of 4 epochs, 2 at a time');
+    const lines = r.stdout.split('\n').filter((l) => /^#\d/.test(l));
+    expect(lines).toHaveLength(4);
+    const losses = lines.map((l) => Number(/loss=([\d.e-]+)/.exec(l)![1]));
+    expect(losses).toEqual([...losses].sort((a, b) => a - b));
+    expect(lines[0]).toContain('best: rows=');
+    const { session, close } = testSession();
+    try {
+      openProject(session, file);
+      const runs = listRuns(workingDatabase(session));
+      expect(runs).toHaveLength(4);
+      expect(runs.map((x) => x.stored!.config.optimizer.lr).sort()).toEqual([0.003, 0.003, 0.03, 0.03]);
+      expect(runs.every((x) => x.stored!.config.precision === 'float32' && x.stored!.config.seed === 7 && x.status === 'completed')).toBe(true);
+    } finally {
+      close();
+    }
+  }, 300_000);
+});
+
 describe('neurite eval --csv (spawned from source)', () => {
   const header = 'length;width;colour;kind';
   const line = (i: number) => `${(1 + (i % 7) * 0.5).toFixed(1).replace('.', ',')};${(2 + (i % 5)).toString()};${['red', 'green', 'blue'][i % 3]};${i % 7 < 3 ? 'small' : 'large'}`;

@@ -83,6 +83,8 @@ function validPayloads(): Record<Channel, unknown> {
     'overlay.datasetRow': { network, datasetId, split: 'train', position: 0 },
     'training.start': { datasetId, network, config: { epochs: 2, batchSize: 16 } },
     'training.tempo': { runId, tempo: 5 },
+    'training.sweepStart': { datasetId, network, config: { epochs: 1 }, spec: { lrs: [0.01], seeds: [1] } },
+    'training.sweepStop': { sweepId: 'sweep-1' },
     'training.snapshots': { runId },
     'training.snapshot': { runId, epoch: 0, step: 0 },
     'training.pause': { runId },

@@ -5,6 +5,7 @@ import { overlayHandlers } from './overlay/handlers';
 import { projectHandlers } from './project/handlers';
 import { trainingHandlers } from './training/handlers';
 import { insightHandlers } from './training/insight-handlers';
+import { sweepHandlers } from './training/sweep-handlers';
 import { exportHandlers } from './export/handlers';
 
 /** Every service's handler map, composed; each service module exports its own map and is spread here. */
@@ -15,5 +16,6 @@ export const handlers: Handlers = {
   ...overlayHandlers,
   ...trainingHandlers,
   ...insightHandlers,
+  ...sweepHandlers,
   ...exportHandlers,
 };

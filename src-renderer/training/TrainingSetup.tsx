@@ -6,6 +6,7 @@ import { useEditorStore } from '../state/editor-store';
 import { useUiStore } from '../state/ui-store';
 import { DatasetPicker } from './DatasetPicker';
 import { useTrainingStore } from './training-store';
+import { SweepButton } from './SweepPanel';
 
 const LOSS_NAMES = { mse: 'mean squared error', bce: 'binary cross-entropy', cce: 'cross-entropy' } as const;
 type Optimizer = NonNullable<TrainingConfigInput['optimizer']>;
@@ -113,6 +114,14 @@ export function TrainingSetup() {
       <button type="button" className="training-setup__reset" data-testid="train-reset" disabled={live} title="Reinitialise every weight and bias on the canvas from the seed (one undo step)" onClick={() => void runCommand('train.resetWeights')}>
         Reset weights
       </button>
+      <label className="field" title="float32 runs the dense layers about twice as fast; results differ from float64 around the 7th digit">
+        <span className="field__label">Arithmetic</span>
+        <select data-testid="cfg-precision" value={full.precision} onChange={(e) => change('Arithmetic', { precision: e.target.value as 'float64' | 'float32' })}>
+          <option value="float64">float64 (exact)</option>
+          <option value="float32">float32 (faster)</option>
+        </select>
+      </label>
+      <SweepButton />
     </div>
   );
 }

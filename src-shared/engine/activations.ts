@@ -105,7 +105,7 @@ export function derivative(c: number, z: number, o: number): number {
 }
 
 /** Applies activation `c` to z[off..off+n) into o[off..off+n); the common kinds get tight loops. */
-export function activateRange(c: number, z: Float64Array, o: Float64Array, off: number, n: number): void {
+export function activateRange(c: number, z: Float64Array | Float32Array, o: Float64Array | Float32Array, off: number, n: number): void {
   const end = off + n;
   if (c === A.relu) {
     for (let i = off; i < end; i++) {
@@ -122,7 +122,7 @@ export function activateRange(c: number, z: Float64Array, o: Float64Array, off: 
 }
 
 /** dZ = dO · σ'(z) over a range; the common kinds get tight loops. */
-export function backpropRange(c: number, z: Float64Array, o: Float64Array, dO: Float64Array, dZ: Float64Array, off: number, n: number): void {
+export function backpropRange(c: number, z: Float64Array | Float32Array, o: Float64Array | Float32Array, dO: Float64Array | Float32Array, dZ: Float64Array | Float32Array, off: number, n: number): void {
   const end = off + n;
   if (c === A.relu) {
     for (let i = off; i < end; i++) dZ[i] = z[i] > 0 ? dO[i] : 0;

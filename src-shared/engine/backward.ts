@@ -1,6 +1,7 @@
 import type { Block, Program } from './compile';
 import { backpropRange } from './activations';
 import type { Workspace } from './workspace';
+import { prepareStride, type Floats, simdBackwardBlock, simdBlockDz } from './simd/backend';
 
 /**
  * Backpropagates from the output gradients `lossAndSeed` wrote into ws.dZ and fills ws.grad (weights and biases)
@@ -12,7 +13,31 @@ export function backwardBatch(program: Program, params: Float64Array, ws: Worksp
   ws.dO.fill(0, 0, N * B);
   const isOutput = outputMask(program);
   const isInput = inputMask(program);
+  const simd = ws.simd;
+  if (simd) {
+    // forwardBatch already copied these params into the WebAssembly memory and built the tables for this stride.
+    prepareStride(program, simd, B);
+    for (let i = blocks.length - 1; i >= 0; i--) {
+      if (!simdBlockDz(program, simd, i, B)) biasAndDz(blocks[i], nWeights, ws.Z, ws.O, ws.dZ, ws.dO, simd.G, B, act, isOutput);
+      simdBackwardBlock(program, simd, i, B);
+    }
+    if (simd.G !== ws.grad) ws.grad.set(simd.G);
+    return;
+  }
   for (let i = blocks.length - 1; i >= 0; i--) backwardBlock(blocks[i], params, nWeights, ws, B, act, isOutput, isInput);
+}
+
+/** Turns each hidden target's accumulated dO into dZ and writes the bias gradients of the block. */
+function biasAndDz(blk: Block, nW: number, Z: Floats, O: Floats, dZ: Floats, dO: Floats, grad: Floats, B: number, act: Uint8Array, isOut: Uint8Array): void {
+  const T = blk.targets;
+  for (let r = 0; r < T.length; r++) {
+    const t = T[r];
+    const zo = t * B;
+    if (!isOut[t]) backpropRange(act[t], Z, O, dO, dZ, zo, B);
+    let db = 0;
+    for (let b = 0; b < B; b++) db += dZ[zo + b];
+    grad[nW + t] = db;
+  }
 }
 
 const masks = new WeakMap<Program, { out: Uint8Array; inp: Uint8Array }>();
@@ -31,19 +56,15 @@ const outputMask = (p: Program) => getMasks(p).out;
 const inputMask = (p: Program) => getMasks(p).inp;
 
 function backwardBlock(blk: Block, P: Float64Array, nW: number, ws: Workspace, B: number, act: Uint8Array, isOut: Uint8Array, isIn: Uint8Array): void {
-  const { Z, O, dZ, dO, grad } = ws;
+  const O = ws.O as Float64Array;
+  const dZ = ws.dZ as Float64Array;
+  const dO = ws.dO as Float64Array;
+  const grad = ws.grad;
   const T = blk.targets;
   const src = blk.sources;
   const K = src.length;
-  for (let r = 0; r < T.length; r++) {
-    const t = T[r];
-    const zo = t * B;
-    // Outputs already hold dLoss/dz from the loss; hidden neurons turn their accumulated dO into dZ here.
-    if (!isOut[t]) backpropRange(act[t], Z, O, dO, dZ, zo, B);
-    let db = 0;
-    for (let b = 0; b < B; b++) db += dZ[zo + b];
-    grad[nW + t] = db;
-  }
+  // Outputs already hold dLoss/dz from the loss; hidden neurons turn their accumulated dO into dZ here.
+  biasAndDz(blk, nW, ws.Z, ws.O, ws.dZ, ws.dO, ws.grad, B, act, isOut);
   let r = 0;
   for (; r + 1 < T.length; r += 2) {
     const za = T[r] * B;

@@ -1,6 +1,7 @@
 import type { Block, Program } from './compile';
 import { activateRange } from './activations';
 import type { Workspace } from './workspace';
+import { prepareStride, simdForwardBlock, type Floats } from './simd/backend';
 
 /** Rows computed through the whole network at a time, so a tile's values of every neuron stay in cache for big batches. */
 const TILE = 128;
@@ -8,9 +9,23 @@ const TILE = 128;
 /** Runs the batch forward pass over B rows already placed by `loadInputs`; fills ws.Z and ws.O. */
 export function forwardBatch(program: Program, params: Float64Array, ws: Workspace, B: number): void {
   const { blocks, act, nWeights } = program;
+  const simd = ws.simd;
+  if (simd) {
+    if (params !== simd.P) simd.P.set(params);
+    prepareStride(program, simd, B);
+  }
   for (let b0 = 0; b0 < B; b0 += TILE) {
     const b1 = Math.min(B, b0 + TILE);
-    for (let i = 0; i < blocks.length; i++) forwardBlock(blocks[i], params, nWeights, ws.Z, ws.O, B, b0, b1, act);
+    if (simd) {
+      for (let i = 0; i < blocks.length; i++) {
+        if (simdForwardBlock(program, simd, i, b0, b1)) continue;
+        const T = blocks[i].targets;
+        for (let r = 0; r < T.length; r++) activateRange(act[T[r]], ws.Z, ws.O, T[r] * B + b0, b1 - b0);
+      }
+      for (const g of program.softmaxGroups) softmaxBatch(g, ws.Z, ws.O, B, b0, b1);
+      continue;
+    }
+    for (let i = 0; i < blocks.length; i++) forwardBlock(blocks[i], params, nWeights, ws.Z as Float64Array, ws.O as Float64Array, B, b0, b1, act);
     for (const g of program.softmaxGroups) softmaxBatch(g, ws.Z, ws.O, B, b0, b1);
   }
 }
@@ -119,7 +134,7 @@ function forwardBlock(blk: Block, P: Float64Array, nW: number, Z: Float64Array, 
 }
 
 /** Stable softmax across a group's members for every row of the batch. */
-function softmaxBatch(g: Int32Array, Z: Float64Array, O: Float64Array, B: number, b0: number, b1: number): void {
+function softmaxBatch(g: Int32Array, Z: Floats, O: Floats, B: number, b0: number, b1: number): void {
   const m = g.length;
   for (let b = b0; b < b1; b++) {
     let mx = -Infinity;

@@ -14,3 +14,5 @@ export * from './optimizer';
 export * from './trainer';
 export * from './rng';
 export * from './build';
+export { defaultKernel, setDefaultKernel, simdUnavailableReason, type KernelKind } from './simd/module';
+export type { Floats, Precision } from './simd/backend';

@@ -132,26 +132,31 @@ describe('the engine agrees with PyTorch (float64): forward, gradients, and 100 
     }
     const data = c.layered ? denseData(c.loss, 200 + k) : skipData(c.loss, ROWS, 200 + k, c.mseSoftmax);
     const program = compileNetwork(net);
-    const trainer = createTrainer(program, paramsFromNetwork(program, net), {
-      loss: c.loss,
-      optimizer: c.optimizer,
-      schedule: c.schedule,
-      l1: c.l1,
-      l2: c.l2,
-      batchSize: BATCH,
-      seed: 1,
-    });
+    // The trainer's starting weights (with Dale, initialisation puts every weight on its neuron's side).
+    const initial = createTrainer(program, paramsFromNetwork(program, net), { loss: c.loss, optimizer: c.optimizer, batchSize: BATCH, seed: 1, kernel: 'js' }).getWeights();
     const order = batches(300 + k);
-    return { c, net, data, program, trainer, order, exported: exportCase(net, program, trainer.getWeights(), c, data.X, data.Y, order) };
+    return { c, net, data, program, initial, order, exported: exportCase(net, program, initial, c, data.X, data.Y, order) };
   });
   const torch = runTorch(prepared.map((p) => p.exported));
 
-  prepared.forEach(({ c, net, data, program, trainer, order }, k) => {
+  // Both dense-block kernels: WebAssembly SIMD (the default) and the JavaScript fallback.
+  for (const kernel of ['simd', 'js'] as const) describe(`${kernel} kernel`, () => prepared.forEach(({ c, net, data, program, initial, order }, k) => {
     it(c.name, () => {
+      const trainer = createTrainer(program, initial, {
+        loss: c.loss,
+        optimizer: c.optimizer,
+        schedule: c.schedule,
+        l1: c.l1,
+        l2: c.l2,
+        batchSize: BATCH,
+        seed: 1,
+        kernel,
+      });
       const ref = torch.results[k];
       const first = order[0];
       // Forward: every neuron's z and o on the first batch.
-      const ws = createWorkspace(program, BATCH);
+      const ws = createWorkspace(program, BATCH, { kernel });
+      expect(ws.kernel).toBe(kernel);
       loadInputs(program, ws, data.X, first, 0, BATCH);
       forwardBatch(program, trainer.params, ws, BATCH);
       const inputSet = new Set(program.inputs);
@@ -190,5 +195,5 @@ describe('the engine agrees with PyTorch (float64): forward, gradients, and 100 
       const moved = net.synapses.some((_, i) => Math.abs(p[program.synParam[i]] - (prepared[k].exported.synapses[i].w as number)) > 1e-3);
       expect(moved).toBe(true);
     });
-  });
+  }));
 });

@@ -8,6 +8,8 @@ import { hasDale, projectDale } from './dale';
 import { initialise, type InitScheme } from './init';
 import { createRng, shuffle } from './rng';
 import { createWorkspace, loadInputs } from './workspace';
+import type { KernelKind } from './simd/module';
+import type { Precision } from './simd/backend';
 
 /** Everything a training run needs besides data. */
 export interface TrainerConfig {
@@ -22,6 +24,10 @@ export interface TrainerConfig {
   seed: number;
   /** Initialisation of `initialParams` (default 'keep': use them as given). */
   init?: InitScheme;
+  /** Dense-block kernel: 'simd' (WebAssembly SIMD, the default where it runs) or 'js' (the reference fallback). */
+  kernel?: KernelKind;
+  /** Batch arithmetic: 'float64' (default) or 'float32' (SIMD only, about twice as fast; parameters and optimiser stay float64). */
+  precision?: Precision;
 }
 
 /**
@@ -72,7 +78,7 @@ export function createTrainer(program: Program, initialParams: Float64Array, con
   const params = Float64Array.from(initialParams);
   const rng = createRng(config.seed);
   initialise(program, params, config.init ?? 'keep', rng);
-  const ws = createWorkspace(program, config.batchSize);
+  const ws = createWorkspace(program, config.batchSize, { kernel: config.kernel, precision: config.precision });
   let opt = createOptimizerState(config.optimizer, program.nParams);
   const good = new Float64Array(program.nParams);
   const dale = hasDale(program);

@@ -41,6 +41,8 @@ export const TrainingConfigSchema = z.object({
   dale: z.boolean().default(true),
   /** Reinitialise the weights with the seed before training (false: start from the canvas weights). */
   reinitialise: z.boolean().default(false),
+  /** Batch arithmetic: float64 (exact, the default) or float32 (WebAssembly SIMD f32x4, about twice as fast on wide layers). */
+  precision: z.enum(['float64', 'float32']).default('float64'),
 });
 /** A fully defaulted training configuration. */
 export type TrainingConfig = z.infer<typeof TrainingConfigSchema>;
@@ -72,5 +74,5 @@ export function trainerConfigFor(cfg: TrainingConfig, loss: LossKind, stepsPerEp
   if (cfg.schedule.kind === 'step') schedule = { kind: 'step', every: cfg.schedule.everyEpochs * stepsPerEpoch, gamma: cfg.schedule.gamma };
   // Without an epoch limit a cosine schedule has no end to decay towards: it spans DEFAULT_EPOCHS and then stays at its minimum.
   if (cfg.schedule.kind === 'cosine') schedule = { kind: 'cosine', totalSteps: Math.max(1, (cfg.epochs ?? DEFAULT_EPOCHS) * stepsPerEpoch), minLr: cfg.schedule.minLr };
-  return { loss, optimizer, schedule, l1: cfg.l1, l2: cfg.l2, batchSize: cfg.batchSize, seed: cfg.seed, init: cfg.reinitialise ? 'glorot_uniform' : 'keep' };
+  return { loss, optimizer, schedule, l1: cfg.l1, l2: cfg.l2, batchSize: cfg.batchSize, seed: cfg.seed, init: cfg.reinitialise ? 'glorot_uniform' : 'keep', precision: cfg.precision };
 }

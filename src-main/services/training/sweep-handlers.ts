@@ -1,0 +1,88 @@
+/** The sweep channels: a grid of ordinary runs on a pool of workers (sweep.ts), reported per epoch to the session. */
+import { randomUUID } from 'node:crypto';
+import type { Network } from '../../../src-shared/model/network';
+import type { ResponseOf } from '../../../src-shared/api';
+import { parseTrainingConfig } from '../../../src-shared/training/config';
+import { TrainingRun } from '../../../src-shared/training/runner';
+import type { sweepRequests } from '../../../src-shared/training/sweep-contract';
+import type { PayloadOf } from '../dispatch';
+import type { Session } from '../session';
+import { UserError } from '../user-error';
+import { projectDataset } from '../dataset/project-dataset';
+import { markUnsaved, workingDatabase } from '../project/service';
+import { defaultSweepWorkers, pointRun, startSweep, type SweepHandle } from './sweep';
+
+type SweepChannel = keyof typeof sweepRequests;
+
+let workers = defaultSweepWorkers();
+
+/** Sets how many runs a sweep trains at once (default: cores − 1, at least 1). */
+export function setSweepWorkers(n: number): void {
+  workers = Math.max(1, Math.floor(n));
+}
+
+const sweeps = new WeakMap<Session, Map<string, SweepHandle>>();
+
+function sweepsOf(session: Session): Map<string, SweepHandle> {
+  let m = sweeps.get(session);
+  if (!m) {
+    m = new Map();
+    sweeps.set(session, m);
+    const live = m;
+    session.onClose?.(() => live.forEach((h) => h.stop()));
+  }
+  return m;
+}
+
+const nn = (v: number | null | undefined): number | null => (v === null || v === undefined || !Number.isFinite(v) ? null : v);
+
+/** Handlers of the sweep channels. */
+export const sweepHandlers: { [C in SweepChannel]: (payload: PayloadOf<C>, session: Session) => Promise<ResponseOf<C>> } = {
+  'training.sweepStart': async ({ datasetId, network, config, spec }, session) => {
+    const dataset = projectDataset(session, datasetId);
+    const cfg = parseTrainingConfig(config);
+    // Every network of the grid must fit the data before any run starts (one probe per width).
+    for (const p of new Set(spec.widths.length ? spec.widths : [null])) {
+      try {
+        const run = pointRun(network as Network, cfg, spec, { lr: spec.lrs[0], width: p, seed: spec.seeds[0] });
+        new TrainingRun({ network: run.network, x: dataset.x, y: dataset.y, split: dataset.split, config: run.config });
+      } catch (e) {
+        throw new UserError('bad-training', `${p === null ? '' : `With ${p} neurons in the layer: `}${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+    const sweepId = randomUUID();
+    const emit = (index: number, runId: string, phase: 'started' | 'epoch' | 'ended', f: { epoch?: number; trainLoss?: number | null; valLoss?: number | null; score?: number | null; status?: 'running' | 'completed' | 'stopped' | 'early-stopped' | 'error'; message?: string | null }) =>
+      session.emit('training.sweepProgress', {
+        sweepId, index, runId, phase, epoch: f.epoch ?? 0, trainLoss: nn(f.trainLoss), valLoss: nn(f.valLoss), score: nn(f.score), status: f.status ?? 'running', message: f.message ?? null,
+      });
+    const h = startSweep({
+      db: workingDatabase(session),
+      datasetId,
+      dataset,
+      network: network as Network,
+      config: cfg,
+      spec,
+      concurrency: workers,
+      listener: {
+        started: (i, runId) => emit(i, runId, 'started', {}),
+        epoch: (i, runId, e) => emit(i, runId, 'epoch', { epoch: e.epoch, trainLoss: e.trainLoss, valLoss: e.val?.loss, score: e.score }),
+        finished: (i, runId, out) => emit(i, runId, 'ended', { epoch: out.epoch ?? 0, status: out.status, message: out.status === 'error' ? out.message : null }),
+        stored: () => markUnsaved(session),
+      },
+    });
+    const live = sweepsOf(session);
+    let stopped = false;
+    live.set(sweepId, { ...h, stop: () => ((stopped = true), h.stop()) });
+    void h.done.then(() => {
+      live.delete(sweepId);
+      session.emit('training.sweepDone', { sweepId, stopped });
+    });
+    return { sweepId, points: h.points, workers };
+  },
+  'training.sweepStop': async ({ sweepId }, session) => {
+    const h = sweeps.get(session)?.get(sweepId);
+    if (!h) throw new UserError('no-run', 'That sweep is not running.');
+    h.stop();
+    return {};
+  },
+};

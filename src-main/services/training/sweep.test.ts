@@ -1,0 +1,73 @@
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { makeExample } from '../../../src-shared/data/examples';
+import { parseTrainingConfig } from '../../../src-shared/training/config';
+import { hiddenLayers } from '../../../src-shared/training/sweep';
+import { saveDataset } from '../dataset/store';
+import { SCHEMA_SQL } from '../project/schema';
+import { defaultSweepWorkers, startSweep } from './sweep';
+import { getRun, listRuns, metricHistory } from './store';
+
+function setup() {
+  const ex = makeExample('xor', { seed: 3, size: 300 });
+  const db = new Database(':memory:');
+  db.exec(SCHEMA_SQL);
+  saveDataset(db, ex.dataset);
+  return { ...ex, db };
+}
+
+describe('sweeps on a pool of real training workers', () => {
+  it('leave one core for the window by default', () => {
+    expect(defaultSweepWorkers(2)).toBe(1);
+    expect(defaultSweepWorkers(1)).toBe(1);
+    expect(defaultSweepWorkers(16)).toBe(15);
+  });
+
+  it('train every point of the grid as a normal run in the history, at most `concurrency` at once', async () => {
+    const { dataset, network, db } = setup();
+    const layer = hiddenLayers(network)[0].ids;
+    const spec = { lrs: [0.01, 0.05], widths: [2, 6], layer, seeds: [4] };
+    let running = 0;
+    let most = 0;
+    const epochs: number[] = [];
+    const h = startSweep({
+      db, datasetId: dataset.meta.id, dataset, network, spec, concurrency: 2,
+      config: parseTrainingConfig({ epochs: 3, batchSize: 16 }),
+      listener: {
+        started: () => (most = Math.max(most, ++running)),
+        epoch: (i) => epochs.push(i),
+        finished: () => running--,
+      },
+    });
+    const out = await h.done;
+    expect(most).toBe(2);
+    expect(out.map((r) => r.outcome?.status)).toEqual(['completed', 'completed', 'completed', 'completed']);
+    expect(epochs.length).toBe(4 * 3);
+    const runs = listRuns(db);
+    expect(runs).toHaveLength(4);
+    out.forEach((r, i) => {
+      const run = getRun(db, r.runId!)!;
+      expect(run.status).toBe('completed');
+      expect(run.stored.config.optimizer.lr).toBe(h.points[i].lr);
+      expect(run.stored.config.seed).toBe(4);
+      expect(run.stored.config.reinitialise).toBe(true);
+      // The run's stored network has the point's width.
+      expect(hiddenLayers(run.network)[0].ids).toHaveLength(h.points[i].width!);
+      expect(metricHistory(db, r.runId!)['train.loss']).toHaveLength(3);
+    });
+  });
+
+  it('stop: the running runs end as stopped and no further run starts', async () => {
+    const { dataset, network, db } = setup();
+    const h = startSweep({
+      db, datasetId: dataset.meta.id, dataset, network, concurrency: 1,
+      spec: { lrs: [0.01, 0.02, 0.03], widths: [], layer: [], seeds: [1] },
+      config: parseTrainingConfig({ epochs: 100_000, batchSize: 8 }),
+      listener: { epoch: (i, _r, e) => i === 0 && e.epoch === 2 && h.stop() },
+    });
+    const out = await h.done;
+    expect(out[0].outcome?.status).toBe('stopped');
+    expect(out.slice(1).map((r) => r.runId)).toEqual([null, null]);
+    expect(listRuns(db)).toHaveLength(1);
+  });
+});
