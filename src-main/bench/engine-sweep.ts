@@ -10,7 +10,7 @@ import type { ParsedTable } from '../../src-shared/data/parsed';
 import type { ColumnConfig } from '../../src-shared/data/schema';
 import { parseTrainingConfig } from '../../src-shared/training/config';
 import { saveDataset } from '../services/dataset/store';
-import { SCHEMA_SQL } from '../services/project/schema';
+import { createSchema } from '../services/project/migrations';
 import { startSweep } from '../services/training/sweep';
 import { useBuiltWorkers } from '../worker-entry';
 import type { Workload, WorkloadData } from './engine-workloads';
@@ -50,7 +50,7 @@ export function w2Project(w: Workload, d: WorkloadData) {
   });
   const network = starterNetwork(dataset.meta, { hidden: w.sizes.slice(1, -1), activation: w.hidden, seed: 1 });
   const db = new Database(':memory:');
-  db.exec(SCHEMA_SQL);
+  createSchema(db);
   saveDataset(db, dataset);
   return { dataset, network, db };
 }

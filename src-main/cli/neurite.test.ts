@@ -85,7 +85,7 @@ describe('neurite sweep (spawned from source)', () => {
     const bad = run('sweep', file, '--lr', '0.01', '--widths', '2,4');
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--widths needs --layer N');
-    expect(run('sweep', file, '--lr', '0.01', '--layer', '9', '--widths', '2').stderr).toContain('--layer must be between 1 and 2');
+    expect(run('sweep', file, '--lr', '0.01', '--layer', '9', '--widths', '2').stderr).toContain('--layer must be between 1 and 1 (the network\'s hidden layers)');
     const r = spawnSync(process.execPath, ['--import', 'tsx', cli, 'sweep', file, '--lr', '0.003,0.03', '--layer', '1', '--widths', '2,5', '--seeds', '7', '--workers', '2', '--epochs', '4', '--precision', 'float32'], { encoding: 'utf8', timeout: 240_000 });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);

@@ -4,14 +4,14 @@ import { makeExample } from '../../../src-shared/data/examples';
 import { parseTrainingConfig } from '../../../src-shared/training/config';
 import { hiddenLayers } from '../../../src-shared/training/sweep';
 import { saveDataset } from '../dataset/store';
-import { SCHEMA_SQL } from '../project/schema';
+import { createSchema } from '../project/migrations';
 import { defaultSweepWorkers, startSweep } from './sweep';
 import { getRun, listRuns, metricHistory } from './store';
 
 function setup() {
   const ex = makeExample('xor', { seed: 3, size: 300 });
   const db = new Database(':memory:');
-  db.exec(SCHEMA_SQL);
+  createSchema(db);
   saveDataset(db, ex.dataset);
   return { ...ex, db };
 }
