@@ -34,6 +34,11 @@ async function inView(l: Locator) {
   return b!;
 }
 
+/** A number field's exact value: its title where the field shows it rounded to 4 digits, else the field itself. */
+function exactValue(page: Page, testId: string): Promise<string> {
+  return page.getByTestId(testId).evaluate((el: HTMLInputElement) => el.title || el.value);
+}
+
 test.describe('watching training', () => {
   test.use({ firstLaunchExample: true, viewport: VIEW });
 
@@ -153,9 +158,11 @@ test.describe('replay', () => {
 
     await page.keyboard.press('2');
     await expect(page.getByTestId('overlay-contributions')).toHaveAttribute('aria-checked', 'true');
-    const inputs = [0.7, -0.3];
-    await page.getByTestId('sample-input-x1').fill(String(inputs[0]));
-    await page.getByTestId('sample-input-x2').fill(String(inputs[1]));
+    // Typed in the dataset's units; the network sees the encoded values each row keeps.
+    await page.getByTestId('sample-input-x1').fill('0.7');
+    await page.getByTestId('sample-input-x2').fill('-0.3');
+    await expect(page.getByTestId('sample-input-x1')).toHaveValue('0.7');
+    const inputs = await Promise.all(['x1', 'x2'].map(async (x) => Number(await page.getByTestId(`sample-row-${x}`).getAttribute('data-encoded'))));
     const fmt = (v: number) => (v === 0 ? '0' : Math.abs(v) >= 1e4 || Math.abs(v) < 1e-3 ? v.toExponential(3) : String(Number(v.toFixed(4))));
 
     for (const [key, row] of [['Home', rows[0]], ['End', rows.at(-1)!]] as const) {
@@ -164,15 +171,15 @@ test.describe('replay', () => {
       await expect(page.getByTestId('replay')).toHaveAttribute('data-epoch', String(row.epoch));
       await expect(page.getByTestId('live-chart')).toHaveAttribute('data-marker', String(row.epoch));
       const params = paramsOf(row.weights);
-      // The inspector reads the canvas: a synapse's weight and a neuron's bias, exactly.
+      // The inspector reads the canvas: a synapse's weight and a neuron's bias, exactly (the field shows 4 digits, its title all).
       for (const k of [0, 7, net.synapses.length - 1]) {
         const s = net.synapses[k];
         // Select exactly this synapse (a click at its middle could land on a crossing one).
         await synapse(page, labelOf.get(s.source)!, labelOf.get(s.target)!).dispatchEvent('click');
-        await expect(page.getByTestId('weight-input')).toHaveValue(String(params[program.synParam[k]]));
+        await expect.poll(() => exactValue(page, 'weight-input')).toBe(String(params[program.synParam[k]]));
       }
       await neuron(page, 'label').dispatchEvent('click');
-      await expect(page.getByTestId('bias-input')).toHaveValue(String(params[program.nWeights + program.neuronIds.indexOf(net.neurons.find((n) => n.label === 'label')!.id)]));
+      await expect.poll(() => exactValue(page, 'bias-input')).toBe(String(params[program.nWeights + program.neuronIds.indexOf(net.neurons.find((n) => n.label === 'label')!.id)]));
       // Every synapse's contribution c = w·o equals the engine's forward pass with the snapshot's weights.
       const fwd = forwardSample(program, params, inputs);
       const expected = Object.fromEntries(net.synapses.map((s, k) => [`synapse-${labelOf.get(s.source)}-${labelOf.get(s.target)}`, fmt(fwd.contributions[k])]));
@@ -189,21 +196,21 @@ test.describe('replay', () => {
     await page.getByTestId('replay-leave').click();
     await expect(page.getByTestId('replay')).toHaveAttribute('data-epoch', '');
     await first.dispatchEvent('click');
-    await expect(page.getByTestId('weight-input')).toHaveValue(weightAt(rows.at(-1)!));
+    await expect.poll(() => exactValue(page, 'weight-input')).toBe(weightAt(rows.at(-1)!));
     // Saving during a replay saves the network's own weights, not the replayed ones.
     await slider.focus();
     await slider.press('Home');
-    await expect(page.getByTestId('weight-input')).toHaveValue(weightAt(rows[0]));
+    await expect.poll(() => exactValue(page, 'weight-input')).toBe(weightAt(rows[0]));
     await page.keyboard.press('Control+s');
     await expect(page.getByTestId('toast').filter({ hasText: 'Saved replayed.' }).last()).toBeVisible();
     await expect(page.getByTestId('replay')).toHaveAttribute('data-epoch', '');
-    await expect(page.getByTestId('weight-input')).toHaveValue(weightAt(rows.at(-1)!));
+    await expect.poll(() => exactValue(page, 'weight-input')).toBe(weightAt(rows.at(-1)!));
     // Keep weights: epoch 0's weights become the network's, one undo step away from the final ones.
     await slider.focus();
     await slider.press('Home');
     await page.getByTestId('replay-keep').click();
-    await expect(page.getByTestId('weight-input')).toHaveValue(weightAt(rows[0]));
+    await expect.poll(() => exactValue(page, 'weight-input')).toBe(weightAt(rows[0]));
     await page.keyboard.press('Control+z');
-    await expect(page.getByTestId('weight-input')).toHaveValue(weightAt(rows.at(-1)!));
+    await expect.poll(() => exactValue(page, 'weight-input')).toBe(weightAt(rows.at(-1)!));
   });
 });

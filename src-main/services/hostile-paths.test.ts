@@ -90,7 +90,6 @@ const LONG = 'n'.repeat(4000);
 const ODD_NAMES = ['..', '../x', 'a/../../x', 'x\0y', 'new\nline', LONG, `${LONG}.neurite`, 'base.neurite/..'];
 
 let browser: Session;
-let datasetId: string;
 let network: ReturnType<typeof makeExample>['network'];
 
 beforeAll(async () => {
@@ -122,9 +121,7 @@ beforeAll(async () => {
   await ask(browser, 'project.new', {});
   const ex = await ask(browser, 'dataset.example', { kind: 'circles', size: 60, seed: 1 });
   if (!ex.ok) throw new Error(ex.error.message);
-  const result = ex.result as { meta: { id: string }; network: typeof network };
-  datasetId = result.meta.id;
-  network = result.network;
+  network = (ex.result as { network: typeof network }).network;
 });
 
 afterAll(async () => {

@@ -50,7 +50,7 @@ function InputRow({ id, label, unit }: { id: string; label: string; unit: InputU
   const set = (u: number) => Number.isFinite(u) && setInput(id, unit ? unit.toEncoded(u) : u);
   const title = unit ? `${unit.name}: ${fmt(shown)} in the dataset's units; the network sees ${fmt(value)} (${unit.encoding})` : `${label}: ${fmt(value)}`;
   return (
-    <div className="overlay-row" title={title} data-testid={`sample-row-${label}`} data-encoded={fmt(value)}>
+    <div className="overlay-row" title={title} data-testid={`sample-row-${label}`} data-encoded={String(value)}>
       <label className="overlay-input">
         <span className="overlay-input__name" title={label}>
           {label}

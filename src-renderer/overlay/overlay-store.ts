@@ -85,7 +85,11 @@ export const useOverlayStore = create<OverlayState>()((set, get) => ({
   edges: NO_EDGES,
   budgets: new Map(),
   setMode: (mode) => set({ mode }),
-  setInput: (id, v) => set({ inputs: { ...get().inputs, [id]: v } }),
+  // A value typed in makes the sample the typed values (starting from the row's): a dataset row would ignore it.
+  setInput(id, v) {
+    const { inputs, source } = get();
+    set({ inputs: { ...inputs, [id]: v }, ...(source.datasetId ? { source: { ...source, datasetId: null, label: null, truth: null, manual: true } } : {}) });
+  },
   setInputs: (values) => set({ inputs: { ...get().inputs, ...values } }),
   toggleLesion(kind, id) {
     const cur = get().lesions;
