@@ -150,7 +150,20 @@ test('the guided example: every step’s claims on the page, an edit at step 2, 
 
   // Step 8: mark the hidden neurons E or I; the text counts the weights that break their neuron's sign.
   await panel.getByTestId('walkthrough-mark-dale').click();
-  await expect(panel.getByTestId('walkthrough-text')).toContainText(/Now \d+ of 9 outgoing weights of E\/I neurons break their neuron’s sign/);
+  const wtText = panel.getByTestId('walkthrough-text');
+  await expect(wtText).toContainText(/On the canvas, [1-9]\d* of 9 outgoing weights of E\/I neurons break their neuron’s sign/);
+  await expect(neuron(page, 't').locator('.neuron__dale')).toHaveText('E');
+  // Train without, then with the constraint (full speed, each from the example's weights): the text compares their
+  // accuracy, and the Dale run leaves no broken sign.
+  await panel.getByTestId('walkthrough-train-free').click();
+  await expect(wtText).toContainText(/Accuracy without the constraint: \d+%; with Dale: not trained yet\./, { timeout: 30_000 });
+  await expect(panel.getByTestId('walkthrough-train-dale')).toBeEnabled({ timeout: 30_000 });
+  await panel.getByTestId('walkthrough-train-dale').click();
+  await expect(wtText).toContainText(/Accuracy without the constraint: \d+%; with Dale: \d+%\./, { timeout: 30_000 });
+  await expect(wtText).toContainText('On the canvas, 0 of 9 outgoing weights', { timeout: 10_000 });
+  await expect(page.getByTestId('run-row')).toHaveCount(2);
+  await expect(page.getByTestId('run-row').nth(1)).toHaveAttribute('data-dale', 'on');
+  await page.screenshot({ path: `${ARTIFACTS}walkthrough-step8-trained.png` });
 
   // Back one step with Alt+←, leave with Esc, resume from Help at the same step.
   await page.keyboard.press('Alt+ArrowLeft');

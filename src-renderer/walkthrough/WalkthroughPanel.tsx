@@ -14,6 +14,14 @@ const EMPTY = new Map<string, number>();
 function useLive(): Live {
   const net = useEditorStore((s) => s.network);
   const { sample, stats, mode } = useOverlayStore(useShallow((s) => ({ sample: s.sample, stats: s.stats, mode: s.mode })));
+  const runList = useTrainingStore((s) => s.runs);
+  const runs = useMemo(
+    () =>
+      runList
+        .filter((r) => r.result !== null && r.status !== 'damaged')
+        .map((r) => ({ dale: r.config.dale, accuracy: (r.result?.val ?? r.result?.train)?.classification?.accuracy ?? null })),
+    [runList],
+  );
   return useMemo(() => {
     const dataset = mode === 'dataset' && stats;
     return {
@@ -23,8 +31,9 @@ function useLive(): Live {
       c: dataset ? stats.mean : (sample?.c ?? EMPTY),
       share: dataset ? stats.excitatoryShare : null,
       rows: dataset ? stats.count : null,
+      runs,
     };
-  }, [net, sample, stats, mode]);
+  }, [net, sample, stats, mode, runs]);
 }
 
 /** Step 8's buttons: mark E/I, train free and with Dale, see the runs. */

@@ -10,7 +10,7 @@ import { newFromExample } from '../panels/data/data-actions';
 import { useEditorStore } from '../state/editor-store';
 import { startTraining } from '../training/training-actions';
 import { useTrainingStore } from '../training/training-store';
-import { isWalkthroughNetwork, markDaleByMajority, STEPS, WALKTHROUGH_DATASET_NAME, WALKTHROUGH_SAMPLE } from '../../src-shared/walkthrough/negative-output';
+import { isWalkthroughNetwork, markDaleByMajority, withExampleWeights, STEPS, WALKTHROUGH_DATASET_NAME, WALKTHROUGH_SAMPLE } from '../../src-shared/walkthrough/negative-output';
 import { saveStep, useWalkthroughStore } from './walkthrough-store';
 
 /** Help › What Does a Negative Output Do?: resumes on the example's network, else opens the example first. */
@@ -66,9 +66,14 @@ export function markDale(): void {
   useEditorStore.getState().commit((net) => markDaleByMajority(net));
 }
 
-/** Step 8: trains the canvas network with or without Dale's constraint, at full speed, and shows the Runs tab. */
+/**
+ * Step 8: trains with or without Dale's constraint, at full speed, from the example's own weights (so the two runs
+ * start alike; one undoable edit puts them back), and shows the Runs tab.
+ */
 export async function trainWith(dale: boolean): Promise<void> {
   const t = useTrainingStore.getState();
+  if (t.live) return;
+  useEditorStore.getState().commit((net) => withExampleWeights(net));
   useTrainingStore.setState({ config: { ...t.config, dale }, tempo: null });
   if (await startTraining()) useTrainingStore.setState({ open: true, tab: 'runs' });
 }

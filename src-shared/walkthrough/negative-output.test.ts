@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileNetwork, contributionStats, forwardSample, paramsFromNetwork } from '../engine';
 import { validateNetwork } from '../model/validate';
-import { daleCount, markDaleByMajority, negativeOutputExample, negativeOutputNetwork, num, STEPS, WALKTHROUGH_SAMPLE, WS, WT, type Claim, type Live } from './negative-output';
+import { daleCount, markDaleByMajority, withExampleWeights, negativeOutputExample, negativeOutputNetwork, num, STEPS, WALKTHROUGH_SAMPLE, WS, WT, type Claim, type Live } from './negative-output';
 import type { Network } from '../model/network';
 
 /** The engine's forward pass of the sample (and, for the dataset step, its contribution statistics over every row). */
@@ -79,7 +79,7 @@ describe('the negative-output walkthrough', () => {
     expect(text('excite')).toContain(`o = ${num(live.o.get(WT.t))}`);
     expect(text('inhibit')).toContain(`c = w·o = ${num(live.c.get(WS.tb))}: it inhibits b`);
     expect(text('silent')).toContain('o = 0');
-    expect(text('receivers')).toMatch(/b \(relu\): z = −[\d.]+ → o = 0 — ReLU silences it/);
+    expect(text('receivers')).toMatch(/b \(ReLU\): z = −[\d.]+ → o = 0 — ReLU silences it/);
     expect(text('receivers')).toMatch(/c \(tanh\): z = −[\d.]+ → o = −[\d.]+ — tanh passes it on towards −1/);
     expect(text('dag')).toContain('it inhibits label');
     const ds = liveOf(net, true);
@@ -109,5 +109,17 @@ describe('the negative-output walkthrough', () => {
     expect(constrained).toBe(9);
     expect(broken).toBeGreaterThan(0);
     expect(STEPS[7].text(liveOf(marked))).toContain(`${broken} of ${constrained} outgoing weights`);
+    const runs = [{ dale: false, accuracy: 0.925 }, { dale: true, accuracy: 0.81 }];
+    expect(STEPS[7].text({ ...liveOf(marked), runs })).toContain('Accuracy without the constraint: 93%; with Dale: 81%.');
+    expect(STEPS[7].text({ ...liveOf(marked), runs: runs.slice(0, 1) })).toContain('with Dale: not trained yet');
+  });
+
+  it('puts the example weights back, keeping the E/I marks and anything added', () => {
+    const marked = markDaleByMajority(negativeOutputNetwork());
+    const trained = { ...marked, synapses: [...marked.synapses.map((s) => ({ ...s, weight: s.weight * 3 })), { id: 'extra', source: WT.x1, target: WT.c, weight: 5 }] };
+    const back = withExampleWeights(trained);
+    expect(back.synapses.find((s) => s.id === WS.ta)!.weight).toBe(-1.5);
+    expect(back.synapses.find((s) => s.id === 'extra')!.weight).toBe(5);
+    expect(back.neurons.map((n) => n.dale)).toEqual(marked.neurons.map((n) => n.dale));
   });
 });

@@ -116,6 +116,8 @@ export interface Live {
   /** Dataset overlay: share of rows with c > 0 per synapse id, and how many rows (null outside step 6). */
   share: Map<string, number> | null;
   rows: number | null;
+  /** The project's finished runs, oldest first: trained with Dale's constraint or not, and their validation (else training) accuracy. */
+  runs?: { dale: boolean; accuracy: number | null }[];
 }
 
 /** The overlay a step switches on. */
@@ -200,7 +202,7 @@ function receiverSentence(live: Live, id: string): string {
   const act = activationName(live.net, id);
   const name = labelOf(live.net, id);
   const what = z === undefined ? '' : z < 0 ? (act === 'relu' ? ' — ReLU silences it, however negative' : act === 'tanh' ? ' — tanh passes it on towards −1' : '') : ' — its sum is not negative now';
-  return `${name} (${act}): z = ${num(z)} → o = ${num(o)}${what}.`;
+  return `${name} (${act === 'relu' ? 'ReLU' : act}): z = ${num(z)} → o = ${num(o)}${what}.`;
 }
 
 function pct(v: number | undefined): string {
@@ -320,7 +322,14 @@ export const STEPS: Step[] = [
       const { constrained, broken } = daleCount(live.net);
       const head = 'A real neuron is excitatory or inhibitory for all its outgoing synapses (Dale’s principle): the sign belongs to the neuron, not to each weight.';
       if (!constrained) return `${head} Mark the hidden neurons E or I, then train with and without the constraint and compare.`;
-      return `${head} Now ${broken} of ${constrained} outgoing weights of E/I neurons break their neuron’s sign. Train with and without the constraint, compare accuracy under Runs, and scrub a run’s replay to watch the signs settle.`;
+      const last = (dale: boolean) => [...(live.runs ?? [])].reverse().find((r) => r.dale === dale && r.accuracy !== null)?.accuracy;
+      const free = last(false);
+      const withDale = last(true);
+      const compare =
+        free === undefined && withDale === undefined
+          ? 'Train with and without the constraint and compare their accuracy.'
+          : `Accuracy without the constraint: ${free === undefined ? 'not trained yet' : pct(free ?? undefined)}; with Dale: ${withDale === undefined ? 'not trained yet' : pct(withDale ?? undefined)}.`;
+      return `${head} On the canvas, ${broken} of ${constrained} outgoing weights of E/I neurons break their neuron’s sign (a run’s Load final shows its own). ${compare} Replay a run under Runs and scrub it to watch the signs settle.`;
     },
   },
 ];
@@ -344,4 +353,16 @@ export function markDaleByMajority(net: Network): Network {
   const sum = new Map<string, number>();
   for (const s of net.synapses) sum.set(s.source, (sum.get(s.source) ?? 0) + s.weight);
   return { ...net, neurons: net.neurons.map((x) => (x.role === 'hidden' ? { ...x, dale: (sum.get(x.id) ?? 0) < 0 ? 'I' : 'E' } : x)) };
+}
+
+/** The example's hand-chosen weights and biases put back (structure, labels and E/I marks kept), so runs compared in step 8 start alike. */
+export function withExampleWeights(net: Network): Network {
+  const ex = negativeOutputNetwork();
+  const w = new Map(ex.synapses.map((x) => [x.id, x.weight]));
+  const b = new Map(ex.neurons.map((x) => [x.id, x.bias]));
+  return {
+    ...net,
+    neurons: net.neurons.map((x) => (b.has(x.id) ? { ...x, bias: b.get(x.id)! } : x)),
+    synapses: net.synapses.map((x) => (w.has(x.id) ? { ...x, weight: w.get(x.id)! } : x)),
+  };
 }
