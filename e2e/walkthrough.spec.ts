@@ -28,12 +28,12 @@ const sign = (v: number) => (v > 0 ? 'positive' : v < 0 ? 'negative' : 'zero');
 type Box = { x: number; y: number; width: number; height: number };
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
-async function expectPanelLegible(page: Page, panel: Locator, what: string) {
+async function expectPanelLegible(page: Page, panel: Locator, what: string, view = { width: 1280, height: 720 }) {
   const p = await box(panel);
   expect(p.x, `${what}: panel left`).toBeGreaterThanOrEqual(0);
   expect(p.y, `${what}: panel top`).toBeGreaterThanOrEqual(0);
-  expect(p.x + p.width, `${what}: panel right`).toBeLessThanOrEqual(1280);
-  expect(p.y + p.height, `${what}: panel bottom`).toBeLessThanOrEqual(720);
+  expect(p.x + p.width, `${what}: panel right`).toBeLessThanOrEqual(view.width);
+  expect(p.y + p.height, `${what}: panel bottom`).toBeLessThanOrEqual(view.height);
   for (const part of ['walkthrough-text', 'walkthrough-count']) {
     const size = await panel.getByTestId(part).evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(size, `${what}: ${part} font size`).toBeGreaterThanOrEqual(10);
@@ -64,7 +64,7 @@ async function openViaHelp(page: Page) {
 }
 
 /** Every claim of step i against what the page draws; returns the step's text. */
-async function checkStep(page: Page, panel: Locator, i: number): Promise<string> {
+async function checkStep(page: Page, panel: Locator, i: number, view = { width: 1280, height: 720 }): Promise<string> {
   const step = STEPS[i];
   await expect(panel).toHaveAttribute('data-step', step.id);
   await expect(panel.getByTestId('walkthrough-count')).toHaveText(`${i + 1} / ${STEPS.length}`);
@@ -90,10 +90,15 @@ async function checkStep(page: Page, panel: Locator, i: number): Promise<string>
       }
       // The contribution the text prints is the one the canvas draws.
       const drawn = Number(await edge.getAttribute('data-contribution'));
-      const m = new RegExp(`${label(s.source)} → ${label(s.target)}: o = (\\S+), w = (\\S+), so c = w·o = (\\S+):`).exec((await text.textContent()) ?? '');
+      const m = new RegExp(`${label(s.source)} → ${label(s.target)}: o = (\\S+), w = (\\S+), so c = w·o = (\\S+): it (excites|inhibits|does nothing to) `).exec((await text.textContent()) ?? '');
+      // These steps say each highlighted synapse's o, w and c in words.
+      if (['excite', 'inhibit', 'dag'].includes(step.id)) expect(m, `${step.id}: the sentence about ${s.id}`).not.toBeNull();
       if (m) {
         expect(parse(m[3].replace(/[:,]$/, ''))).toBeCloseTo(drawn, 2);
         if (c.weight) expect(sign(parse(m[2].replace(/,$/, '')))).toBe(c.weight);
+        // The verb the text says is the colour the canvas draws.
+        const said = { excites: 'excitatory', inhibits: 'inhibitory', 'does nothing to': 'none' }[m[4]];
+        expect(said, `${step.id}: the text's verb for ${s.id}`).toBe(await edge.getAttribute('data-effect'));
       }
     }
     if (c.neuron && (c.output || c.sum)) {
@@ -102,7 +107,7 @@ async function checkStep(page: Page, panel: Locator, i: number): Promise<string>
       if (c.sum) expect(sign(Number(await budget.getAttribute('data-z'))), `${step.id}: sum of ${label(c.neuron)}`).toBe(c.sum);
     }
   }
-  await expectPanelLegible(page, panel, `step ${i + 1}`);
+  await expectPanelLegible(page, panel, `step ${i + 1}`, view);
   return (await text.textContent()) ?? '';
 }
 
@@ -197,3 +202,17 @@ test.describe('with the OS in dark mode', () => {
     await page.screenshot({ path: `${ARTIFACTS}walkthrough-step2-dark.png` });
   });
 });
+
+test.describe('at 1440×900', () => {
+  test.use({ viewport: { width: 1440, height: 900 } });
+
+  test('every step of the guided example reads and keeps its claims', async ({ page }) => {
+    const panel = await openViaHelp(page);
+    for (let i = 0; i < STEPS.length; i++) {
+      if (i > 0) await panel.getByTestId('walkthrough-next').click();
+      await checkStep(page, panel, i, { width: 1440, height: 900 });
+    }
+    await page.screenshot({ path: `${ARTIFACTS}walkthrough-step8-1440.png` });
+  });
+});
+
