@@ -190,7 +190,13 @@ test.describe('with the OS in dark mode', () => {
   test('the guided example reads in the dark theme and opens from New from Example', async ({ page }) => {
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
     await menu(page, 'File', 'file.newFromExample');
-    await page.getByTestId('example-negative-output').click();
+    const card = page.getByTestId('example-negative-output');
+    await expect(card).toBeVisible();
+    const dialog = await box(page.getByTestId('examples-dialog'));
+    const link = await box(card);
+    expect(link.y + link.height, 'the guided example card inside its dialog').toBeLessThanOrEqual(dialog.y + dialog.height);
+    await page.screenshot({ path: `${ARTIFACTS}walkthrough-examples-dialog-dark.png` });
+    await card.click();
     const unsaved = page.getByTestId('unsaved-dialog');
     const panel = page.getByTestId('walkthrough');
     await expect(panel.or(unsaved)).toBeVisible();
@@ -213,6 +219,23 @@ test.describe('at 1440×900', () => {
       await checkStep(page, panel, i, { width: 1440, height: 900 });
     }
     await page.screenshot({ path: `${ARTIFACTS}walkthrough-step8-1440.png` });
+  });
+});
+
+test.describe('first launch', () => {
+  test.use({ firstLaunchExample: true });
+
+  test('the welcome links to the guided example', async ({ page }) => {
+    const welcome = page.getByTestId('toast').filter({ hasText: 'Welcome!' });
+    await expect(welcome).toBeVisible();
+    await page.screenshot({ path: `${ARTIFACTS}walkthrough-welcome.png` });
+    await welcome.getByTestId('toast-action').click();
+    const unsaved = page.getByTestId('unsaved-dialog');
+    const panel = page.getByTestId('walkthrough');
+    await expect(panel.or(unsaved)).toBeVisible();
+    if (await unsaved.isVisible()) await unsaved.getByRole('button', { name: 'Don’t Save' }).click();
+    await expect(panel).toBeVisible();
+    await checkStep(page, panel, 0);
   });
 });
 
