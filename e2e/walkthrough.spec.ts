@@ -5,6 +5,7 @@
  * step 2 turning the text and the colour to inhibitory, leaving and resuming, and the panel's boxes.
  */
 import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { menu, neuron } from './canvas-helpers';
 import { expect, test } from './fixtures';
@@ -50,6 +51,13 @@ async function expectPanelLegible(page: Page, panel: Locator, what: string, view
     expect(b.y + b.height, `${what}: highlighted neuron above the canvas bottom`).toBeLessThanOrEqual(stage.y + stage.height + 1);
     expect(b.x + b.width, `${what}: highlighted neuron left of the canvas right edge`).toBeLessThanOrEqual(stage.x + stage.width + 1);
   }
+}
+
+/** axe (WCAG 2 A and AA) finds no serious or critical violation in the walkthrough strip. */
+async function expectPanelAccessible(page: Page, what: string) {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).include('[data-testid="walkthrough"]').analyze();
+  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), what).toEqual([]);
 }
 
 async function openViaHelp(page: Page) {
@@ -153,6 +161,7 @@ test('the guided example: every step’s claims on the page, an edit at step 2, 
     if (STEPS[i].mode === 'dataset') await expect(page.getByTestId('overlay-dataset')).toHaveAttribute('aria-checked', 'true');
   }
 
+  await expectPanelAccessible(page, 'step 8, light');
   // Step 8: mark the hidden neurons E or I; the text counts the weights that break their neuron's sign.
   await panel.getByTestId('walkthrough-mark-dale').click();
   const wtText = panel.getByTestId('walkthrough-text');
@@ -206,6 +215,7 @@ test.describe('with the OS in dark mode', () => {
     await panel.getByTestId('walkthrough-next').click();
     await checkStep(page, panel, 1);
     await page.screenshot({ path: `${ARTIFACTS}walkthrough-step2-dark.png` });
+    await expectPanelAccessible(page, 'step 2, dark');
   });
 });
 
