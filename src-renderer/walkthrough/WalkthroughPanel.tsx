@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useOverlayStore } from '../overlay/overlay-store';
 import { useEditorStore } from '../state/editor-store';
 import { useTrainingStore } from '../training/training-store';
-import { STEPS, type Live } from '../../src-shared/walkthrough/negative-output';
+import { isWalkthroughNetwork, STEPS, type Live } from '../../src-shared/walkthrough/negative-output';
 import { applyStep, closeWalkthrough, goToStep, markDale, trainWith } from './walkthrough-actions';
 import { useWalkthroughStore } from './walkthrough-store';
 import './walkthrough.css';
@@ -71,7 +71,11 @@ export function WalkthroughPanel() {
   // On opening and whenever a document loads: after the new document's own overlay resets have run.
   useEffect(() => {
     if (!open) return;
-    const t = setTimeout(() => applyStep(useWalkthroughStore.getState().step), 0);
+    const t = setTimeout(() => {
+      // Another document opened (File › Open, New): the steps would talk about neurons it does not have.
+      if (!isWalkthroughNetwork(useEditorStore.getState().network)) closeWalkthrough();
+      else applyStep(useWalkthroughStore.getState().step);
+    }, 0);
     return () => clearTimeout(t);
   }, [open, loadCount]);
 

@@ -97,6 +97,21 @@ describe('the negative-output walkthrough', () => {
     expect(live.c.get(WS.ta)!).toBeLessThan(0);
   });
 
+  it('never says what the live numbers no longer show: a positive t, an awake r, a ReLU neuron a', () => {
+    const net = negativeOutputNetwork();
+    const edited = {
+      ...net,
+      neurons: net.neurons.map((n) => (n.id === WT.t ? { ...n, bias: 3 } : n.id === WT.r ? { ...n, bias: 2 } : n.id === WT.a ? { ...n, activation: 'relu' as const } : n)),
+    };
+    const live = liveOf(edited);
+    expect(live.o.get(WT.t)!).toBeGreaterThan(0);
+    expect(STEPS[1].text(live)).toContain('its output is positive');
+    expect(STEPS[1].text(live)).toContain('it inhibits a');
+    expect(STEPS[3].text(live)).toContain('it is not silent now');
+    expect(STEPS[3].text(live)).not.toContain('neither excites nor inhibits');
+    expect(STEPS[0].text(live)).toContain('o = ReLU(z)');
+  });
+
   it('counts broken Dale signs: marking by majority leaves some weights against their neuron’s sign', () => {
     const net = negativeOutputNetwork();
     expect(daleCount(net)).toEqual({ constrained: 0, broken: 0 });

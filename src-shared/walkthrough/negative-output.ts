@@ -195,6 +195,12 @@ function activationName(net: Network, id: string): string {
   return net.neurons.find((x) => x.id === id)?.activation ?? '?';
 }
 
+/** The activation as the canvas names it. */
+function actName(net: Network, id: string): string {
+  const a = activationName(net, id);
+  return a === 'relu' ? 'ReLU' : a;
+}
+
 /** What a receiver's activation does with its sum. */
 function receiverSentence(live: Live, id: string): string {
   const z = live.z.get(id);
@@ -222,7 +228,7 @@ export const STEPS: Step[] = [
       const net = live.net;
       const bias = net.neurons.find((x) => x.id === WT.a)?.bias;
       const parts = [WS.ta, WS.ra].map((id) => num(live.c.get(id))).join(' + ');
-      return `Each neuron sums z = b + Σ w·o, then outputs o = σ(z). For ${labelOf(net, WT.a)} and this sample: z = ${num(bias)} + ${parts} = ${num(live.z.get(WT.a))}, o = tanh(z) = ${num(live.o.get(WT.a))}. Each term c = w·o is one synapse’s contribution, coloured by its sign.`;
+      return `Each neuron sums z = b + Σ w·o, then outputs o = σ(z). For ${labelOf(net, WT.a)} and this sample: z = ${num(bias)} + ${parts} = ${num(live.z.get(WT.a))}, o = ${actName(net, WT.a)}(z) = ${num(live.o.get(WT.a))}. Each term c = w·o is one synapse’s contribution, coloured by its sign.`;
     },
   },
   {
@@ -236,7 +242,9 @@ export const STEPS: Step[] = [
       { synapse: WS.ta, weight: 'negative', effect: 'excitatory', signFlip: true },
     ],
     text(live) {
-      return `${labelOf(live.net, WT.t)} is tanh, and for this sample its output is negative. ${edgeSentence(live, WS.ta)} Try it: select the synapse and make its weight positive in the inspector.`;
+      const o = live.o.get(WT.t);
+      const said = o === undefined ? '…' : o < 0 ? 'negative (tanh can go below 0)' : o > 0 ? 'positive' : '0';
+      return `${labelOf(live.net, WT.t)} is ${actName(live.net, WT.t)}, and for this sample its output is ${said}. ${edgeSentence(live, WS.ta)} Try it: select the synapse and make its weight positive in the inspector.`;
     },
   },
   {
@@ -263,7 +271,11 @@ export const STEPS: Step[] = [
     ],
     text(live) {
       const r = labelOf(live.net, WT.r);
-      return `${r} is a ReLU with z = ${num(live.z.get(WT.r))}, so o = ${num(live.o.get(WT.r))}. Whatever its weights (${num(weightOf(live.net, WS.ra))} and ${num(weightOf(live.net, WS.rb))}), c = w·0 = ${num(live.c.get(WS.ra))} and ${num(live.c.get(WS.rb))}: it neither excites nor inhibits.`;
+      const o = live.o.get(WT.r);
+      const ws = `${num(weightOf(live.net, WS.ra))} and ${num(weightOf(live.net, WS.rb))}`;
+      const cs = `${num(live.c.get(WS.ra))} and ${num(live.c.get(WS.rb))}`;
+      if (o !== 0) return `${r} (${actName(live.net, WT.r)}) has z = ${num(live.z.get(WT.r))} and o = ${num(o)}: it is not silent now, so its weights (${ws}) carry c = ${cs}.`;
+      return `${r} is a ReLU with z = ${num(live.z.get(WT.r))}, so o = 0. Whatever its weights (${ws}), c = w·0 = ${cs}: it neither excites nor inhibits.`;
     },
   },
   {
@@ -279,7 +291,7 @@ export const STEPS: Step[] = [
       { synapse: WS.tc, effect: 'inhibitory' },
     ],
     text(live) {
-      return `Both are inhibited into a negative sum. ${receiverSentence(live, WT.b)} ${receiverSentence(live, WT.c)}`;
+      return `Two receivers of ${labelOf(live.net, WT.t)}’s output, side by side. ${receiverSentence(live, WT.b)} ${receiverSentence(live, WT.c)}`;
     },
   },
   {
@@ -294,7 +306,8 @@ export const STEPS: Step[] = [
       const rows = live.rows;
       if (share === undefined || rows === null) return 'The Dataset overlay runs every row of the dataset through the network…';
       const t = labelOf(live.net, WT.t);
-      return `Over ${rows} rows, ${t} → ${labelOf(live.net, WT.a)} excites in ${pct(share)} of them and inhibits or does nothing in ${pct(1 - share)}: ${t}’s output changes sign from row to row, so the same synapse does both. The colour shows the mean contribution, c̄ = ${num(live.c.get(WS.ta))}.`;
+      const why = share > 0 && share < 1 ? `${t}’s output changes sign from row to row, so the same synapse does both` : 'here it acts the same way in every row';
+      return `Over ${rows} rows, ${t} → ${labelOf(live.net, WT.a)} excites in ${pct(share)} of them and inhibits or does nothing in ${pct(1 - share)}: ${why}. The colour shows the mean contribution, c̄ = ${num(live.c.get(WS.ta))}.`;
     },
   },
   {
