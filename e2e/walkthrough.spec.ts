@@ -9,6 +9,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { menu, neuron } from './canvas-helpers';
 import { expect, test } from './fixtures';
+import { expectLegible, settle } from './legibility-helpers';
 import { box } from './shell-helpers';
 import { negativeOutputNetwork, STEPS } from '../src-shared/walkthrough/negative-output';
 
@@ -116,6 +117,9 @@ async function checkStep(page: Page, panel: Locator, i: number, view = { width: 
     }
   }
   await expectPanelLegible(page, panel, `step ${i + 1}`, view);
+  // The canvas itself: no neuron over another, every label at least 10 px tall and inside the canvas.
+  await settle(page);
+  await expectLegible(page, `step ${i + 1}`);
   return (await text.textContent()) ?? '';
 }
 
@@ -130,6 +134,9 @@ test('the guided example: every step’s claims on the page, an edit at step 2, 
   await panel.getByTestId('walkthrough-next').click();
   const t2 = await checkStep(page, panel, 1);
   expect(t2).toContain('it excites a');
+  // The README's picture (copied to src-renderer/walkthrough/docs/): without the "Opened example" toast.
+  for (const dismiss of await page.getByTestId('toast').getByRole('button', { name: 'Dismiss' }).all()) await dismiss.click();
+  await expect(page.getByTestId('toast')).toHaveCount(0);
   await page.screenshot({ path: `${ARTIFACTS}walkthrough-step2.png` });
 
   // Edit t → a's weight to a positive value in the inspector: the text and the colour follow.

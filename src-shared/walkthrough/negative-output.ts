@@ -41,7 +41,7 @@ export const WS = {
 export const WALKTHROUGH_SAMPLE: Record<string, number> = { [WT.x1]: -1, [WT.x2]: 0.5 };
 
 const COL = 240;
-const ROW = 150;
+const ROW = 120;
 
 /**
  * The example network: t (tanh) goes negative for the sample and feeds a through a negative weight (excites) and
@@ -59,14 +59,15 @@ export function negativeOutputNetwork(): Network {
     dale: null,
   });
   const neurons: Neuron[] = [
-    n(WT.x1, 'input', 'x1', 'identity', 0, 0, 0.5),
-    n(WT.x2, 'input', 'x2', 'identity', 0, 0, 1.5),
-    n(WT.t, 'hidden', 't', 'tanh', -0.2, 1, 0.5),
-    n(WT.r, 'hidden', 'r', 'relu', -0.3, 1, 1.5),
-    n(WT.a, 'hidden', 'a', 'tanh', 0.1, 2, 0),
-    n(WT.b, 'hidden', 'b', 'relu', 0, 2, 1),
-    n(WT.c, 'hidden', 'c', 'tanh', -0.1, 2, 2),
-    n(WT.y, 'output', 'label', 'sigmoid', 0, 3, 1),
+    // x1 and label share the top row, so the skip connection runs as a straight line above the hidden neurons.
+    n(WT.x1, 'input', 'x1', 'identity', 0, 0, 0),
+    n(WT.x2, 'input', 'x2', 'identity', 0, 0, 1.7),
+    n(WT.t, 'hidden', 't', 'tanh', -0.2, 1, 0.9),
+    n(WT.r, 'hidden', 'r', 'relu', -0.3, 1, 1.9),
+    n(WT.a, 'hidden', 'a', 'tanh', 0.1, 2, 0.9),
+    n(WT.b, 'hidden', 'b', 'relu', 0, 2, 1.9),
+    n(WT.c, 'hidden', 'c', 'tanh', -0.1, 2, 2.9),
+    n(WT.y, 'output', 'label', 'sigmoid', 0, 3, 0),
   ];
   const s = (id: string, source: string, target: string, weight: number): Synapse => ({ id, source, target, weight });
   const synapses: Synapse[] = [
