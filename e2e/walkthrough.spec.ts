@@ -124,6 +124,8 @@ async function checkStep(page: Page, panel: Locator, i: number, view = { width: 
 }
 
 test('the guided example: every step’s claims on the page, an edit at step 2, keyboard, leave and resume', async ({ page }) => {
+  // Two training runs and their replays besides the eight steps, on a shared machine.
+  test.setTimeout(120_000);
   const panel = await openViaHelp(page);
   await expect(page.getByTestId('overlay-contributions')).toHaveAttribute('aria-checked', 'true');
 
@@ -174,6 +176,7 @@ test('the guided example: every step’s claims on the page, an edit at step 2, 
   const wtText = panel.getByTestId('walkthrough-text');
   await expect(wtText).toContainText(/On the canvas, [1-9]\d* of 9 outgoing weights of E\/I neurons break their neuron’s sign/);
   await expect(neuron(page, 't').locator('.neuron__dale')).toHaveText('E');
+  const brokenAtStart = Number(/On the canvas, (\d+) of 9/.exec((await wtText.textContent()) ?? '')![1]);
   // Train without, then with the constraint (full speed, each from the example's weights): the text compares their
   // accuracy, and the Dale run leaves no broken sign.
   await panel.getByTestId('walkthrough-train-free').click();
@@ -185,6 +188,19 @@ test('the guided example: every step’s claims on the page, an edit at step 2, 
   await expect(page.getByTestId('run-row')).toHaveCount(2);
   await expect(page.getByTestId('run-row').nth(1)).toHaveAttribute('data-dale', 'on');
   await page.screenshot({ path: `${ARTIFACTS}walkthrough-step8-trained.png` });
+  // Scrub the free run's replay: at its start the canvas has the example's weights and their broken signs again;
+  // the Dale run's replay ends with none.
+  await page.getByTestId('run-row').nth(0).getByTestId('run-replay').click();
+  const slider = page.getByTestId('replay-slider');
+  await expect(slider).toBeVisible();
+  await slider.fill('0');
+  await expect(wtText).toContainText(`On the canvas, ${brokenAtStart} of 9 outgoing weights`);
+  await panel.getByTestId('walkthrough-runs').click();
+  await page.getByTestId('run-row').nth(1).getByTestId('run-replay').click();
+  await slider.fill('0');
+  await slider.fill(String(await slider.getAttribute('max')));
+  await expect(wtText).toContainText('On the canvas, 0 of 9 outgoing weights');
+  await page.getByTestId('replay-leave').click();
 
   // Back one step with Alt+←, leave with Esc, resume from Help at the same step.
   await page.keyboard.press('Alt+ArrowLeft');

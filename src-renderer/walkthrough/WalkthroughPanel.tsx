@@ -51,7 +51,7 @@ function DaleActions() {
       <button type="button" data-testid="walkthrough-train-dale" disabled={busy} onClick={() => void trainWith(true)}>
         Train with Dale
       </button>
-      <button type="button" disabled={!runs} onClick={() => useTrainingStore.setState({ open: true, tab: 'runs' })}>
+      <button type="button" data-testid="walkthrough-runs" disabled={!runs} onClick={() => useTrainingStore.setState({ open: true, tab: 'runs' })}>
         Runs
       </button>
     </div>
