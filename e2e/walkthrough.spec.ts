@@ -209,7 +209,13 @@ test('the guided example: every step’s claims on the page, an edit at step 2, 
   await page.keyboard.press('Escape');
   await expect(panel).toBeHidden();
   await expect(page.locator('[data-walkthrough="highlight"]')).toHaveCount(0);
-  await menu(page, 'Help', 'help.negativeOutput');
+  // Reopen with the keyboard alone: Help, then its second item.
+  await page.getByRole('menubar').getByRole('menuitem', { name: 'Help', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('menu-help.negativeOutput')).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(panel).toBeVisible();
   await expect(panel).toHaveAttribute('data-step', STEPS[STEPS.length - 2].id);
   // Resuming on the same project keeps its edits (the E/I marks).
