@@ -258,6 +258,17 @@ test.describe('at 1440×900', () => {
       await checkStep(page, panel, i, { width: 1440, height: 900 });
     }
     await page.screenshot({ path: `${ARTIFACTS}walkthrough-step8-1440.png` });
+    // Another document closes the strip; Help opens the example again at the step where it was left.
+    await panel.getByTestId('walkthrough-back').click();
+    await menu(page, 'File', 'file.new');
+    const unsaved = page.getByTestId('unsaved-dialog');
+    await expect(unsaved).toBeVisible();
+    await unsaved.getByRole('button', { name: 'Don’t Save' }).click();
+    await expect(page.locator('.react-flow__node')).toHaveCount(0);
+    await expect(panel).toBeHidden();
+    await openViaHelp(page);
+    await expect(panel).toHaveAttribute('data-step', STEPS[STEPS.length - 2].id);
+    await checkStep(page, panel, STEPS.length - 2, { width: 1440, height: 900 });
   });
 });
 

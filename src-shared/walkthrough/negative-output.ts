@@ -175,7 +175,7 @@ function synapseOf(net: Network, id: string): Synapse | undefined {
 }
 
 /** "excites" / "inhibits" / "does nothing to" by the sign of c. */
-export function verb(c: number | undefined): string {
+function verb(c: number | undefined): string {
   if (c === undefined) return '…';
   return c > 0 ? 'excites' : c < 0 ? 'inhibits' : 'does nothing to';
 }
