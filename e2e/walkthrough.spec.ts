@@ -269,6 +269,12 @@ test.describe('at 1440×900', () => {
     await openViaHelp(page);
     await expect(panel).toHaveAttribute('data-step', STEPS[STEPS.length - 2].id);
     await checkStep(page, panel, STEPS.length - 2, { width: 1440, height: 900 });
+    // Done on the last step: the next opening starts from step 1.
+    await panel.getByTestId('walkthrough-next').click();
+    await panel.getByTestId('walkthrough-done').click();
+    await expect(panel).toBeHidden();
+    await menu(page, 'Help', 'help.negativeOutput');
+    await expect(panel).toHaveAttribute('data-step', STEPS[0].id);
   });
 });
 
