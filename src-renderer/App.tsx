@@ -21,6 +21,7 @@ import { usePrefsSync, useThemeSync } from './panels/use-theme-sync';
 import { useOverlayStore } from './overlay/overlay-store';
 import { useOverlayReset } from './overlay/use-overlay-reset';
 import { useUiStore } from './state/ui-store';
+import { WalkthroughPanel } from './walkthrough/WalkthroughPanel';
 
 /** The editor window: menu and toolbar, palette, canvas with the training dock under it, overlay panel, inspector, status bar. */
 export function App() {
@@ -62,6 +63,7 @@ const Workspace = memo(function Workspace() {
       <div className="workspace">
         <Palette />
         <div className="center">
+          <WalkthroughPanel />
           <main className="stage">
             <NetworkCanvas />
             <Toasts />

@@ -14,6 +14,7 @@ import { pauseOrResume, resetWeights, startTraining, stepTraining, stopTraining 
 import { useTrainingStore } from './training/training-store';
 import { closeProject, newProject, openProject, saveProject, saveProjectAs } from './project/project-actions';
 import { pasteOffset } from './canvas/paste-position';
+import { openWalkthrough } from './walkthrough/walkthrough-actions';
 
 /** Every command: the menu's plus a few the canvas adds. */
 export type CommandId = MenuCommand | 'edit.selectNone' | 'edit.denseGroup';
@@ -98,6 +99,7 @@ export const COMMAND_LABELS: Record<CommandId, string> = {
   'view.themeLight': 'Theme: Light',
   'view.themeDark': 'Theme: Dark',
   'help.shortcuts': 'Keyboard Shortcuts',
+  'help.negativeOutput': 'What Does a Negative Output Do?',
   'help.about': 'About Neurite',
 };
 
@@ -411,6 +413,9 @@ export async function runCommand(id: CommandId): Promise<void> {
       return;
     case 'help.shortcuts':
       ui.openDialog('shortcuts');
+      return;
+    case 'help.negativeOutput':
+      await openWalkthrough();
       return;
     case 'help.about':
       ui.openDialog('about');

@@ -78,6 +78,7 @@ export const MENU_COMMANDS = [
   'train.stepEpoch',
   'train.resetWeights',
   'help.shortcuts',
+  'help.negativeOutput',
   'help.about',
 ] as const;
 /** A command from a menu. */

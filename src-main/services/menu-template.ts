@@ -134,7 +134,7 @@ export function menuTemplate({ appName, isMac, isPackaged, send, recent = [], op
     {
       label: '&Help',
       role: 'help',
-      submenu: [shown('Keyboard Shortcuts', 'help.shortcuts', 'F1'), ...(isMac ? [] : [item(`About ${appName}`, 'help.about')])],
+      submenu: [shown('Keyboard Shortcuts', 'help.shortcuts', 'F1'), item('What Does a Negative Output Do?', 'help.negativeOutput'), ...(isMac ? [] : [item(`About ${appName}`, 'help.about')])],
     },
   ];
 }

@@ -11,6 +11,7 @@ import { NeuronBudget } from '../overlay/NeuronBudget';
 import { NeuronHeatmap } from '../training/NeuronHeatmap';
 import { useEditorStore } from '../state/editor-store';
 import { biasOf } from './live-lookup';
+import { useWalkthroughStore } from '../walkthrough/walkthrough-store';
 
 /** The label's room on a card (card width less padding, gap and glyph) and its font, as app.css sets them. */
 const LABEL_WIDTH = 88;
@@ -35,10 +36,13 @@ export const NeuronNode = memo(function NeuronNode({ data, selected }: NodeProps
   const act = ACTIVATION_INFO[n.activation];
   // While a connection is dragged: this neuron cannot take it, so its handles dim.
   const refused = useUiStore((s) => s.refusedTargets?.has(n.id) ?? false);
+  // The guided example rings the neurons its current step talks about.
+  const guided = useWalkthroughStore((s) => s.neurons.has(n.id));
   return (
     <div className="neuron-box">
       <div
-        className={`neuron neuron--${n.role}${selected ? ' is-selected' : ''}${refused ? ' is-refused' : ''}`}
+        className={`neuron neuron--${n.role}${selected ? ' is-selected' : ''}${refused ? ' is-refused' : ''}${guided ? ' is-walkthrough' : ''}`}
+        data-walkthrough={guided ? 'highlight' : undefined}
         data-testid={`neuron-${n.label}`}
         data-activation={n.activation}
         title={`${n.label} (${n.role}) · ${act.label}: ${act.formula} · bias ${bias}`}

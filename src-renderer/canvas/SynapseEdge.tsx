@@ -8,6 +8,7 @@ import { weightOf } from './live-lookup';
 import { SIGN_COLORS } from './sign-colors';
 import { EdgeOverlayMarks, edgeOverlayProps } from '../overlay/EdgeOverlayMarks';
 import { useOverlayStore } from '../overlay/overlay-store';
+import { useWalkthroughStore } from '../walkthrough/walkthrough-store';
 
 const MAX_SELECTED_LABELS = 24;
 
@@ -36,6 +37,8 @@ export const SynapseEdge = memo(function SynapseEdge(props: EdgeProps<SynapseFlo
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   // Under an overlay the synapse shows what the overlay is about (w, c or mean c) instead of the plain weight.
   const ov = useOverlayStore((s) => s.edges.get(id));
+  // The guided example rings the synapses its current step talks about.
+  const guided = useWalkthroughStore((s) => s.synapses.has(id));
   const over = edgeOverlayProps(ov, !!selected);
   const color = ov ? ov.color : SIGN_COLORS.neutral;
   return (
@@ -43,7 +46,8 @@ export const SynapseEdge = memo(function SynapseEdge(props: EdgeProps<SynapseFlo
       <BaseEdge
         path={path}
         interactionWidth={14}
-        className={selected ? 'synapse is-selected' : 'synapse'}
+        className={`synapse${selected ? ' is-selected' : ''}${guided ? ' is-walkthrough' : ''}`}
+        data-walkthrough={guided ? 'highlight' : undefined}
         data-testid={`synapse-${data?.sourceLabel}-${data?.targetLabel}`}
         data-source={props.source}
         data-target={props.target}

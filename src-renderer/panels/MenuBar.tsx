@@ -41,7 +41,7 @@ const MENUS: { title: string; items: Item[] }[] = [
     ],
   },
   { title: 'Training', items: ['train.start', 'train.pauseResume', 'train.stop', '-', 'train.stepBatch', 'train.stepEpoch', '-', 'train.resetWeights'] },
-  { title: 'Help', items: ['help.shortcuts', '-', 'help.about'] },
+  { title: 'Help', items: ['help.shortcuts', 'help.negativeOutput', '-', 'help.about'] },
 ];
 
 function shortcutOf(id: CommandId): string {

@@ -8,7 +8,17 @@ export function Toasts() {
     <div className="toasts" role="status" aria-live="polite">
       {toasts.map((t) => (
         <div key={t.id} className={`toast toast--${t.kind}`} data-testid="toast">
-          <span>{t.text}</span>
+          <span>
+            {t.text}
+            {t.action && (
+              <>
+                {' '}
+                <button type="button" className="link" data-testid="toast-action" onClick={() => { dismiss(t.id); t.action!.run(); }}>
+                  {t.action.label}
+                </button>
+              </>
+            )}
+          </span>
           <button type="button" aria-label="Dismiss" onClick={() => dismiss(t.id)}>
             ×
           </button>

@@ -2,6 +2,7 @@
  * New, open, save, save as, close and recovery: the renderer's half of the project lifecycle
  * (main's half is src-main/services/project). A failed open leaves the open project as it was.
  */
+import { openWalkthrough } from '../walkthrough/walkthrough-actions';
 import { ApiCallError } from '../../src-shared/api';
 import type { ProjectInfo, ProjectSnapshot, RecoverableSession } from '../../src-shared/model/project';
 import { api } from '../api';
@@ -175,7 +176,10 @@ async function firstLaunch(): Promise<boolean> {
   if (useEditorStore.getState().network !== snapshot.network && useEditorStore.getState().network.neurons.length) return true;
   // The example is where this project starts (as New from Example): undo does not lead back to an empty canvas.
   useEditorStore.getState().load(example.network);
-  useUiStore.getState().toast(`Welcome! This is the “${example.meta.name}” example. Press Train (F5) to fit it, switch the overlay to Contributions to see which connections excite and which inhibit, or use File › New from Example… / Import CSV….`);
+  useUiStore.getState().toast(`Welcome! This is the “${example.meta.name}” example. Press Train (F5) to fit it, switch the overlay to Contributions to see which connections excite and which inhibit, or use File › New from Example… / Import CSV….`, 'info', {
+    label: 'What does a negative output do? (a guided example)',
+    run: () => void openWalkthrough(),
+  });
   return true;
 }
 

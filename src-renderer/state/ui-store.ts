@@ -7,6 +7,8 @@ export interface Toast {
   id: number;
   kind: 'info' | 'error';
   text: string;
+  /** A link-styled button after the text (the welcome's guided example). */
+  action?: { label: string; run(): void };
 }
 
 /** Which modal dialog is open. */
@@ -40,7 +42,7 @@ export interface UiState extends UiPrefs {
   setDockHeight(px: number): void;
   setTheme(t: ThemePref): void;
   setOsDark(dark: boolean): void;
-  toast(text: string, kind?: Toast['kind']): void;
+  toast(text: string, kind?: Toast['kind'], action?: Toast['action']): void;
   dismissToast(id: number): void;
   setHoveredEdge(id: string | null): void;
   setDenseCount(n: number): void;
@@ -91,12 +93,12 @@ export const useUiStore = create<UiState>()((set, get) => {
       set({ resolvedTheme: resolveTheme(theme, get().osDark) });
     },
     setOsDark: (osDark) => set({ osDark, resolvedTheme: resolveTheme(get().theme, osDark) }),
-    toast(text, kind = 'info') {
+    toast(text, kind = 'info', action) {
       const id = nextToast++;
       // Keep the last three: a burst of refusals should not bury the canvas.
-      set({ toasts: [...get().toasts.filter((t) => t.text !== text), { id, kind, text }].slice(-3) });
+      set({ toasts: [...get().toasts.filter((t) => t.text !== text), { id, kind, text, action }].slice(-3) });
       // A long message (a refused file, what a file held) stays long enough to be read.
-      setTimeout(() => get().dismissToast(id), Math.max(TOAST_MS, text.length * 60));
+      setTimeout(() => get().dismissToast(id), Math.max(TOAST_MS, text.length * 60) + (action ? TOAST_MS : 0));
     },
     dismissToast: (id) => set({ toasts: get().toasts.filter((t) => t.id !== id) }),
     setHoveredEdge: (hoveredEdge) => set({ hoveredEdge }),

@@ -191,7 +191,7 @@ export const datasetRequests = {
   'dataset.example': {
     request: z
       .object({
-        kind: z.enum([...EXAMPLE_KINDS, 'iris']),
+        kind: z.enum([...EXAMPLE_KINDS, 'iris', 'negative-output']),
         size: z.number().int().min(10).max(100_000).optional(),
         noise: z.number().min(0).max(1).optional(),
         seed: z.number().int().optional(),

@@ -17,6 +17,7 @@ import { decodedColumnNames, decodeRow } from '../../../src-shared/data/decode';
 import { DatasetError, datasetErrors } from '../../../src-shared/data/errors';
 import { freshId, randomId, takenIds } from '../../../src-shared/model/ids';
 import { makeExample } from '../../../src-shared/data/examples';
+import { negativeOutputExample } from '../../../src-shared/walkthrough/negative-output';
 import { defaultColumnConfigs, withClassNames } from '../../../src-shared/data/infer';
 import type { PayloadOf } from '../dispatch';
 import { markUnsaved, workingDatabase } from '../project/service';
@@ -186,7 +187,7 @@ export const datasetHandlers: { [C in DatasetChannel]: (payload: PayloadOf<C>, s
 
   'dataset.example': async ({ kind, ...options }, session) => {
     const db = workingDatabase(session);
-    const example = kind === 'iris' ? await loadIrisExample(options.seed) : makeExample(kind, options);
+    const example = kind === 'iris' ? await loadIrisExample(options.seed) : kind === 'negative-output' ? negativeOutputExample(options.seed) : makeExample(kind, options);
     saveDataset(db, example.dataset);
     markUnsaved(session);
     return { meta: example.dataset.meta, network: example.network };

@@ -97,7 +97,7 @@ export function applyBoundNetwork(meta: DatasetMeta, network: Network, verb: str
  * its starter network as the project's starting point: the example is a fresh project, so undo
  * stops there instead of reaching an empty canvas with the example's dataset left in the project.
  */
-export async function newFromExample(request: { kind: 'xor' | 'circles' | 'spirals' | 'blobs' | 'surface' | 'iris'; size?: number; noise?: number }): Promise<boolean> {
+export async function newFromExample(request: { kind: 'xor' | 'circles' | 'spirals' | 'blobs' | 'surface' | 'iris' | 'negative-output'; size?: number; noise?: number }): Promise<boolean> {
   if (!(await confirmDiscard())) return false;
   try {
     await newProjectSnapshot();
