@@ -96,7 +96,7 @@ export function useOverlaySync(): void {
       (r) => {
         if (!live) return;
         const ids = network.neurons.filter((n) => n.role === 'input').map((n) => n.id);
-        useOverlayStore.getState().setInputs(Object.fromEntries(ids.map((id, k) => [id, r.inputs[k]])));
+        useOverlayStore.getState().setInputs(Object.fromEntries(ids.map((id, k) => [id, r.inputs[k]])), r.row);
         useOverlayStore.getState().setSource({ total: r.total, label: r.label, truth: r.truth ?? null });
       },
       (e) => live && useOverlayStore.getState().setResults(network, { error: message(e) }),
@@ -114,6 +114,7 @@ export function useOverlaySync(): void {
       if (mode === 'off') return;
     }
     const values = network.neurons.filter((n) => n.role === 'input').map((n) => inputs[n.id] ?? 0);
+    const drawnRow = store.inputsRow;
     const anyLesion = lesions.synapses.length + lesions.neurons.length > 0;
     const run = async () => {
       if (network.neurons.length === 0) return;
@@ -126,7 +127,7 @@ export function useOverlaySync(): void {
         stats = { count: r.count, mean: new Map(r.synapseIds.map((id, k) => [id, r.mean[k]])), meanAbs: new Map(r.synapseIds.map((id, k) => [id, r.meanAbs[k]])), excitatoryShare: new Map(r.synapseIds.map((id, k) => [id, r.excitatoryShare[k]])) };
         classes = r.classes;
       } else if (mode === 'dataset') stats = null;
-      if (my === seq.current) useOverlayStore.getState().setResults(network, { sample: cut, baseline: base, stats, classes, error: null });
+      if (my === seq.current) useOverlayStore.getState().setResults(network, { sample: cut, baseline: base, stats, classes, error: null, drawnRow });
     };
     run().catch((e) => my === seq.current && useOverlayStore.getState().setResults(network, { sample: null, baseline: null, error: message(e) }));
   }, [network, mode, inputs, lesions, datasetId, split, classIndex]);
