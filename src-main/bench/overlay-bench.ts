@@ -53,6 +53,21 @@ export async function run(): Promise<void> {
     t.sort((a, b) => a - b);
     results[label] = { synapses: net.synapses.length, medianMs: t[RUNS >> 1], p95Ms: t[Math.floor(RUNS * 0.95)] };
     console.log(`overlay.forward ${label} (200 neurons, ${net.synapses.length} synapses): median ${t[RUNS >> 1].toFixed(2)} ms, p95 ${t[Math.floor(RUNS * 0.95)].toFixed(2)} ms (goal < ${GOAL_MS} ms)`);
+    // What a sample step sends now: the network named once (overlay.network), then only its key and the inputs.
+    const held = await dispatch('overlay.network', { network: net }, session);
+    if (!held.ok) throw new Error(held.error.message);
+    const { networkKey } = held.result as { networkKey: string };
+    await dispatch('overlay.forward', { networkKey, inputs }, session);
+    const k: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const t0 = performance.now();
+      const r = await dispatch('overlay.forward', { networkKey, inputs: inputs.map((v) => v + i * 1e-3) }, session);
+      k.push(performance.now() - t0);
+      if (!r.ok) throw new Error(r.error.message);
+    }
+    k.sort((a, b) => a - b);
+    results[`${label}-by-key`] = { synapses: net.synapses.length, medianMs: k[RUNS >> 1], p95Ms: k[Math.floor(RUNS * 0.95)] };
+    console.log(`overlay.forward ${label} by key (network held in main and the worker): median ${k[RUNS >> 1].toFixed(2)} ms, p95 ${k[Math.floor(RUNS * 0.95)].toFixed(2)} ms; ${(t[RUNS >> 1] / k[RUNS >> 1]).toFixed(1)}× the whole network's round trip`);
   }
   close();
   await inferenceHost().close();

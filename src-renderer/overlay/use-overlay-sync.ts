@@ -8,6 +8,7 @@ import { useEditorStore } from '../state/editor-store';
 import type { DatasetMeta } from '../../src-shared/data/schema';
 import type { OverlaySplit } from '../../src-shared/overlay/contract';
 import { useTrainingStore } from '../training/training-store';
+import { withNetworkKey } from './network-key';
 import { sampleView, type StatsView } from './overlay-math';
 import { useOverlayStore } from './overlay-store';
 
@@ -92,7 +93,7 @@ export function useOverlaySync(): void {
   useEffect(() => {
     if (!datasetId) return;
     let live = true;
-    api.request('overlay.datasetRow', { network, datasetId, split, position }).then(
+    withNetworkKey(network, (ref) => api.request('overlay.datasetRow', { ...ref, datasetId, split, position })).then(
       (r) => {
         if (!live) return;
         const ids = network.neurons.filter((n) => n.role === 'input').map((n) => n.id);
@@ -118,8 +119,8 @@ export function useOverlaySync(): void {
     const anyLesion = lesions.synapses.length + lesions.neurons.length > 0;
     const run = async () => {
       if (network.neurons.length === 0) return;
-      const base = sampleView(await api.request('overlay.forward', { network, inputs: values }));
-      const cut = anyLesion ? sampleView(await api.request('overlay.forward', { network, inputs: values, lesions })) : base;
+      const base = sampleView(await withNetworkKey(network, (ref) => api.request('overlay.forward', { ...ref, inputs: values })));
+      const cut = anyLesion ? sampleView(await withNetworkKey(network, (ref) => api.request('overlay.forward', { ...ref, inputs: values, lesions }))) : base;
       let stats: StatsView | null | undefined;
       let classes: string[] | null | undefined;
       if (mode === 'dataset' && datasetId) {
