@@ -38,8 +38,30 @@ export interface EdgeView {
   value: number;
   /** Switched off for this sample. */
   lesioned: boolean;
-  /** Hover text with the exact numbers. */
+  /** Hover text with the exact numbers (worked out when first read: only a hovered synapse shows it). */
   detail: string;
+}
+
+/** The numbers each lazily written `detail` is made of: two views with the same numbers have the same text. */
+const detailInputs = new WeakMap<EdgeView, readonly number[]>();
+
+/**
+ * A view whose hover text is formatted when read: formatting three numbers for each of thousands of synapses on
+ * every sample step cost more than the rest of the step, and only the hovered synapse's text is ever shown.
+ */
+function withDetail(view: Omit<EdgeView, 'detail'>, inputs: readonly number[], text: () => string): EdgeView {
+  let made: string | undefined;
+  const v = Object.defineProperty(view, 'detail', { get: () => (made ??= text()), enumerable: true, configurable: true }) as EdgeView;
+  detailInputs.set(v, inputs);
+  return v;
+}
+
+/** Whether two views show the same hover text, compared by their numbers when both were written lazily (never formats). */
+export function sameDetail(a: EdgeView, b: EdgeView): boolean {
+  const x = detailInputs.get(a);
+  const y = detailInputs.get(b);
+  if (x && y) return x.length === y.length && x.every((n, i) => Object.is(n, y[i]));
+  return a.detail === b.detail;
 }
 
 /** A neuron's E/I budget for one sample: Σ excitatory c, Σ inhibitory c, bias → z → o. */
@@ -98,15 +120,9 @@ export function edgeViews(net: Network, mode: OverlayMode, sample: SampleView | 
       const t = total.get(s.target) ?? 0;
       const o = sample.o.get(s.source) ?? 0;
       const share = t > 0 ? Math.abs(v) / t : 0;
-      out.set(s.id, {
-        effect: effectOf(v),
-        color: signColor(v),
-        width: MIN_W + MAX_EXTRA_W * share,
-        signFlip: isSignFlip(s.weight, v),
-        value: v,
-        lesioned: lesioned.has(s.id),
-        detail: `w ${fmt(s.weight)} × o ${fmt(o)} = c ${fmt(v)} (${Math.round(share * 100)}% of |input|)`,
-      });
+      const pct = Math.round(share * 100);
+      const view = { effect: effectOf(v), color: signColor(v), width: MIN_W + MAX_EXTRA_W * share, signFlip: isSignFlip(s.weight, v), value: v, lesioned: lesioned.has(s.id) };
+      out.set(s.id, withDetail(view, [s.weight, o, v, pct], () => `w ${fmt(s.weight)} × o ${fmt(o)} = c ${fmt(v)} (${pct}% of |input|)`));
     }
   } else if (mode === 'dataset' && stats) {
     const maxInto = new Map<string, number>();

@@ -7,7 +7,7 @@ import { create } from 'zustand';
 import type { Network } from '../../src-shared/model/network';
 import type { DatasetMeta } from '../../src-shared/data/schema';
 import type { OverlaySplit } from '../../src-shared/overlay/contract';
-import { budgets, edgeViews, type Budget, type EdgeView, type OverlayMode, type SampleView, type StatsView } from './overlay-math';
+import { budgets, edgeViews, sameDetail, type Budget, type EdgeView, type OverlayMode, type SampleView, type StatsView } from './overlay-math';
 
 /** Where the sample comes from: values typed in, or a row of a stored dataset. */
 export interface SampleSource {
@@ -69,7 +69,7 @@ const NO_EDGES = new Map<string, EdgeView>();
 function reuse(prev: Map<string, EdgeView>, next: Map<string, EdgeView>): Map<string, EdgeView> {
   for (const [id, v] of next) {
     const p = prev.get(id);
-    if (p && p.effect === v.effect && p.color === v.color && p.width === v.width && p.signFlip === v.signFlip && p.value === v.value && p.lesioned === v.lesioned && p.detail === v.detail) next.set(id, p);
+    if (p && p.effect === v.effect && p.color === v.color && p.width === v.width && p.signFlip === v.signFlip && p.value === v.value && p.lesioned === v.lesioned && sameDetail(p, v)) next.set(id, p);
   }
   return next;
 }
