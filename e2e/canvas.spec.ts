@@ -1,5 +1,5 @@
 /**
- * Issue 2 journeys: design a network by hand on the canvas. Every step goes through the page
+ * Canvas journeys: design a network by hand on the canvas. Every step goes through the page
  * the way a user does (HTML5 drag from the palette, mouse drags between handles, the inspector,
  * keyboard shortcuts) and asserts on what the page shows.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 4 journeys: a project survives save, close and reopen exactly; a bad file is refused with
+ * Project journeys: a project survives save, close and reopen exactly; a bad file is refused with
  * its reason while the open project stays; unsaved edits come back after the page dies.
  */
 import { writeFileSync } from 'node:fs';
