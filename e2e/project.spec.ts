@@ -70,8 +70,8 @@ test.describe('projects: save, close, reopen', () => {
     await page.getByTestId('label-input').fill('out');
     await page.getByTestId('label-input').press('Enter');
     await expect(neuron(page, 'out')).toBeVisible();
-    // Wait past the journal's debounce, then lose the page without any goodbye.
-    await page.waitForTimeout(1800);
+    // Wait until the page says the edit is journaled (past its debounce), then lose the page without any goodbye.
+    await expect(page.locator('html')).toHaveAttribute('data-journal', 'written');
     await page.context().close({ reason: 'simulated crash' });
     const next = await page.context().browser()!.newPage();
     await next.goto(app.url);
