@@ -42,25 +42,33 @@ export interface EdgeView {
   detail: string;
 }
 
-/** The numbers each lazily written `detail` is made of: two views with the same numbers have the same text. */
-const detailInputs = new WeakMap<EdgeView, readonly number[]>();
-
 /**
- * A view whose hover text is formatted when read: formatting three numbers for each of thousands of synapses on
- * every sample step cost more than the rest of the step, and only the hovered synapse's text is ever shown.
+ * A contribution view whose hover text is formatted when read (a getter on the class, so every view keeps one
+ * shape): formatting three numbers for each of thousands of synapses on every sample step cost more than the rest
+ * of the step, and only the hovered synapse's text is ever shown.
  */
-function withDetail(view: Omit<EdgeView, 'detail'>, inputs: readonly number[], text: () => string): EdgeView {
-  let made: string | undefined;
-  const v = Object.defineProperty(view, 'detail', { get: () => (made ??= text()), enumerable: true, configurable: true }) as EdgeView;
-  detailInputs.set(v, inputs);
-  return v;
+class ContributionView implements EdgeView {
+  private text: string | undefined;
+  constructor(
+    readonly effect: Effect,
+    readonly color: string,
+    readonly width: number,
+    readonly signFlip: boolean,
+    readonly value: number,
+    readonly lesioned: boolean,
+    /** The numbers the text is made of: w, o, c and the share in percent. */
+    readonly numbers: readonly [number, number, number, number],
+  ) {}
+
+  get detail(): string {
+    const [w, o, c, pct] = this.numbers;
+    return (this.text ??= `w ${fmt(w)} × o ${fmt(o)} = c ${fmt(c)} (${pct}% of |input|)`);
+  }
 }
 
-/** Whether two views show the same hover text, compared by their numbers when both were written lazily (never formats). */
+/** Whether two views show the same hover text, compared by their numbers when both are contribution views (never formats). */
 export function sameDetail(a: EdgeView, b: EdgeView): boolean {
-  const x = detailInputs.get(a);
-  const y = detailInputs.get(b);
-  if (x && y) return x.length === y.length && x.every((n, i) => Object.is(n, y[i]));
+  if (a instanceof ContributionView && b instanceof ContributionView) return a.numbers.every((n, i) => Object.is(n, b.numbers[i]));
   return a.detail === b.detail;
 }
 
@@ -121,8 +129,7 @@ export function edgeViews(net: Network, mode: OverlayMode, sample: SampleView | 
       const o = sample.o.get(s.source) ?? 0;
       const share = t > 0 ? Math.abs(v) / t : 0;
       const pct = Math.round(share * 100);
-      const view = { effect: effectOf(v), color: signColor(v), width: MIN_W + MAX_EXTRA_W * share, signFlip: isSignFlip(s.weight, v), value: v, lesioned: lesioned.has(s.id) };
-      out.set(s.id, withDetail(view, [s.weight, o, v, pct], () => `w ${fmt(s.weight)} × o ${fmt(o)} = c ${fmt(v)} (${pct}% of |input|)`));
+      out.set(s.id, new ContributionView(effectOf(v), signColor(v), MIN_W + MAX_EXTRA_W * share, isSignFlip(s.weight, v), v, lesioned.has(s.id), [s.weight, o, v, pct]));
     }
   } else if (mode === 'dataset' && stats) {
     const maxInto = new Map<string, number>();
