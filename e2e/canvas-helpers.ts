@@ -18,6 +18,28 @@ export async function centerOf(l: Locator): Promise<{ x: number; y: number }> {
   return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
 }
 
+/** Waits until the canvas viewport stops moving (fit view, zoom and a new project's fit animate). */
+export async function viewportSettled(page: Page) {
+  const transform = () => page.locator('.react-flow__viewport').evaluate((e) => (e as HTMLElement).style.transform);
+  let last = '';
+  await expect
+    .poll(
+      async () => {
+        const now = await transform();
+        const still = now === last;
+        last = now;
+        return still;
+      },
+      { intervals: [150, 150, 200, 300, 500] },
+    )
+    .toBe(true);
+}
+
+/** Waits until no CSS animation or transition is running in the page (a theme switch fades its colours). */
+export async function animationsIdle(page: Page) {
+  await expect.poll(() => page.evaluate(() => document.getAnimations().filter((a) => a.playState === 'running').length)).toBe(0);
+}
+
 /** Waits until a node is on screen and its box has stopped moving (measured, placed, any transition over). */
 export async function settled(node: Locator) {
   await expect(node).toBeVisible();

@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { canvas, centerOf, dropFromPalette, edges, mouseDrag, neuron, synapse, wire } from './canvas-helpers';
+import { canvas, centerOf, dropFromPalette, edges, mouseDrag, neuron, synapse, viewportSettled, wire } from './canvas-helpers';
 import { expect, test } from './fixtures';
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
@@ -233,7 +233,7 @@ test.describe('canvas: design a network by hand', () => {
     await page.keyboard.press('Control+Shift+z');
     await canvas(page).click({ position: { x: 30, y: 30 } });
     await page.keyboard.press('Shift+F');
-    await page.waitForTimeout(400);
+    await viewportSettled(page);
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: `${ARTIFACTS}canvas.png` });
   });

@@ -7,7 +7,7 @@
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildChain, canvas, centerOf, edges, menu, mouseDrag, neuron, saveAs } from './canvas-helpers';
+import { buildChain, canvas, centerOf, edges, menu, mouseDrag, neuron, saveAs, viewportSettled } from './canvas-helpers';
 import { expect, test } from './fixtures';
 import { box, expectDialogFits, expectInside, expectOnTop, openExample, openImport, reloadDiscarding, wideCsv } from './shell-helpers';
 
@@ -212,7 +212,7 @@ test('Train is off with the reason while there is no dataset, the status bar doe
 
 test('zoom buttons zoom about the canvas centre', async ({ page }) => {
   await openExample(page, 'iris');
-  await page.waitForTimeout(300);
+  await viewportSettled(page);
   const c = await box(canvas(page));
   const mid = { x: c.x + c.width / 2, y: c.y + c.height / 2 };
   const flowAt = () => page.evaluate(() => document.querySelector('.react-flow__viewport')!.getAttribute('style'));
@@ -222,7 +222,7 @@ test('zoom buttons zoom about the canvas centre', async ({ page }) => {
   };
   const before = parse(await flowAt());
   await page.getByTestId('tool-view.zoomIn').click();
-  await page.waitForTimeout(400);
+  await viewportSettled(page);
   const after = parse(await flowAt());
   expect(after.k).toBeGreaterThan(before.k * 1.1);
   // The flow point under the canvas centre is the same before and after.
@@ -291,7 +291,8 @@ test('the app has a favicon and an app icon, and loads without a single 404', as
   });
   await page.goto(app.url);
   await expect(canvas(page)).toBeVisible();
-  await page.waitForTimeout(500);
+  // Every request the page makes on its own (icons, fonts, chunks) has been answered.
+  await page.waitForLoadState('networkidle');
   expect(missing).toEqual([]);
   const icon = await page.evaluate(() => (document.querySelector('link[rel="icon"]') as HTMLLinkElement).href);
   for (const path of [new URL(icon).pathname, '/favicon.ico', '/icon-512.png']) {
