@@ -10,6 +10,10 @@ import type { EncodedDataset } from '../../../src-shared/data/schema';
 
 /** Decoded datasets held per project: the few a user switches between, not every one a project may hold. */
 const PER_DATABASE = 3;
+/** Bytes of decoded arrays held per project beyond the one in use: a dataset at the limits is 800 MB on its own. */
+const PER_DATABASE_BYTES = 512 * 1024 * 1024;
+
+const bytesOf = (d: EncodedDataset) => d.x.byteLength + d.y.byteLength + d.split.byteLength;
 
 const decoded = new WeakMap<Database.Database, Map<string, EncodedDataset>>();
 
@@ -27,7 +31,14 @@ export function cachedDataset(db: Database.Database, id: string, load: () => Enc
   if (!d) return null;
   if (!held) decoded.set(db, (held = new Map()));
   held.set(id, d);
-  while (held.size > PER_DATABASE) held.delete(held.keys().next().value!);
+  // The oldest go first; the one just read always stays.
+  let bytes = 0;
+  for (const v of held.values()) bytes += bytesOf(v);
+  while (held.size > 1 && (held.size > PER_DATABASE || bytes > PER_DATABASE_BYTES)) {
+    const oldest = held.keys().next().value!;
+    bytes -= bytesOf(held.get(oldest)!);
+    held.delete(oldest);
+  }
   return d;
 }
 

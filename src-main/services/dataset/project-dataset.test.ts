@@ -98,3 +98,18 @@ describe('decoded datasets per project', () => {
     expect(projectDataset(s, 'a').x[0]).toBe(3);
   });
 });
+
+describe('decoded datasets held per project are bounded', () => {
+  it('keeps the three most recently read and decodes an evicted one again', () => {
+    const s = session();
+    newProject(s);
+    const db = workingDatabase(s);
+    for (const id of ['a', 'b', 'c', 'd']) saveDataset(db, xor(id, 1));
+    for (const id of ['a', 'b', 'c', 'd']) projectDataset(s, id);
+    expect(decodes.n).toBe(4);
+    for (const id of ['b', 'c', 'd']) projectDataset(s, id);
+    expect(decodes.n).toBe(4);
+    projectDataset(s, 'a');
+    expect(decodes.n).toBe(5);
+  });
+});
