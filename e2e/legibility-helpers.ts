@@ -48,7 +48,6 @@ export async function settle(page: Page) {
 export async function fitWithKeys(page: Page) {
   await page.locator('.react-flow__pane').click({ position: { x: 3, y: 3 } });
   await page.keyboard.press('Shift+F');
-  await page.waitForTimeout(250);
   await settle(page);
 }
 

@@ -82,7 +82,8 @@ for (const viewport of [
       // Open the dock: the fitted network is fitted again to the smaller canvas (no Fit View pressed),
       // its outputs inside the canvas and out from under the minimap.
       await page.getByTestId('training-toggle').click();
-      await page.waitForTimeout(600);
+      await expect(page.getByTestId('training-dock')).toHaveClass(/is-open/);
+      await viewportSettled(page);
       const stage = await box(canvas(page));
       await page.screenshot({ path: `${ARTIFACTS}window-dock-${viewport.width}x${viewport.height}.png` });
       const minimap = page.locator('.react-flow__minimap');
