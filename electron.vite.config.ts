@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
-// Non-default folders are named per target; see ../shared/STACK.md.
+// electron-vite looks for src/main, src/preload and src/renderer by default; this repository's folders
+// (src-main, src-renderer) are named per target through each build's input options instead.
 export default defineConfig({
   main: {
     build: {

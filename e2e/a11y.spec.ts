@@ -35,8 +35,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
         if (mode === 'contributions' || mode === 'dataset') {
           await page.getByTestId('sample-dataset').selectOption({ index: 1 });
           await expect(page.getByTestId('sample-position')).toBeVisible();
+          // The sample's forward pass is drawn (the panel names its row), and in dataset mode the statistics too.
+          await expect(page.getByTestId('overlay-panel')).not.toHaveAttribute('data-drawn-row', '');
+          if (mode === 'dataset') await expect(page.getByTestId('stats-count')).toBeVisible();
         }
-        await page.waitForTimeout(300);
         await expectAccessible(page, `overlay ${mode}`);
       }
       await page.keyboard.press('0');

@@ -18,6 +18,43 @@ export async function centerOf(l: Locator): Promise<{ x: number; y: number }> {
   return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
 }
 
+/** Waits until the canvas viewport stops moving (fit view, zoom and a new project's fit animate). */
+export async function viewportSettled(page: Page) {
+  const transform = () => page.locator('.react-flow__viewport').evaluate((e) => (e as HTMLElement).style.transform);
+  let last = '';
+  await expect
+    .poll(
+      async () => {
+        const now = await transform();
+        const still = now === last;
+        last = now;
+        return still;
+      },
+      { intervals: [150, 150, 200, 300, 500] },
+    )
+    .toBe(true);
+}
+
+/** Waits until no CSS animation or transition is running in the page (a theme switch fades its colours). */
+export async function animationsIdle(page: Page) {
+  await expect.poll(() => page.evaluate(() => document.getAnimations().filter((a) => a.playState === 'running').length)).toBe(0);
+}
+
+/** Waits until a node is on screen and its box has stopped moving (measured, placed, any transition over). */
+export async function settled(node: Locator) {
+  await expect(node).toBeVisible();
+  let last = '';
+  await expect
+    .poll(async () => {
+      const b = await node.boundingBox();
+      const now = JSON.stringify(b);
+      const still = !!b && now === last;
+      last = now;
+      return still;
+    })
+    .toBe(true);
+}
+
 /** Drags a palette tile onto the canvas at a point relative to the canvas (HTML5 drag and drop). */
 export async function dropFromPalette(page: Page, role: 'input' | 'hidden' | 'output', x: number, y: number) {
   await page.getByTestId(`palette-${role}`).dragTo(canvas(page), { targetPosition: { x, y } });
@@ -51,6 +88,8 @@ export async function buildChain(page: Page) {
   await dropFromPalette(page, 'input', 140, 200);
   await dropFromPalette(page, 'hidden', 400, 200);
   await dropFromPalette(page, 'output', 660, 200);
+  // A handle is only where the drag starts once React Flow has measured and placed its node.
+  for (const label of ['x1', 'h1', 'y1']) await settled(neuron(page, label));
   await wire(page, 'x1', 'h1');
   await wire(page, 'h1', 'y1');
   await expect(edges(page)).toHaveCount(2);

@@ -1,5 +1,5 @@
 /**
- * Canvas performance script (issue 2): load a 500-neuron, 5,000-synapse network by pasting it
+ * Canvas performance script: load a 500-neuron, 5,000-synapse network by pasting it
  * as a document, then pan (mouse drags on the pane) and zoom (wheel) while sampling
  * requestAnimationFrame deltas. Prints mean / p95 frame time and FPS and writes
  * e2e/artifacts/canvas-perf.json. It asserts only that it ran; the figures are for people.

@@ -1,12 +1,12 @@
 /**
- * Issue 2 journeys: design a network by hand on the canvas. Every step goes through the page
+ * Canvas journeys: design a network by hand on the canvas. Every step goes through the page
  * the way a user does (HTML5 drag from the palette, mouse drags between handles, the inspector,
  * keyboard shortcuts) and asserts on what the page shows.
  */
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { canvas, centerOf, dropFromPalette, edges, mouseDrag, neuron, synapse, wire } from './canvas-helpers';
+import { canvas, centerOf, dropFromPalette, edges, mouseDrag, neuron, synapse, viewportSettled, wire } from './canvas-helpers';
 import { expect, test } from './fixtures';
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
@@ -233,7 +233,7 @@ test.describe('canvas: design a network by hand', () => {
     await page.keyboard.press('Control+Shift+z');
     await canvas(page).click({ position: { x: 30, y: 30 } });
     await page.keyboard.press('Shift+F');
-    await page.waitForTimeout(400);
+    await viewportSettled(page);
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: `${ARTIFACTS}canvas.png` });
   });

@@ -1,5 +1,5 @@
 /**
- * Issue 5 journeys: a CSV imported through the wizard rebinds the network's inputs and outputs
+ * Dataset journeys: a CSV imported through the wizard rebinds the network's inputs and outputs
  * and survives save and reopen inside the project; a bad CSV is refused with its reason and
  * changes nothing; New from Example opens a wired network; a first launch opens an example.
  */

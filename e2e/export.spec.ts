@@ -1,5 +1,5 @@
 /**
- * Issue 8 journey in the page: export the network as JSON and ONNX through the File menu (browser mode asks
+ * Export journey in the page: export the network as JSON and ONNX through the File menu (browser mode asks
  * for a name and writes into the projects folder), import the JSON into a new project, and see a weights file
  * that does not fit refused with its first mismatch while nothing changes. And the PyTorch folder trained by its
  * own train.py (Debian's PyTorch) coming back as a run whose curves show the script's validation loss.

@@ -8,7 +8,7 @@ import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { edges, menu, neuron } from './canvas-helpers';
+import { edges, menu, neuron, viewportSettled } from './canvas-helpers';
 import { expect, ROOT, test } from './fixtures';
 
 const SHAPES = join(ROOT, 'src-main/services/dataset/fixtures/shapes');
@@ -99,7 +99,7 @@ test.describe('import guesses', () => {
     await expect(edges(page)).toHaveCount(12);
     await page.keyboard.press('Control+y');
     await expect(page.locator('.react-flow__node')).toHaveCount(23);
-    await page.waitForTimeout(600); // let the fit-view transition end before the picture
+    await viewportSettled(page); // the fit-view transition ends before the picture
     // Neurons re-created while zoomed far out still have their handles: every synapse stays between its neurons.
     const canvasBox = (await page.getByTestId('canvas').boundingBox())!;
     const nodesLeft = await page.locator('.react-flow__node').evaluateAll((els) => Math.min(...els.map((e) => e.getBoundingClientRect().left)));

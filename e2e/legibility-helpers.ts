@@ -1,5 +1,6 @@
 /** Reading the canvas as a user sees it: boxes of what is drawn for each neuron, label heights, edge ends. */
 import type { Page } from '@playwright/test';
+import { viewportSettled } from './canvas-helpers';
 import { expect } from './fixtures';
 
 /** What the canvas shows: pairs of neurons whose drawings overlap, the smallest label height, labels outside the canvas. */
@@ -40,23 +41,13 @@ export async function canvasReport(page: Page): Promise<CanvasReport> {
 
 /** Waits until the viewport stops moving (fit view animates). */
 export async function settle(page: Page) {
-  const transform = () => page.locator('.react-flow__viewport').evaluate((e) => (e as HTMLElement).style.transform);
-  let last = '';
-  await expect
-    .poll(async () => {
-      const now = await transform();
-      const still = now === last;
-      last = now;
-      return still;
-    }, { intervals: [150, 150, 200, 300, 500] })
-    .toBe(true);
+  await viewportSettled(page);
 }
 
 /** Fit view with the keyboard (Shift+F), as a user does, and wait for it to settle. */
 export async function fitWithKeys(page: Page) {
   await page.locator('.react-flow__pane').click({ position: { x: 3, y: 3 } });
   await page.keyboard.press('Shift+F');
-  await page.waitForTimeout(250);
   await settle(page);
 }
 

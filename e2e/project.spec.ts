@@ -1,5 +1,5 @@
 /**
- * Issue 4 journeys: a project survives save, close and reopen exactly; a bad file is refused with
+ * Project journeys: a project survives save, close and reopen exactly; a bad file is refused with
  * its reason while the open project stays; unsaved edits come back after the page dies.
  */
 import { writeFileSync } from 'node:fs';
@@ -70,8 +70,8 @@ test.describe('projects: save, close, reopen', () => {
     await page.getByTestId('label-input').fill('out');
     await page.getByTestId('label-input').press('Enter');
     await expect(neuron(page, 'out')).toBeVisible();
-    // Wait past the journal's debounce, then lose the page without any goodbye.
-    await page.waitForTimeout(1800);
+    // Wait until the page says the edit is journaled (past its debounce), then lose the page without any goodbye.
+    await expect(page.locator('html')).toHaveAttribute('data-journal', 'written');
     await page.context().close({ reason: 'simulated crash' });
     const next = await page.context().browser()!.newPage();
     await next.goto(app.url);

@@ -42,7 +42,8 @@ test.describe('security: browser mode', () => {
     );
     await page.evaluate(() => setTimeout('window.__evaled = true' as unknown as () => void, 0));
     expect(await blocked).toMatch(/^script-src\S* eval$/);
-    await page.waitForTimeout(100);
+    // A timer queued after the refused one runs after it would have: by then __evaled would be set.
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
     expect(await page.evaluate(() => (window as unknown as { __evaled?: boolean }).__evaled)).toBeUndefined();
 
     const violation = page.evaluate(

@@ -7,7 +7,7 @@
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildChain, canvas, centerOf, edges, menu, mouseDrag, neuron, saveAs } from './canvas-helpers';
+import { buildChain, canvas, centerOf, edges, menu, mouseDrag, neuron, saveAs, viewportSettled } from './canvas-helpers';
 import { expect, test } from './fixtures';
 import { box, expectDialogFits, expectInside, expectOnTop, openExample, openImport, reloadDiscarding, wideCsv } from './shell-helpers';
 
@@ -82,7 +82,8 @@ for (const viewport of [
       // Open the dock: the fitted network is fitted again to the smaller canvas (no Fit View pressed),
       // its outputs inside the canvas and out from under the minimap.
       await page.getByTestId('training-toggle').click();
-      await page.waitForTimeout(600);
+      await expect(page.getByTestId('training-dock')).toHaveClass(/is-open/);
+      await viewportSettled(page);
       const stage = await box(canvas(page));
       await page.screenshot({ path: `${ARTIFACTS}window-dock-${viewport.width}x${viewport.height}.png` });
       const minimap = page.locator('.react-flow__minimap');
@@ -212,7 +213,7 @@ test('Train is off with the reason while there is no dataset, the status bar doe
 
 test('zoom buttons zoom about the canvas centre', async ({ page }) => {
   await openExample(page, 'iris');
-  await page.waitForTimeout(300);
+  await viewportSettled(page);
   const c = await box(canvas(page));
   const mid = { x: c.x + c.width / 2, y: c.y + c.height / 2 };
   const flowAt = () => page.evaluate(() => document.querySelector('.react-flow__viewport')!.getAttribute('style'));
@@ -222,7 +223,7 @@ test('zoom buttons zoom about the canvas centre', async ({ page }) => {
   };
   const before = parse(await flowAt());
   await page.getByTestId('tool-view.zoomIn').click();
-  await page.waitForTimeout(400);
+  await viewportSettled(page);
   const after = parse(await flowAt());
   expect(after.k).toBeGreaterThan(before.k * 1.1);
   // The flow point under the canvas centre is the same before and after.
@@ -291,7 +292,8 @@ test('the app has a favicon and an app icon, and loads without a single 404', as
   });
   await page.goto(app.url);
   await expect(canvas(page)).toBeVisible();
-  await page.waitForTimeout(500);
+  // Every request the page makes on its own (icons, fonts, chunks) has been answered.
+  await page.waitForLoadState('networkidle');
   expect(missing).toEqual([]);
   const icon = await page.evaluate(() => (document.querySelector('link[rel="icon"]') as HTMLLinkElement).href);
   for (const path of [new URL(icon).pathname, '/favicon.ico', '/icon-512.png']) {

@@ -4,7 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { canvas } from './canvas-helpers';
+import { animationsIdle, canvas } from './canvas-helpers';
 import { expect, test } from './fixtures';
 import { expectOnTop, openExample, openImport, reloadDiscarding, wideCsv } from './shell-helpers';
 
@@ -19,7 +19,7 @@ async function luminanceOf(page: Page, selector: string, property = 'background-
 }
 
 async function shoot(page: Page, name: string) {
-  await page.waitForTimeout(300);
+  await animationsIdle(page);
   await page.screenshot({ path: `${ARTIFACTS}theme-${name}.png` });
 }
 

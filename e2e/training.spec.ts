@@ -1,5 +1,5 @@
 /**
- * Issue 6 and 7 journeys: a CSV trained in the worker with the curve falling on screen, pause and
+ * Training journeys: a CSV trained in the worker with the curve falling on screen, pause and
  * resume, stop, the confusion matrix, the run surviving save and reopen, a run made by the CLI
  * appearing in the app; and the same data trained with and without Dale's constraint, compared.
  */

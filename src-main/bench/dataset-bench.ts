@@ -8,17 +8,17 @@
  *    renderer's memory does not grow with the file.
  * Writes out/bench/dataset.json. Goal: ≥ 50 MB/s.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { seededRng } from '../../src-shared/data/rng';
 import type { ColumnConfig } from '../../src-shared/data/schema';
 import { CsvOptionsSchema } from '../../src-shared/data/schema';
 import { importCsv } from '../services/dataset/reader';
 import { fileSource } from '../services/dataset/source';
+import { CHROMIUM, CHROMIUM_ARGS, pageBenchMissing, startServe } from './page-harness';
 
 /** The benchmark's name for the runner. */
 export const name = 'dataset';
@@ -44,12 +44,6 @@ async function generate(path: string, rows = ROWS): Promise<void> {
   await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
 }
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SERVE_JS = join(ROOT, 'out/main/serve.js');
-/** The e2e suite's flags (e2e/chromium.ts): quiet headless Chromium that never reaches the network on its own. */
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-const CHROMIUM = process.env.NEURITE_CHROMIUM ?? '/usr/bin/chromium';
-
 /** Resident set size of a process in bytes (Linux /proc), or 0 when unreadable. */
 function rssOf(pid: number): number {
   try {
@@ -58,24 +52,6 @@ function rssOf(pid: number): number {
   } catch {
     return 0;
   }
-}
-
-async function startServe(projectsDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [SERVE_JS, '--port', '0', '--projects-dir', projectsDir, '--no-example'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve.js printed no URL within 20 s: ${out}`)), 20_000);
-    child.stdout!.on('data', (d) => {
-      out += d;
-      const m = /Neurite is running at (http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`serve.js exited with ${code}`)));
-  });
-  return { child, url };
 }
 
 interface PageFigures {
@@ -163,12 +139,9 @@ async function importThroughPage(page: Page, serverPid: number, file: string): P
 
 /** The page path for each file, on one server and one page; null (with the reason printed) when serve.js or Chromium is missing. */
 async function pageRun(files: { label: string; path: string }[]): Promise<Record<string, PageFigures> | null> {
-  if (!existsSync(SERVE_JS)) {
-    console.log(`dataset (page): skipped, ${SERVE_JS} is missing (run \`npx electron-vite build\` first).`);
-    return null;
-  }
-  if (!existsSync(CHROMIUM)) {
-    console.log(`dataset (page): skipped, no Chromium at ${CHROMIUM} (set NEURITE_CHROMIUM).`);
+  const missing = pageBenchMissing();
+  if (missing) {
+    console.log(`dataset (page): skipped, ${missing}.`);
     return null;
   }
   const projectsDir = mkdtempSync(join(tmpdir(), 'neurite-bench-projects-'));

@@ -1,4 +1,4 @@
-// The fixed-seed workloads of the engine benchmark (issue 3) and their data.
+// The fixed-seed workloads of the engine benchmark and their data.
 import type { ActivationKind } from '../../src-shared/model/activation-kind';
 import { createRng } from '../../src-shared/engine/rng';
 import { xorSet } from '../../src-shared/data/generators';

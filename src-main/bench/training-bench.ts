@@ -1,4 +1,4 @@
-// Training benchmark (issue 6): the overhead of the worker plus live updates (progress ≤ 10/s with weights,
+// Training benchmark: the overhead of the worker plus live updates (progress ≤ 10/s with weights,
 // an epochEnd message per epoch) against the bare engine in-thread, on W1 and W2 of the engine benchmark.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

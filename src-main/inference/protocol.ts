@@ -3,7 +3,15 @@ import type { Network } from '../../src-shared/model/network';
 
 /** A job for the inference worker. */
 export type InferenceJob =
-  | { kind: 'forward'; network: Network; inputs: number[]; lesions?: { synapses: string[]; neurons: string[] } }
+  | {
+      kind: 'forward';
+      /** Null when the worker already holds `networkKey` (the host sends a network once per key). */
+      network: Network | null;
+      /** Names `network` for later jobs, which may then send null; absent: compute and forget. */
+      networkKey?: string;
+      inputs: number[];
+      lesions?: { synapses: string[]; neurons: string[] };
+    }
   | {
       kind: 'stats';
       network: Network;
@@ -28,4 +36,6 @@ export type InferenceReply =
   | { id: number; ok: true; kind: 'stats'; synapseIds: string[]; count: number; mean: Float64Array; meanAbs: Float64Array; excitatoryShare: Float64Array }
   /** Every neuron's output for every row, neuron-major: o[neuron · nRows + row], neurons in document order. */
   | { id: number; ok: true; kind: 'outputs'; neuronIds: string[]; o: Float64Array }
-  | { id: number; ok: false; userError: boolean; message: string };
+  | { id: number; ok: false; userError: boolean; message: string }
+  /** A forward job sent no network and the worker does not hold its key (a fresh worker): send it again with the network. */
+  | { id: number; ok: false; stale: true; userError: false; message: string };

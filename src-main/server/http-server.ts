@@ -62,8 +62,9 @@ function refuse(res: ServerResponse, status: number, text: string) {
 }
 
 /**
- * Room for a browser-mode CSV upload at the dataset contract's cap (64 Mi characters of text,
- * up to 3 UTF-8 bytes each once JSON-encoded) plus the envelope.
+ * Room for the largest request a client may send: a network document at LIMITS (250,000 synapses whose ids,
+ * sources and targets may be 200 characters each, and 10,000 neurons with 1,000-character labels: about 180 MB of
+ * JSON) plus the envelope. Uploads come in chunks of at most UPLOAD_CHUNK_MAX_BYTES and need far less.
  */
 const DEFAULT_MAX_MESSAGE_BYTES = 200 * 1024 * 1024;
 

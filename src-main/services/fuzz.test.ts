@@ -78,6 +78,7 @@ function validPayloads(): Record<Channel, unknown> {
     'dataset.summary': { id: datasetId },
     'dataset.page': { id: datasetId, offset: 0, limit: 10 },
     'dataset.example': { kind: 'xor', size: 40, seed: 2 },
+    'overlay.network': { network },
     'overlay.forward': { network, inputs: network.neurons.filter((n) => n.role === 'input').map(() => 0.5) },
     'overlay.datasetStats': { network, datasetId, split: 'train' },
     'overlay.datasetRow': { network, datasetId, split: 'train', position: 0 },

@@ -281,9 +281,10 @@ export function OverlayPanel() {
   useOverlaySync();
   const mode = useOverlayStore((s) => s.mode);
   const error = useOverlayStore((s) => s.error);
+  const drawnRow = useOverlayStore((s) => s.drawnRow);
   if (mode === 'off') return null;
   return (
-    <aside className="overlay-panel" data-testid="overlay-panel" onKeyDown={(e) => e.stopPropagation()}>
+    <aside className="overlay-panel" data-testid="overlay-panel" data-drawn-row={drawnRow ?? ''} onKeyDown={(e) => e.stopPropagation()}>
       <Legend />
       {error && (
         <p className="overlay-error" role="alert">

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileNetwork, forwardSample, paramsFromNetwork } from '../../src-shared/engine/index';
 import type { Network, Neuron } from '../../src-shared/model/network';
 import { SIGN_COLORS } from '../canvas/sign-colors';
-import { budgetEquation, budgets, contributionsInto, contributionText, daleCounts, daleNote, edgeViews, fmtShort, isSignFlip, lesionDeltas, lesionExplanation, logSumExp, sampleView, softmaxMember, type SampleView } from './overlay-math';
+import { budgetEquation, budgets, contributionsInto, contributionText, daleCounts, daleNote, edgeViews, fmtShort, isSignFlip, lesionDeltas, lesionExplanation, logSumExp, sameDetail, sampleView, softmaxMember, type SampleView } from './overlay-math';
 
 const neuron = (id: string, role: Neuron['role'], activation: Neuron['activation'], bias = 0, dale: Neuron['dale'] = null): Neuron => ({ id, role, label: id, activation, bias, position: { x: 0, y: 0 }, dale });
 
@@ -48,6 +48,18 @@ describe('overlay math', () => {
     // Width is relative to the receiving neuron's Σ|c|: the largest share is the widest.
     const total = Math.abs(ty.value) + Math.abs(v.get('ry')!.value) + Math.abs(v.get('x1y')!.value);
     expect(ty.width).toBeCloseTo(1 + (5 * Math.abs(ty.value)) / total, 12);
+  });
+
+  it('writes the hover text from the numbers it shows, and tells two views apart by those numbers', () => {
+    const v = edgeViews(n, 'contributions', s, null, new Set());
+    const x1y = v.get('x1y')!;
+    const total = Math.abs(v.get('ty')!.value) + Math.abs(v.get('ry')!.value) + 0.25;
+    expect(x1y.detail).toBe(`w 0.25 × o 1 = c 0.25 (${Math.round((0.25 / total) * 100)}% of |input|)`);
+    const again = edgeViews(n, 'contributions', s, null, new Set());
+    expect(sameDetail(again.get('ty')!, v.get('ty')!)).toBe(true);
+    const other = edgeViews(n, 'contributions', run(n, [0.5, 0.4]), null, new Set());
+    expect(sameDetail(other.get('ty')!, v.get('ty')!)).toBe(false);
+    expect(other.get('ty')!.detail).not.toBe(v.get('ty')!.detail);
   });
 
   it('draws a silent ReLU’s outgoing synapse as zero whatever its weight', () => {

@@ -38,8 +38,38 @@ export interface EdgeView {
   value: number;
   /** Switched off for this sample. */
   lesioned: boolean;
-  /** Hover text with the exact numbers. */
+  /** Hover text with the exact numbers (worked out when first read: only a hovered synapse shows it). */
   detail: string;
+}
+
+/**
+ * A contribution view whose hover text is formatted when read (a getter on the class, so every view keeps one
+ * shape): formatting three numbers for each of thousands of synapses on every sample step cost more than the rest
+ * of the step, and only the hovered synapse's text is ever shown.
+ */
+class ContributionView implements EdgeView {
+  private text: string | undefined;
+  constructor(
+    readonly effect: Effect,
+    readonly color: string,
+    readonly width: number,
+    readonly signFlip: boolean,
+    readonly value: number,
+    readonly lesioned: boolean,
+    /** The numbers the text is made of: w, o, c and the share in percent. */
+    readonly numbers: readonly [number, number, number, number],
+  ) {}
+
+  get detail(): string {
+    const [w, o, c, pct] = this.numbers;
+    return (this.text ??= `w ${fmt(w)} × o ${fmt(o)} = c ${fmt(c)} (${pct}% of |input|)`);
+  }
+}
+
+/** Whether two views show the same hover text, compared by their numbers when both are contribution views (never formats). */
+export function sameDetail(a: EdgeView, b: EdgeView): boolean {
+  if (a instanceof ContributionView && b instanceof ContributionView) return a.numbers.every((n, i) => Object.is(n, b.numbers[i]));
+  return a.detail === b.detail;
 }
 
 /** A neuron's E/I budget for one sample: Σ excitatory c, Σ inhibitory c, bias → z → o. */
@@ -98,15 +128,8 @@ export function edgeViews(net: Network, mode: OverlayMode, sample: SampleView | 
       const t = total.get(s.target) ?? 0;
       const o = sample.o.get(s.source) ?? 0;
       const share = t > 0 ? Math.abs(v) / t : 0;
-      out.set(s.id, {
-        effect: effectOf(v),
-        color: signColor(v),
-        width: MIN_W + MAX_EXTRA_W * share,
-        signFlip: isSignFlip(s.weight, v),
-        value: v,
-        lesioned: lesioned.has(s.id),
-        detail: `w ${fmt(s.weight)} × o ${fmt(o)} = c ${fmt(v)} (${Math.round(share * 100)}% of |input|)`,
-      });
+      const pct = Math.round(share * 100);
+      out.set(s.id, new ContributionView(effectOf(v), signColor(v), MIN_W + MAX_EXTRA_W * share, isSignFlip(s.weight, v), v, lesioned.has(s.id), [s.weight, o, v, pct]));
     }
   } else if (mode === 'dataset' && stats) {
     const maxInto = new Map<string, number>();

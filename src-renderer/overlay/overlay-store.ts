@@ -7,7 +7,7 @@ import { create } from 'zustand';
 import type { Network } from '../../src-shared/model/network';
 import type { DatasetMeta } from '../../src-shared/data/schema';
 import type { OverlaySplit } from '../../src-shared/overlay/contract';
-import { budgets, edgeViews, type Budget, type EdgeView, type OverlayMode, type SampleView, type StatsView } from './overlay-math';
+import { budgets, edgeViews, sameDetail, type Budget, type EdgeView, type OverlayMode, type SampleView, type StatsView } from './overlay-math';
 
 /** Where the sample comes from: values typed in, or a row of a stored dataset. */
 export interface SampleSource {
@@ -30,6 +30,10 @@ export interface OverlayState {
   mode: OverlayMode;
   /** Input values by input neuron id (absent = 0). */
   inputs: Record<string, number>;
+  /** The dataset row the input values came from (null when typed in). */
+  inputsRow: number | null;
+  /** The dataset row whose forward pass is drawn (null when typed in): the page's signal that a sample step reached the canvas. */
+  drawnRow: number | null;
   lesions: { synapses: string[]; neurons: string[] };
   source: SampleSource;
   /** Dataset mode: only rows of this class. */
@@ -48,14 +52,15 @@ export interface OverlayState {
   budgets: Map<string, Budget>;
   setMode(mode: OverlayMode): void;
   setInput(id: string, v: number): void;
-  setInputs(values: Record<string, number>): void;
+  /** Sets several input values at once; `row` names the dataset row they came from. */
+  setInputs(values: Record<string, number>, row?: number | null): void;
   toggleLesion(kind: 'synapses' | 'neurons', id: string): void;
   clearLesions(): void;
   setSource(patch: Partial<SampleSource>): void;
   setClassIndex(k: number | null): void;
   setMeta(meta: DatasetMeta | null): void;
   /** Stores the worker's answers and derives the drawing for `net`. */
-  setResults(net: Network, r: { sample?: SampleView | null; baseline?: SampleView | null; stats?: StatsView | null; classes?: string[] | null; error?: string | null }): void;
+  setResults(net: Network, r: { sample?: SampleView | null; baseline?: SampleView | null; stats?: StatsView | null; classes?: string[] | null; error?: string | null; drawnRow?: number | null }): void;
 }
 
 const NO_EDGES = new Map<string, EdgeView>();
@@ -64,7 +69,7 @@ const NO_EDGES = new Map<string, EdgeView>();
 function reuse(prev: Map<string, EdgeView>, next: Map<string, EdgeView>): Map<string, EdgeView> {
   for (const [id, v] of next) {
     const p = prev.get(id);
-    if (p && p.effect === v.effect && p.color === v.color && p.width === v.width && p.signFlip === v.signFlip && p.value === v.value && p.lesioned === v.lesioned && p.detail === v.detail) next.set(id, p);
+    if (p && p.effect === v.effect && p.color === v.color && p.width === v.width && p.signFlip === v.signFlip && p.value === v.value && p.lesioned === v.lesioned && sameDetail(p, v)) next.set(id, p);
   }
   return next;
 }
@@ -73,6 +78,8 @@ function reuse(prev: Map<string, EdgeView>, next: Map<string, EdgeView>): Map<st
 export const useOverlayStore = create<OverlayState>()((set, get) => ({
   mode: 'off',
   inputs: {},
+  inputsRow: null,
+  drawnRow: null,
   lesions: { synapses: [], neurons: [] },
   source: { datasetId: null, split: 'validation', position: 0, total: 0, label: null },
   classIndex: null,
@@ -88,9 +95,9 @@ export const useOverlayStore = create<OverlayState>()((set, get) => ({
   // A value typed in makes the sample the typed values (starting from the row's): a dataset row would ignore it.
   setInput(id, v) {
     const { inputs, source } = get();
-    set({ inputs: { ...inputs, [id]: v }, ...(source.datasetId ? { source: { ...source, datasetId: null, label: null, truth: null, manual: true } } : {}) });
+    set({ inputs: { ...inputs, [id]: v }, inputsRow: null, ...(source.datasetId ? { source: { ...source, datasetId: null, label: null, truth: null, manual: true } } : {}) });
   },
-  setInputs: (values) => set({ inputs: { ...get().inputs, ...values } }),
+  setInputs: (values, row = null) => set({ inputs: { ...get().inputs, ...values }, inputsRow: row }),
   toggleLesion(kind, id) {
     const cur = get().lesions;
     const list = cur[kind].includes(id) ? cur[kind].filter((x) => x !== id) : [...cur[kind], id];
@@ -109,6 +116,7 @@ export const useOverlayStore = create<OverlayState>()((set, get) => ({
       stats: next.stats,
       classes: next.classes,
       error: next.error,
+      drawnRow: next.drawnRow,
       edges: next.mode === 'off' ? NO_EDGES : reuse(get().edges, edgeViews(net, next.mode, next.sample, next.stats, off)),
       budgets: next.sample ? budgets(net, next.sample) : new Map(),
     });

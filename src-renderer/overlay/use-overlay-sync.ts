@@ -8,6 +8,7 @@ import { useEditorStore } from '../state/editor-store';
 import type { DatasetMeta } from '../../src-shared/data/schema';
 import type { OverlaySplit } from '../../src-shared/overlay/contract';
 import { useTrainingStore } from '../training/training-store';
+import { withNetworkKey } from './network-key';
 import { sampleView, type StatsView } from './overlay-math';
 import { useOverlayStore } from './overlay-store';
 
@@ -92,11 +93,11 @@ export function useOverlaySync(): void {
   useEffect(() => {
     if (!datasetId) return;
     let live = true;
-    api.request('overlay.datasetRow', { network, datasetId, split, position }).then(
+    withNetworkKey(network, (ref) => api.request('overlay.datasetRow', { ...ref, datasetId, split, position })).then(
       (r) => {
         if (!live) return;
         const ids = network.neurons.filter((n) => n.role === 'input').map((n) => n.id);
-        useOverlayStore.getState().setInputs(Object.fromEntries(ids.map((id, k) => [id, r.inputs[k]])));
+        useOverlayStore.getState().setInputs(Object.fromEntries(ids.map((id, k) => [id, r.inputs[k]])), r.row);
         useOverlayStore.getState().setSource({ total: r.total, label: r.label, truth: r.truth ?? null });
       },
       (e) => live && useOverlayStore.getState().setResults(network, { error: message(e) }),
@@ -114,11 +115,12 @@ export function useOverlaySync(): void {
       if (mode === 'off') return;
     }
     const values = network.neurons.filter((n) => n.role === 'input').map((n) => inputs[n.id] ?? 0);
+    const drawnRow = store.inputsRow;
     const anyLesion = lesions.synapses.length + lesions.neurons.length > 0;
     const run = async () => {
       if (network.neurons.length === 0) return;
-      const base = sampleView(await api.request('overlay.forward', { network, inputs: values }));
-      const cut = anyLesion ? sampleView(await api.request('overlay.forward', { network, inputs: values, lesions })) : base;
+      const base = sampleView(await withNetworkKey(network, (ref) => api.request('overlay.forward', { ...ref, inputs: values })));
+      const cut = anyLesion ? sampleView(await withNetworkKey(network, (ref) => api.request('overlay.forward', { ...ref, inputs: values, lesions }))) : base;
       let stats: StatsView | null | undefined;
       let classes: string[] | null | undefined;
       if (mode === 'dataset' && datasetId) {
@@ -126,7 +128,7 @@ export function useOverlaySync(): void {
         stats = { count: r.count, mean: new Map(r.synapseIds.map((id, k) => [id, r.mean[k]])), meanAbs: new Map(r.synapseIds.map((id, k) => [id, r.meanAbs[k]])), excitatoryShare: new Map(r.synapseIds.map((id, k) => [id, r.excitatoryShare[k]])) };
         classes = r.classes;
       } else if (mode === 'dataset') stats = null;
-      if (my === seq.current) useOverlayStore.getState().setResults(network, { sample: cut, baseline: base, stats, classes, error: null });
+      if (my === seq.current) useOverlayStore.getState().setResults(network, { sample: cut, baseline: base, stats, classes, error: null, drawnRow });
     };
     run().catch((e) => my === seq.current && useOverlayStore.getState().setResults(network, { sample: null, baseline: null, error: message(e) }));
   }, [network, mode, inputs, lesions, datasetId, split, classIndex]);

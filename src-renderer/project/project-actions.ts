@@ -208,14 +208,26 @@ export async function closeWindow(): Promise<void> {
 
 const JOURNAL_DELAY_MS = 1000;
 
+/** Where the journal of unsaved edits stands, on `<html data-journal>`: `pending` (an edit waits for the debounce) or `written` (journaled, or nothing left to journal). */
+function journalState(state: 'pending' | 'written'): void {
+  document.documentElement.dataset.journal = state;
+}
+
 /** Journals unsaved edits (debounced) so a crash can restore them; returns the unsubscribe. */
 export function journalUnsavedEdits(): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let latest = 0;
   const unsubscribe = useEditorStore.subscribe((s, prev) => {
     if (sameDocument(s.network, prev.network) || !hasUnsavedEdits()) return;
     clearTimeout(timer);
+    const mine = ++latest;
+    journalState('pending');
     timer = setTimeout(() => {
-      if (hasUnsavedEdits()) api.request('project.journal', { network: useEditorStore.getState().network }).catch(() => undefined);
+      if (!hasUnsavedEdits()) return journalState('written');
+      api.request('project.journal', { network: useEditorStore.getState().network }).then(
+        () => mine === latest && journalState('written'),
+        () => undefined,
+      );
     }, JOURNAL_DELAY_MS);
   });
   return () => {

@@ -41,17 +41,31 @@ export const OverlayStatsReplySchema = z.object({
 /** Dataset-wide contribution statistics per synapse. */
 export type OverlayStatsReply = z.infer<typeof OverlayStatsReplySchema>;
 
+/** A network main holds for the overlay (`overlay.network`): short, so a sample step never carries the network again. */
+export const OverlayNetworkKeySchema = z.string().min(1).max(100);
+
+/** A request names its network by value or by the key `overlay.network` gave it, never both nor neither. */
+const oneNetwork = (p: { network?: unknown; networkKey?: string }) => (p.network === undefined) !== (p.networkKey === undefined);
+const ONE_NETWORK = { message: 'Give either network or networkKey.', path: ['network'] };
+
 /** Payloads and replies of the overlay channels (behaviour in src-main/services/overlay/handlers.ts). */
 export const overlayRequests = {
+  'overlay.network': {
+    /** Validated once here; later steps name it by the key in the reply (main holds the session's last few). */
+    request: z.object({ network: NetworkSchema }).strict(),
+    response: z.object({ networkKey: OverlayNetworkKeySchema }),
+  },
   'overlay.forward': {
     request: z
       .object({
-        network: NetworkSchema,
+        network: NetworkSchema.optional(),
+        networkKey: OverlayNetworkKeySchema.optional(),
         /** One value per input neuron, in document order. */
         inputs: z.array(z.number()).max(100_000),
         lesions: OverlayLesionsSchema.optional(),
       })
-      .strict(),
+      .strict()
+      .refine(oneNetwork, ONE_NETWORK),
     response: OverlayForwardReplySchema,
   },
   'overlay.datasetStats': {
@@ -69,13 +83,15 @@ export const overlayRequests = {
   'overlay.datasetRow': {
     request: z
       .object({
-        network: NetworkSchema,
+        network: NetworkSchema.optional(),
+        networkKey: OverlayNetworkKeySchema.optional(),
         datasetId: z.string().min(1),
         split: OverlaySplitSchema,
         /** Position among the split's rows. */
         position: z.number().int().min(0),
       })
-      .strict(),
+      .strict()
+      .refine(oneNetwork, ONE_NETWORK),
     response: z.object({
       /** Rows in the split. */
       total: z.number(),

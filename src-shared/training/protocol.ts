@@ -1,4 +1,7 @@
-/** Messages between the main process and the training worker (worker_threads); typed arrays cross as transferables. */
+/**
+ * Messages between the main process and the training worker (worker_threads). Typed arrays are copied, never
+ * transferred: detaching a buffer in the worker slows the engine's hot loops (see src-main/training/worker-loop.ts).
+ */
 import type { LossKind } from '../engine';
 import type { EpochSummary, RunInputs, RunState } from './runner';
 import type { SplitEvaluation } from './evaluate';
@@ -51,7 +54,7 @@ export type FromWorker =
       valLoss: number | null;
       /** Latest validation accuracy or R² (from the last epoch end). */
       score: number | null;
-      /** Live parameter vector (program order, see the engine), transferred. */
+      /** Live parameter vector (program order, see the engine), a copy. */
       weights: Float64Array;
       elapsedMs: number;
       etaMs: number | null;

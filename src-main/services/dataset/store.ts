@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { DatasetMetaSchema, type DatasetMeta, type EncodedDataset } from '../../../src-shared/data/schema';
 import { count, LIMITS } from '../../../src-shared/model/limits';
 import { UserError } from '../user-error';
+import { forgetDataset } from './decoded-cache';
 
 /** The version of the spec/blob layout this build writes. */
 export const DATASET_STORE_FORMAT = 1;
@@ -64,6 +65,7 @@ export function saveDataset(db: Database.Database, dataset: EncodedDataset, crea
     `INSERT INTO datasets (id, name, created, spec, data) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT(id) DO UPDATE SET name = excluded.name, spec = excluded.spec, data = excluded.data`,
   ).run(meta.id, meta.name, created, JSON.stringify(spec), blob);
+  forgetDataset(db, meta.id);
 }
 
 function damaged(id: string, why: string): UserError {
@@ -154,5 +156,6 @@ export function listDatasets(db: Database.Database): StoredDatasetInfo[] {
 
 /** Removes a dataset; returns whether it existed. */
 export function deleteDataset(db: Database.Database, id: string): boolean {
+  forgetDataset(db, id);
   return db.prepare('DELETE FROM datasets WHERE id = ?').run(id).changes > 0;
 }

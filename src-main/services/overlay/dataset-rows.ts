@@ -41,15 +41,25 @@ export function classOf(d: EncodedDataset, r: number): number {
   return best;
 }
 
-/** Row indices of a split, optionally only one class. */
+/** Each decoded dataset's row selections: a decoded dataset is never changed (a changed one is decoded anew), so they hold. */
+const selections = new WeakMap<EncodedDataset, Map<string, number[]>>();
+
+/** Row indices of a split, optionally only one class (read-only: held for the next request on the same dataset). */
 export function selectRows(d: EncodedDataset, split: OverlaySplit, classIndex?: number | null): number[] {
+  const k = classIndex ?? null;
+  const key = `${split}:${k}`;
+  let held = selections.get(d);
+  const hit = held?.get(key);
+  if (hit) return hit;
   const code = SPLIT_CODE[split];
   const rows: number[] = [];
   for (let r = 0; r < d.meta.rowCount; r++) {
     if (code !== null && d.split[r] !== code) continue;
-    if (classIndex !== null && classIndex !== undefined && classOf(d, r) !== classIndex) continue;
+    if (k !== null && classOf(d, r) !== k) continue;
     rows.push(r);
   }
+  if (!held) selections.set(d, (held = new Map()));
+  held.set(key, rows);
   return rows;
 }
 

@@ -1,23 +1,28 @@
 /**
  * The overlay channels: one sample's forward pass (with lesions), dataset-wide contribution statistics
- * and a dataset row as input values. The engine runs in the inference worker (inference-host.ts); the
+ * and a dataset row as input values; a network held by key (`overlay.network`) so a sample step does not resend it. The engine runs in the inference worker (inference-host.ts); the
  * dataset is read here from the project's working database and only its selected rows are sent.
  */
 import type { ResponseOf } from '../../../src-shared/api';
 import type { overlayRequests } from '../../../src-shared/overlay/contract';
+import type { Network } from '../../../src-shared/model/network';
 import type { PayloadOf } from '../dispatch';
 import { projectDataset } from '../dataset/project-dataset';
 import type { Session } from '../session';
 import { UserError } from '../user-error';
 import { classNames, classOf, inputColumns, inputMatrix, selectRows, targetText } from './dataset-rows';
+import { holdNetwork, requestNetwork } from './held-networks';
 import { inferenceHost } from './inference-host';
 
 type OverlayChannel = keyof typeof overlayRequests;
+type NetworkRef = { network?: Network; networkKey?: string };
 
 /** The handlers of the overlay channels: payloads arrive already validated against src-shared/api.ts. */
 export const overlayHandlers: { [C in OverlayChannel]: (payload: PayloadOf<C>, session: Session) => Promise<ResponseOf<C>> } = {
-  'overlay.forward': async ({ network, inputs, lesions }) => {
-    const r = await inferenceHost().run({ kind: 'forward', network, inputs, lesions });
+  'overlay.network': async ({ network }, session) => ({ networkKey: holdNetwork(session, network as Network) }),
+
+  'overlay.forward': async ({ inputs, lesions, ...ref }, session) => {
+    const r = await inferenceHost().forward({ ...requestNetwork(session, ref as NetworkRef), inputs, lesions });
     return { neuronIds: r.neuronIds, synapseIds: r.synapseIds, z: Array.from(r.z), o: Array.from(r.o), contributions: Array.from(r.contributions) };
   },
 
@@ -36,7 +41,8 @@ export const overlayHandlers: { [C in OverlayChannel]: (payload: PayloadOf<C>, s
     };
   },
 
-  'overlay.datasetRow': async ({ network, datasetId, split, position }, session) => {
+  'overlay.datasetRow': async ({ datasetId, split, position, ...ref }, session) => {
+    const { network } = requestNetwork(session, ref as NetworkRef);
     const d = projectDataset(session, datasetId);
     const cols = inputColumns(network, d);
     const rows = selectRows(d, split);

@@ -4,15 +4,22 @@
  * request starts a fresh worker.
  */
 import { Worker } from 'node:worker_threads';
+import type { Network } from '../../../src-shared/model/network';
 import type { InferenceJob, InferenceReply } from '../../inference/protocol';
 import { inferenceWorkerEntry } from '../../inference/worker-url';
 import { UserError } from '../user-error';
 
 type Ok<K extends InferenceJob['kind']> = Extract<InferenceReply, { ok: true; kind: K }>;
+type InferenceLesions = { synapses: string[]; neurons: string[] };
+
+/** The worker did not hold the network a forward job named (it was restarted): the host sends it again. */
+class StaleNetwork extends Error {}
 
 /** A client of one inference worker. */
 export class InferenceHost {
   private worker: Worker | null = null;
+  /** The network key the worker holds (sent with its network once); null after a (re)start. */
+  private heldKey: string | null = null;
   private nextId = 1;
   private pending = new Map<number, { resolve: (r: InferenceReply) => void; reject: (e: Error) => void }>();
 
@@ -20,6 +27,7 @@ export class InferenceHost {
     if (this.worker) return this.worker;
     const { entry, options } = inferenceWorkerEntry();
     const w = new Worker(entry, options);
+    this.heldKey = null;
     w.unref(); // an idle overlay worker must never keep the process alive
     w.on('message', (r: InferenceReply) => {
       const p = this.pending.get(r.id);
@@ -46,10 +54,28 @@ export class InferenceHost {
       w.postMessage({ ...job, id });
     });
     if (!reply.ok) {
+      if ('stale' in reply) throw new StaleNetwork(reply.message);
       if (reply.userError) throw new UserError('overlay.invalid', reply.message);
       throw new Error(reply.message);
     }
     return reply as Ok<K>;
+  }
+
+  /**
+   * One forward pass of `network`, named `networkKey` when the caller reuses it: the network crosses to the worker
+   * once per key (structured clone and compile of thousands of synapses), later passes send the inputs only.
+   */
+  async forward(job: { network: Network; networkKey?: string; inputs: number[]; lesions?: InferenceLesions }): Promise<Ok<'forward'>> {
+    const { network, networkKey, inputs, lesions } = job;
+    if (networkKey && this.worker && this.heldKey === networkKey) {
+      try {
+        return await this.run({ kind: 'forward', network: null, networkKey, inputs, lesions });
+      } catch (e) {
+        if (!(e instanceof StaleNetwork)) throw e;
+      }
+    }
+    if (networkKey) this.heldKey = networkKey;
+    return this.run({ kind: 'forward', network, networkKey, inputs, lesions });
   }
 
   /** Stops the worker (tests; the app keeps it for its lifetime). */

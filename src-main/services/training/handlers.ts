@@ -10,6 +10,7 @@ import type { trainingRequests } from '../../../src-shared/training/contract';
 import type { PayloadOf } from '../dispatch';
 import type { Session } from '../session';
 import { UserError } from '../user-error';
+import { cachedDataset } from '../dataset/decoded-cache';
 import { projectDataset } from '../dataset/project-dataset';
 import { loadDataset } from '../dataset/store';
 import { markUnsaved, workingDatabase } from '../project/service';
@@ -171,7 +172,8 @@ export const trainingHandlers: { [C in TrainingChannel]: (payload: PayloadOf<C>,
     if (!r || (!cp?.state && !fromStart)) throw new UserError('no-run', `Run ${runId.slice(0, 40)} has no stored state to continue from.`);
     if (active.get(session)?.has(runId)) throw new UserError('busy', 'That run is still training.');
     if (!r.datasetId) throw new UserError('no-dataset', 'The dataset of that run was deleted.');
-    const dataset = loadDataset(db, r.datasetId);
+    const datasetId = r.datasetId;
+    const dataset = cachedDataset(db, datasetId, () => loadDataset(db, datasetId));
     if (!dataset) throw new UserError('no-dataset', 'The dataset of that run was deleted.');
     let state = cp?.state ?? null;
     try {

@@ -281,7 +281,7 @@ export function ImportWizard({ file, network, onImported, onClose }: ImportWizar
       widest: per.filter((c) => c.inputs > 1).sort((a, b) => b.inputs - a.inputs),
     };
   }, [columns, preview]);
-  const hiddenLayers: HiddenLayers | null = hidden.on ? { sizes: [hidden.size], activation: hidden.activation } : null;
+  const hiddenLayers = useMemo<HiddenLayers | null>(() => (hidden.on ? { sizes: [hidden.size], activation: hidden.activation } : null), [hidden.on, hidden.size, hidden.activation]);
 
   const runImport = useCallback(async () => {
     const id = `imp-${Date.now().toString(36)}`;
