@@ -4,22 +4,17 @@
  * requestAnimationFrame deltas sampled for a few seconds of training with the neuron heatmaps off and on.
  * Goal: ≥ 20 frames per second and no frame over 100 ms.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { makeExample } from '../../src-shared/data/examples';
 import type { Network, Neuron, Synapse } from '../../src-shared/model/network';
 import { saveDataset } from '../services/dataset/store';
 import { closeSession, newProject, saveProject, workingDatabase } from '../services/project/service';
 import { createSession } from '../services/session';
+import { CHROMIUM, CHROMIUM_ARGS, pageBenchMissing, startServe } from './page-harness';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SERVE_JS = join(ROOT, 'out/main/serve.js');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-const CHROMIUM = process.env.NEURITE_CHROMIUM ?? '/usr/bin/chromium';
 const SAMPLE_MS = 6000;
 
 /** Frame-time figures of one sampled stretch. */
@@ -83,32 +78,11 @@ async function sampleFrames(page: Page, ms: number): Promise<number[]> {
   })`);
 }
 
-async function startServe(projectsDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [SERVE_JS, '--port', '0', '--projects-dir', projectsDir, '--no-example'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve.js printed no URL within 20 s: ${out}`)), 20_000);
-    child.stdout!.on('data', (d) => {
-      out += d;
-      const m = /Neurite is running at (http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`serve.js exited with ${code}`)));
-  });
-  return { child, url };
-}
-
 /** Trains the big network at full speed in the page, heatmaps off then on; null (reason printed) without a build or Chromium. */
 export async function frameBench(): Promise<Record<'heatmapsOff' | 'heatmapsOn' | 'idle', FrameFigures> | null> {
-  if (!existsSync(SERVE_JS)) {
-    console.log(`training (frames): skipped, ${SERVE_JS} is missing (run \`npm run build\` first).`);
-    return null;
-  }
-  if (!existsSync(CHROMIUM)) {
-    console.log(`training (frames): skipped, no Chromium at ${CHROMIUM} (set NEURITE_CHROMIUM).`);
+  const missing = pageBenchMissing();
+  if (missing) {
+    console.log(`training (frames): skipped, ${missing}.`);
     return null;
   }
   const projectsDir = mkdtempSync(join(tmpdir(), 'neurite-bench-frames-'));
