@@ -101,6 +101,8 @@ export async function frameBench(): Promise<Record<'heatmapsOff' | 'heatmapsOn' 
     await page.locator('[data-testid="canvas"]:not([data-loads="0"])').waitFor({ timeout: 30_000 });
     await page.keyboard.press('Control+o');
     await page.getByTestId('open-file-big').click();
+    // Fit view collapses levels too tall to read into layer nodes; the bench draws every neuron and synapse.
+    await page.getByTestId('layers-expand').click({ timeout: 30_000 });
     await page.locator('.react-flow__edge').nth(2499).waitFor({ state: 'attached', timeout: 30_000 });
     await page.getByTestId('tool-view.fitView').click();
     await page.getByTestId('training-toggle').click();

@@ -33,6 +33,7 @@ import { LayerControls } from './LayerControls';
 import { LayerEdge } from './LayerEdge';
 import { LayerNode } from './LayerNode';
 import { levelsOf, tallLevels } from './layers';
+import { levelOfDetail } from './level-of-detail';
 import { useLayerStore } from './layer-store';
 import { useCollapsedView } from './use-collapsed-view';
 import { NeuronNode } from './NeuronNode';
@@ -47,9 +48,6 @@ const nodeTypes = { neuron: NeuronNode, layer: LayerNode } satisfies NodeTypes;
 const edgeTypes = { synapse: SynapseEdge, aggregate: LayerEdge } satisfies EdgeTypes;
 /** Labels stay >= 10 px tall down to this zoom (far level of detail); auto-collapse keeps fit view above it. */
 const LEGIBLE_ZOOM = 0.36;
-/** Below these zooms the cards switch to larger labels (mid) and to labels alone (far): see canvas.css. */
-const MID_ZOOM = 0.75;
-const FAR_ZOOM = 0.5;
 // Padding in screen pixels (a share of the window wastes a small one); more on the left for the zoom controls.
 const FIT = { padding: { top: '20px', right: '20px', bottom: '20px', left: '52px' }, duration: 200, maxZoom: 1.25 } as const;
 const MINIMAP = { width: 168, height: 112 } as const;
@@ -122,7 +120,7 @@ export function NetworkCanvas() {
   const rf = useReactFlow<CanvasNode, CanvasEdge>();
   // Level of detail: zoomed out, cards drop details nobody can read and labels grow, which keeps them legible
   // and big networks smooth.
-  const lod = useStore((s) => (s.transform[2] < FAR_ZOOM ? 'is-far' : s.transform[2] < MID_ZOOM ? 'is-mid' : ''));
+  const lod = useStore((s) => levelOfDetail(s.transform[2]));
   const wrapper = useRef<HTMLDivElement>(null);
   const flowStore = useStoreApi<CanvasNode, CanvasEdge>();
 

@@ -1,9 +1,10 @@
-import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { Handle, Position, useStore, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { ACTIVATION_INFO } from '../../src-shared/model/activation-kind';
 import { ActivationGlyph } from './ActivationGlyph';
 import { SHORT_NAMES } from './activation-names';
 import type { NeuronFlowNode } from './flow-types';
+import { LABEL_FIT, levelOfDetail } from './level-of-detail';
 import { fitLabel } from './middle-ellipsis';
 import { useUiStore } from '../state/ui-store';
 import { DaleNote } from '../overlay/DaleNote';
@@ -12,10 +13,6 @@ import { NeuronHeatmap } from '../training/NeuronHeatmap';
 import { useEditorStore } from '../state/editor-store';
 import { biasOf } from './live-lookup';
 import { useWalkthroughStore } from '../walkthrough/walkthrough-store';
-
-/** The label's room on a card (card width less padding, gap and glyph) and its font, as app.css sets them. */
-const LABEL_WIDTH = 88;
-const LABEL_FONT = "650 13px system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
 
 /** Formats a parameter compactly for a node or label. */
 export function formatNumber(v: number): string {
@@ -34,6 +31,8 @@ export const NeuronNode = memo(function NeuronNode({ data, selected }: NodeProps
   // The bias as the card prints it, read live (the node keeps its identity while training moves biases).
   const bias = useEditorStore((s) => formatNumber(biasOf(s.network, n.id)));
   const act = ACTIVATION_INFO[n.activation];
+  // The label is cut for the font it is drawn in: labels grow as the canvas zooms out.
+  const fit = LABEL_FIT[useStore((s) => levelOfDetail(s.transform[2]))];
   // While a connection is dragged: this neuron cannot take it, so its handles dim.
   const refused = useUiStore((s) => s.refusedTargets?.has(n.id) ?? false);
   // The guided example rings the neurons its current step talks about.
@@ -50,7 +49,7 @@ export const NeuronNode = memo(function NeuronNode({ data, selected }: NodeProps
         {n.role !== 'input' && <Handle type="target" position={Position.Left} className="handle handle--in" />}
         <div className="neuron__text">
           <div className="neuron__label" title={n.label} data-label={n.label}>
-            {n.label ? fitLabel(n.label, LABEL_WIDTH, LABEL_FONT) : '—'}
+            {n.label ? fitLabel(n.label, fit.width, fit.font) : '—'}
           </div>
           <div className="neuron__meta">
             {data.softmax ? 'softmax' : SHORT_NAMES[n.activation]} · b {bias}

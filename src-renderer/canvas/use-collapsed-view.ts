@@ -15,13 +15,14 @@ const QUANTITY = { off: 'w', weights: 'w', contributions: 'c', dataset: 'mean c'
 
 /** Mounted by the canvas with the editor's nodes and edges. */
 export function useCollapsedView(nodes: NeuronFlowNode[], edges: SynapseFlowEdge[]): { nodes: CanvasNode[]; edges: CanvasEdge[] } {
-  const network = useEditorStore((s) => s.network);
   const collapsed = useLayerStore((s) => s.collapsed);
+  // Only a collapsed view depends on the weights: otherwise live training must not re-render the whole canvas.
+  const network = useEditorStore((s) => (collapsed.length ? s.network : null));
   const mode = useOverlayStore((s) => s.mode);
   const overlayEdges = useOverlayStore((s) => s.edges);
   const flowStore = useStoreApi<CanvasNode, CanvasEdge>();
   return useMemo(() => {
-    if (!collapsed.length) return { nodes, edges };
+    if (!network) return { nodes, edges };
     const layers = layerSummaries(levelsOf(network), collapsed);
     if (!layers.length) return { nodes, edges };
     const nodeOf = new Map<string, string>();
