@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromium, type Page } from 'playwright-core';
 
 /** The repository root. */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -40,4 +41,24 @@ export async function startServe(projectsDir: string): Promise<{ child: ChildPro
     child.once('exit', (code) => reject(new Error(`serve.js exited with ${code}`)));
   });
   return { child, url };
+}
+
+/**
+ * Runs `use` on a 1280×720 page of a fresh serve.js for `projectsDir` with the project `name` opened through
+ * File › Open, then closes the browser and stops the server.
+ */
+export async function withOpenedProject<T>(projectsDir: string, name: string, use: (page: Page) => Promise<T>): Promise<T> {
+  const { child, url } = await startServe(projectsDir);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await page.goto(url);
+    await page.locator('[data-testid="canvas"]:not([data-loads="0"])').waitFor({ timeout: 30_000 });
+    await page.keyboard.press('Control+o');
+    await page.getByTestId(`open-file-${name}`).click();
+    return await use(page);
+  } finally {
+    await browser.close();
+    child.kill('SIGTERM');
+  }
 }

@@ -8,7 +8,6 @@
 import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { seededRng } from '../../src-shared/data/rng';
 import { CsvOptionsSchema, type ColumnConfig } from '../../src-shared/data/schema';
 import type { Network } from '../../src-shared/model/network';
@@ -17,7 +16,7 @@ import { fileSource } from '../services/dataset/source';
 import { saveDataset } from '../services/dataset/store';
 import { closeSession, newProject, saveProject, workingDatabase } from '../services/project/service';
 import { createSession } from '../services/session';
-import { CHROMIUM, CHROMIUM_ARGS, pageBenchMissing, startServe } from './page-harness';
+import { pageBenchMissing, withOpenedProject } from './page-harness';
 
 const ROWS = Number(process.env.NEURITE_BENCH_STEP_ROWS ?? 200_000);
 const FEATURES = 20;
@@ -95,33 +94,26 @@ export async function sampleStepPage(network: Network): Promise<SampleStepFigure
   const projectsDir = join(scratch, 'projects');
   mkdirSync(projectsDir);
   await writeProject(projectsDir, network, scratch);
-  const { child, url } = await startServe(projectsDir);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    await page.goto(url);
-    await page.locator('[data-testid="canvas"]:not([data-loads="0"])').waitFor({ timeout: 30_000 });
-    await page.keyboard.press('Control+o');
-    await page.getByTestId(`open-file-${PROJECT}`).click();
-    await page.getByTestId('overlay-contributions').click();
-    await page.locator('[data-testid="overlay-panel"]:not([data-drawn-row=""])').waitFor({ timeout: 60_000 });
-    await page.evaluate(RECORDER);
-    await page.evaluate('document.activeElement && document.activeElement.blur()');
-    const times: number[] = [];
-    for (let i = 0; i < WARMUP + STEPS; i++) {
-      await page.keyboard.press(']');
-      // A string promise, not waitForFunction: the page's CSP forbids the eval that one uses.
-      await page.evaluate(`new Promise((r) => { const t = () => (window.__sampleStep.times.length > ${i} ? r() : requestAnimationFrame(t)); t(); })`);
-      // Two quiet frames between steps, so one step's tail does not land in the next one's figure.
-      await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
-    }
-    times.push(...((await page.evaluate('window.__sampleStep.times')) as number[]).slice(WARMUP));
-    times.sort((a, b) => a - b);
-    const at = (q: number) => +times[Math.min(times.length - 1, Math.floor(times.length * q))].toFixed(1);
-    return { rows: ROWS, neurons: network.neurons.length, synapses: network.synapses.length, steps: times.length, medianMs: at(0.5), p95Ms: at(0.95), maxMs: +times[times.length - 1].toFixed(1) };
+    return await withOpenedProject(projectsDir, PROJECT, async (page) => {
+      await page.getByTestId('overlay-contributions').click();
+      await page.locator('[data-testid="overlay-panel"]:not([data-drawn-row=""])').waitFor({ timeout: 60_000 });
+      await page.evaluate(RECORDER);
+      await page.evaluate('document.activeElement && document.activeElement.blur()');
+      const times: number[] = [];
+      for (let i = 0; i < WARMUP + STEPS; i++) {
+        await page.keyboard.press(']');
+        // A string promise, not waitForFunction: the page's CSP forbids the eval that one uses.
+        await page.evaluate(`new Promise((r) => { const t = () => (window.__sampleStep.times.length > ${i} ? r() : requestAnimationFrame(t)); t(); })`);
+        // Two quiet frames between steps, so one step's tail does not land in the next one's figure.
+        await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
+      }
+      times.push(...((await page.evaluate('window.__sampleStep.times')) as number[]).slice(WARMUP));
+      times.sort((a, b) => a - b);
+      const at = (q: number) => +times[Math.min(times.length - 1, Math.floor(times.length * q))].toFixed(1);
+      return { rows: ROWS, neurons: network.neurons.length, synapses: network.synapses.length, steps: times.length, medianMs: at(0.5), p95Ms: at(0.95), maxMs: +times[times.length - 1].toFixed(1) };
+    });
   } finally {
-    await browser.close();
-    child.kill('SIGTERM');
     rmSync(scratch, { recursive: true, force: true });
   }
 }

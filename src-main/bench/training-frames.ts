@@ -7,13 +7,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { makeExample } from '../../src-shared/data/examples';
 import type { Network, Neuron, Synapse } from '../../src-shared/model/network';
 import { saveDataset } from '../services/dataset/store';
 import { closeSession, newProject, saveProject, workingDatabase } from '../services/project/service';
 import { createSession } from '../services/session';
-import { CHROMIUM, CHROMIUM_ARGS, pageBenchMissing, startServe } from './page-harness';
+import { pageBenchMissing, withOpenedProject } from './page-harness';
 
 const SAMPLE_MS = 6000;
 
@@ -93,47 +93,40 @@ export async function frameBench(): Promise<Record<'heatmapsOff' | 'heatmapsOn' 
   saveProject(session, network, 'big');
   closeSession(session);
   close();
-  const { child, url } = await startServe(projectsDir);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    await page.goto(url);
-    await page.locator('[data-testid="canvas"]:not([data-loads="0"])').waitFor({ timeout: 30_000 });
-    await page.keyboard.press('Control+o');
-    await page.getByTestId('open-file-big').click();
-    // Fit view collapses levels too tall to read into layer nodes; the bench draws every neuron and synapse.
-    await page.getByTestId('layers-expand').click({ timeout: 30_000 });
-    await page.locator('.react-flow__edge').nth(2499).waitFor({ state: 'attached', timeout: 30_000 });
-    await page.getByTestId('tool-view.fitView').click();
-    await page.getByTestId('training-toggle').click();
-    await page.getByTestId('training-tab-setup').click();
-    await page.getByTestId('cfg-epochs').fill('');
-    await page.getByTestId('cfg-epochs').press('Enter');
-    await page.getByRole('combobox', { name: 'Training speed', exact: true }).selectOption({ label: 'Full speed' });
-    const out = {} as Record<'heatmapsOff' | 'heatmapsOn' | 'idle', FrameFigures>;
-    await page.waitForTimeout(500);
-    out.idle = stats(await sampleFrames(page, 2000), 2000);
-    for (const heat of [false, true]) {
-      if (heat) {
-        await page.getByTestId('training-tab-boundary').click();
-        await page.getByTestId('heatmaps-toggle').check();
-        await page.locator('[data-testid^="heatmap-"]').nth(90).waitFor({ timeout: 30_000 });
+    return await withOpenedProject(projectsDir, 'big', async (page) => {
+      // Fit view collapses levels too tall to read into layer nodes; the bench draws every neuron and synapse.
+      await page.getByTestId('layers-expand').click({ timeout: 30_000 });
+      await page.locator('.react-flow__edge').nth(2499).waitFor({ state: 'attached', timeout: 30_000 });
+      await page.getByTestId('tool-view.fitView').click();
+      await page.getByTestId('training-toggle').click();
+      await page.getByTestId('training-tab-setup').click();
+      await page.getByTestId('cfg-epochs').fill('');
+      await page.getByTestId('cfg-epochs').press('Enter');
+      await page.getByRole('combobox', { name: 'Training speed', exact: true }).selectOption({ label: 'Full speed' });
+      const out = {} as Record<'heatmapsOff' | 'heatmapsOn' | 'idle', FrameFigures>;
+      await page.waitForTimeout(500);
+      out.idle = stats(await sampleFrames(page, 2000), 2000);
+      for (const heat of [false, true]) {
+        if (heat) {
+          await page.getByTestId('training-tab-boundary').click();
+          await page.getByTestId('heatmaps-toggle').check();
+          await page.locator('[data-testid^="heatmap-"]').nth(90).waitFor({ timeout: 30_000 });
+        }
+        await page.getByTestId('train-start').click();
+        await page.getByTestId('training-progress').waitFor({ timeout: 30_000 });
+        await page.locator('[data-testid="training-progress"][data-epoch]:not([data-epoch="0"])').waitFor({ timeout: 30_000 });
+        const deltas = await sampleFrames(page, SAMPLE_MS);
+        console.log(`training (frames, heatmaps ${heat ? 'on' : 'off'}): ${JSON.stringify(stats(deltas, SAMPLE_MS))}`);
+        const epoch = await page.getByTestId('training-progress').getAttribute('data-epoch');
+        await page.keyboard.press('Shift+F5');
+        await page.getByTestId('structure-lock').waitFor({ state: 'detached', timeout: 30_000 });
+        out[heat ? 'heatmapsOn' : 'heatmapsOff'] = stats(deltas, SAMPLE_MS);
+        console.log(`training (frames, heatmaps ${heat ? 'on' : 'off'}): reached epoch ${epoch} while sampled`);
       }
-      await page.getByTestId('train-start').click();
-      await page.getByTestId('training-progress').waitFor({ timeout: 30_000 });
-      await page.locator('[data-testid="training-progress"][data-epoch]:not([data-epoch="0"])').waitFor({ timeout: 30_000 });
-      const deltas = await sampleFrames(page, SAMPLE_MS);
-      console.log(`training (frames, heatmaps ${heat ? 'on' : 'off'}): ${JSON.stringify(stats(deltas, SAMPLE_MS))}`);
-      const epoch = await page.getByTestId('training-progress').getAttribute('data-epoch');
-      await page.keyboard.press('Shift+F5');
-      await page.getByTestId('structure-lock').waitFor({ state: 'detached', timeout: 30_000 });
-      out[heat ? 'heatmapsOn' : 'heatmapsOff'] = stats(deltas, SAMPLE_MS);
-      console.log(`training (frames, heatmaps ${heat ? 'on' : 'off'}): reached epoch ${epoch} while sampled`);
-    }
-    return out;
+      return out;
+    });
   } finally {
-    await browser.close();
-    child.kill('SIGTERM');
     rmSync(projectsDir, { recursive: true, force: true });
   }
 }
