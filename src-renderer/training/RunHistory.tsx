@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useEditorStore } from '../state/editor-store';
-import { daleViolations } from './dale-check';
+import { daleViolations } from '../../src-shared/model/dale-check';
 import type { RunSummary } from '../../src-shared/training/contract';
 import { CURVE_COLORS, runSeries } from './chart-data';
 import { CurveChart } from './CurveChart';

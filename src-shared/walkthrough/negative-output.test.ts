@@ -1,7 +1,8 @@
+import { daleViolations } from '../model/dale-check';
 import { describe, expect, it } from 'vitest';
 import { compileNetwork, contributionStats, forwardSample, paramsFromNetwork } from '../engine';
 import { validateNetwork } from '../model/validate';
-import { daleCount, markDaleByMajority, withExampleWeights, negativeOutputExample, negativeOutputNetwork, num, STEPS, WALKTHROUGH_SAMPLE, WS, WT, type Claim, type Live } from './negative-output';
+import { markDaleByMajority, withExampleWeights, negativeOutputExample, negativeOutputNetwork, num, STEPS, WALKTHROUGH_SAMPLE, WS, WT, type Claim, type Live } from './negative-output';
 import type { Network } from '../model/network';
 
 /** The engine's forward pass of the sample (and, for the dataset step, its contribution statistics over every row). */
@@ -114,13 +115,13 @@ describe('the negative-output walkthrough', () => {
 
   it('counts broken Dale signs: marking by majority leaves some weights against their neuron’s sign', () => {
     const net = negativeOutputNetwork();
-    expect(daleCount(net)).toEqual({ constrained: 0, broken: 0 });
+    expect(daleViolations(net)).toEqual({ constrained: 0, broken: 0 });
     const marked = markDaleByMajority(net);
     const hidden = marked.neurons.filter((x) => x.role === 'hidden');
     expect(hidden.every((x) => x.dale === 'E' || x.dale === 'I')).toBe(true);
     // t's outgoing weights sum to −1.5 + 1.4 + 1.1 > 0: E, and its −1.5 into a breaks it.
     expect(marked.neurons.find((x) => x.id === WT.t)!.dale).toBe('E');
-    const { constrained, broken } = daleCount(marked);
+    const { constrained, broken } = daleViolations(marked);
     expect(constrained).toBe(9);
     expect(broken).toBeGreaterThan(0);
     expect(STEPS[7].text(liveOf(marked))).toContain(`${broken} of ${constrained} outgoing weights`);

@@ -4,6 +4,7 @@
  * (the engine's, through the overlay), never typed in, so the text follows whatever the user edits.
  */
 import type { Network, Neuron, Synapse } from '../model/network';
+import { daleViolations } from '../model/dale-check';
 import { NETWORK_SCHEMA_VERSION } from '../model/network';
 import { makeExample, type Example } from '../data/examples';
 
@@ -333,7 +334,7 @@ export const STEPS: Step[] = [
     synapses: [],
     claims: [],
     text(live) {
-      const { constrained, broken } = daleCount(live.net);
+      const { constrained, broken } = daleViolations(live.net);
       const head = 'A real neuron is excitatory or inhibitory for all its outgoing synapses (Dale’s principle): the sign belongs to the neuron, not to each weight.';
       if (!constrained) return `${head} Mark the hidden neurons E or I, then train with and without the constraint and compare.`;
       const last = (dale: boolean) => [...(live.runs ?? [])].reverse().find((r) => r.dale === dale && r.accuracy !== null)?.accuracy;
@@ -347,20 +348,6 @@ export const STEPS: Step[] = [
     },
   },
 ];
-
-/** How many outgoing weights of E/I-marked neurons there are and how many break their neuron's sign. */
-export function daleCount(net: Network): { constrained: number; broken: number } {
-  const dale = new Map(net.neurons.map((x) => [x.id, x.dale]));
-  let constrained = 0;
-  let broken = 0;
-  for (const s of net.synapses) {
-    const d = dale.get(s.source);
-    if (!d) continue;
-    constrained += 1;
-    if ((d === 'E' && s.weight < 0) || (d === 'I' && s.weight > 0)) broken += 1;
-  }
-  return { constrained, broken };
-}
 
 /** Marks every hidden neuron E or I by the sign most of its outgoing weight carries (Σ w), as a biologist would label it. */
 export function markDaleByMajority(net: Network): Network {

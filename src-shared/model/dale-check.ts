@@ -1,5 +1,5 @@
 /** How well a network's weights keep Dale's principle (outgoing weights of E neurons ≥ 0, of I neurons ≤ 0). */
-import type { Network } from '../../src-shared/model/network';
+import type { Network } from './network';
 
 /** Outgoing synapses of E/I-marked neurons, and how many of them have the wrong sign. */
 export function daleViolations(net: Network): { constrained: number; broken: number } {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyNetwork, type Network } from '../../src-shared/model/network';
+import { emptyNetwork, type Network } from './network';
 import { daleViolations } from './dale-check';
 
 const neuron = (id: string, dale: 'E' | 'I' | null) => ({ id, label: id, role: 'hidden' as const, activation: 'tanh' as const, bias: 0, position: { x: 0, y: 0 }, dale });
