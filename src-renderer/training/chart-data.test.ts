@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { alignSeries, runSeries, scoreNameFor } from './chart-data';
+import { alignSeries, runSeries } from './chart-data';
+import { scoreOfLoss as scoreNameFor } from './training-store';
 import { defaultLoss } from '../../src-shared/training/config';
 import { makeExample } from '../../src-shared/data/examples';
 import { appendEpochs } from './training-store';

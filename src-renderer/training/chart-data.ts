@@ -34,8 +34,3 @@ export function runSeries(h: History, scoreName: string, color = CURVE_COLORS[0]
   if (score?.length && !prefix) out.push({ label: scoreName, points: score, color: CURVE_COLORS[4], scale: 'score' });
   return out;
 }
-
-/** The name of the score a run records under a loss: accuracy under cross-entropy (a 0/1 target with a sigmoid output included), R² under MSE. */
-export function scoreNameFor(loss: 'mse' | 'bce' | 'cce'): string {
-  return loss === 'mse' ? 'R²' : 'accuracy';
-}

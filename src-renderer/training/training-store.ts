@@ -6,7 +6,8 @@ import { create } from 'zustand';
 import type { EventOf } from '../../src-shared/api';
 import type { DatasetMeta } from '../../src-shared/data/schema';
 import type { RunSummary } from '../../src-shared/training/contract';
-import type { TrainingConfigInput } from '../../src-shared/training/config';
+import { defaultLoss, type TrainingConfigInput } from '../../src-shared/training/config';
+import { useEditorStore } from '../state/editor-store';
 import { DEFAULT_TEMPO, type Tempo } from '../../src-shared/training/tempo';
 
 /** A metric history: per name ('train.loss', 'val.loss', 'val.score'), [epoch, value] pairs. */
@@ -90,13 +91,15 @@ export const useTrainingStore = create<TrainingState>()(() => ({
   scoreName: null,
 }));
 
-/** The score's name for the chosen dataset: the run's own when known, else from the dataset's target. */
-export function useScoreName(): 'accuracy' | 'R²' {
-  return useTrainingStore((s) => s.scoreName ?? (s.meta?.targets.some((t) => t.kind === 'classes') ? 'accuracy' : 'R²'));
-}
-
-/** The score a loss reports per epoch. */
+/** The score a loss reports per epoch: accuracy under cross-entropy (a 0/1 target with a sigmoid output included), R² under MSE. */
 export const scoreOfLoss = (loss: string): 'accuracy' | 'R²' => (loss === 'mse' ? 'R²' : 'accuracy');
+
+/** The score's name: the run's own when known, else the one the loss Setup would use records (named after the loss, not the target's encoding). */
+export function useScoreName(): 'accuracy' | 'R²' {
+  const configLoss = useTrainingStore((s) => s.config.loss ?? null);
+  const autoLoss = useEditorStore((s) => defaultLoss(s.network));
+  return useTrainingStore((s) => s.scoreName ?? scoreOfLoss(configLoss ?? autoLoss));
+}
 
 /** A history with epochs appended (nulls skipped: no validation split); copies each array once. */
 export function appendEpochs(h: History, epochs: readonly EventOf<'training.epoch'>[]): History {
