@@ -99,7 +99,8 @@ function Submenu({ title, testid, children }: { title: string; testid: string; c
         aria-expanded={open}
         className="menu__item"
         data-testid={testid}
-        onClick={() => setOpen(!open)}
+        // Opens, never toggles: the pointer's hover has usually opened it already, and a click must not close it again.
+        onClick={() => setOpen(true)}
         onKeyDown={(e) => {
           if (e.key === 'ArrowRight') setOpen(true);
           else if (e.key === 'ArrowLeft') setOpen(false);
