@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canBeNegative, classCss, CLASS_COLORS, heatColor, heatScale } from './heatmap-colors';
+import { canBeNegative, classCss, CLASS_COLORS, heatColor, heatScale, paintHeat } from './heatmap-colors';
 
 describe('heatmap colours', () => {
   it('a neuron whose output can be negative gets a scale centred on 0: blue below, near-white at 0, red above', () => {
@@ -31,6 +31,20 @@ describe('heatmap colours', () => {
     for (const [r, g, b] of CLASS_COLORS) {
       expect(Math.hypot(r - 0xe6, g - 0x61, b - 0x00)).toBeGreaterThan(80);
       expect(Math.hypot(r - 0x5d, g - 0x3a, b - 0x9b)).toBeGreaterThan(80);
+    }
+  });
+
+  it('painting a grid by lookup gives the colours the scale blends, to within one level', () => {
+    const px = new Uint8ClampedArray(4);
+    for (const s of [heatScale([-2, 2], true), heatScale([0, 3], false)]) {
+      for (let v = -2.5; v <= 3.5; v += 0.0137) {
+        paintHeat(px, 0, v, s);
+        const want = heatColor(v, s);
+        for (let c = 0; c < 3; c++) expect(Math.abs(px[c] - want[c])).toBeLessThanOrEqual(1);
+        expect(px[3]).toBe(255);
+      }
+      paintHeat(px, 0, Number.NaN, s);
+      expect([...px.subarray(0, 3)]).toEqual(heatColor(Number.NaN, s));
     }
   });
 });

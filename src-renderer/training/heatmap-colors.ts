@@ -69,9 +69,39 @@ export function heatScale(grid: readonly number[], signed: boolean, probability 
   return { kind: 'sequential', lo: 0, hi: probability ? 1 : hi || 1 };
 }
 
+/** Where v sits along the scale's colours, in [0, 1] before clamping (0 for a value that is not finite). */
+function position(v: number, s: HeatScale): number {
+  return s.kind === 'diverging' ? (v / s.hi + 1) / 2 : (v - s.lo) / (s.hi - s.lo);
+}
+
 /** The colour of v on a scale. */
 export function heatColor(v: number, s: HeatScale): Rgb {
-  return s.kind === 'diverging' ? divergingColor(v / s.hi) : rampColor((v - s.lo) / (s.hi - s.lo));
+  return along(s.kind === 'diverging' ? DIVERGING : SEQUENTIAL, position(v, s));
+}
+
+const STEPS = 1024;
+const tables = new Map<HeatScale['kind'], Uint8ClampedArray>();
+
+/** Each scale's colours at 1,024 even steps (r, g, b): a grid of thousands of cells is painted by lookup, not by blending each cell. */
+function table(kind: HeatScale['kind']): Uint8ClampedArray {
+  let t = tables.get(kind);
+  if (!t) {
+    t = new Uint8ClampedArray(STEPS * 3);
+    for (let k = 0; k < STEPS; k++) t.set(along(kind === 'diverging' ? DIVERGING : SEQUENTIAL, k / (STEPS - 1)), k * 3);
+    tables.set(kind, t);
+  }
+  return t;
+}
+
+/** Writes v's colour on the scale into rgba at `at` (opaque), from the lookup table. */
+export function paintHeat(rgba: Uint8ClampedArray, at: number, v: number, s: HeatScale): void {
+  const t = position(v, s);
+  const k = Number.isFinite(t) && t > 0 ? (t < 1 ? Math.round(t * (STEPS - 1)) : STEPS - 1) : 0;
+  const lut = table(s.kind);
+  rgba[at] = lut[k * 3];
+  rgba[at + 1] = lut[k * 3 + 1];
+  rgba[at + 2] = lut[k * 3 + 2];
+  rgba[at + 3] = 255;
 }
 
 /** Class colours (Okabe–Ito blue, bluish green, sky blue, yellow; then black and grey), repeated past six. */
