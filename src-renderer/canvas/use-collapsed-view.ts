@@ -21,15 +21,14 @@ export function useCollapsedView(nodes: NeuronFlowNode[], edges: SynapseFlowEdge
   const mode = useOverlayStore((s) => s.mode);
   const overlayEdges = useOverlayStore((s) => s.edges);
   const flowStore = useStoreApi<CanvasNode, CanvasEdge>();
-  return useMemo(() => {
-    if (!network) return { nodes, edges };
+  // The layers, and what the canvas keeps of the editor's nodes and edges, change with the structure only: a sample
+  // step (new contributions, same network) recomputes just the aggregated edges.
+  const shape = useMemo(() => {
+    if (!network) return null;
     const layers = layerSummaries(levelsOf(network), collapsed);
-    if (!layers.length) return { nodes, edges };
+    if (!layers.length) return null;
     const nodeOf = new Map<string, string>();
     for (const l of layers) for (const m of l.memberIds) nodeOf.set(m, l.id);
-    const byWeight = mode === 'off' || mode === 'weights';
-    const aggs = aggregateEdges(network, nodeOf, (id, w) => (byWeight ? w : (overlayEdges.get(id)?.value ?? 0)));
-    const max = Math.max(1e-12, ...aggs.map((a) => a.sumAbs));
     const lookup = flowStore.getState().nodeLookup;
     const layerNodes: LayerFlowNode[] = layers.map((l) => {
       const node: LayerFlowNode = {
@@ -46,6 +45,18 @@ export function useCollapsedView(nodes: NeuronFlowNode[], edges: SynapseFlowEdge
       if (measured?.width && measured.height) node.measured = measured;
       return node;
     });
+    return {
+      network,
+      nodeOf,
+      nodes: [...nodes.filter((n) => !nodeOf.has(n.id)), ...layerNodes],
+      edges: edges.filter((e) => !nodeOf.has(e.source) && !nodeOf.has(e.target)),
+    };
+  }, [nodes, edges, network, collapsed, flowStore]);
+  return useMemo(() => {
+    if (!shape) return { nodes, edges };
+    const byWeight = mode === 'off' || mode === 'weights';
+    const aggs = aggregateEdges(shape.network, shape.nodeOf, (id, w) => (byWeight ? w : (overlayEdges.get(id)?.value ?? 0)));
+    const max = Math.max(1e-12, ...aggs.map((a) => a.sumAbs));
     const aggEdges: LayerFlowEdge[] = aggs.map((a) => ({
       id: a.id,
       type: 'aggregate',
@@ -54,9 +65,6 @@ export function useCollapsedView(nodes: NeuronFlowNode[], edges: SynapseFlowEdge
       selectable: false,
       data: { sum: a.sum, sumAbs: a.sumAbs, count: a.count, quantity: QUANTITY[mode], share: a.sumAbs / max, signed: mode !== 'off' },
     }));
-    return {
-      nodes: [...nodes.filter((n) => !nodeOf.has(n.id)), ...layerNodes],
-      edges: [...edges.filter((e) => !nodeOf.has(e.source) && !nodeOf.has(e.target)), ...aggEdges],
-    };
-  }, [nodes, edges, network, collapsed, mode, overlayEdges, flowStore]);
+    return { nodes: shape.nodes, edges: [...shape.edges, ...aggEdges] };
+  }, [shape, nodes, edges, mode, overlayEdges]);
 }
