@@ -76,6 +76,9 @@ function useSampleMeta(datasetId: string | null): void {
   }, [datasetId]);
 }
 
+/** Input values whose forward pass came with their dataset row, and the network it was computed for. */
+const answered = new WeakMap<object, object>();
+
 /** Mount once (the overlay panel does): runs forward passes and dataset statistics for the overlays. */
 export function useOverlaySync(): void {
   useDefaultSample();
@@ -87,18 +90,30 @@ export function useOverlaySync(): void {
   const classIndex = useOverlayStore((s) => s.classIndex);
   const seq = useRef(0);
 
-  // A dataset row becomes the sample's input values.
+  // A dataset row becomes the sample's input values. With Contributions on and nothing lesioned, the row's forward
+  // pass comes in the same reply and is drawn with it: a sample step is one round trip and one render.
   const { datasetId, split, position } = source;
   useSampleMeta(datasetId);
   useEffect(() => {
     if (!datasetId) return;
     let live = true;
-    withNetworkKey(network, (ref) => api.request('overlay.datasetRow', { ...ref, datasetId, split, position })).then(
+    const plain = () => {
+      const s = useOverlayStore.getState();
+      return s.mode === 'contributions' && s.lesions.synapses.length + s.lesions.neurons.length === 0;
+    };
+    withNetworkKey(network, (ref) => api.request('overlay.datasetRow', { ...ref, datasetId, split, position, forward: plain() })).then(
       (r) => {
         if (!live) return;
+        const store = useOverlayStore.getState();
         const ids = network.neurons.filter((n) => n.role === 'input').map((n) => n.id);
-        useOverlayStore.getState().setInputs(Object.fromEntries(ids.map((id, k) => [id, r.inputs[k]])), r.row);
-        useOverlayStore.getState().setSource({ total: r.total, label: r.label, truth: r.truth ?? null });
+        store.setInputs(Object.fromEntries(ids.map((id, k) => [id, r.inputs[k]])), r.row);
+        store.setSource({ total: r.total, label: r.label, truth: r.truth ?? null });
+        if (r.forward && plain()) {
+          const drawn = sampleView(r.forward);
+          answered.set(useOverlayStore.getState().inputs, network);
+          ++seq.current;
+          store.setResults(network, { sample: drawn, baseline: drawn, error: null, drawnRow: r.row });
+        }
       },
       (e) => live && useOverlayStore.getState().setResults(network, { error: message(e) }),
     );
@@ -117,6 +132,8 @@ export function useOverlaySync(): void {
     const values = network.neurons.filter((n) => n.role === 'input').map((n) => inputs[n.id] ?? 0);
     const drawnRow = store.inputsRow;
     const anyLesion = lesions.synapses.length + lesions.neurons.length > 0;
+    // These inputs came with their forward pass, already drawn.
+    if (mode === 'contributions' && !anyLesion && answered.get(inputs) === network) return;
     const run = async () => {
       if (network.neurons.length === 0) return;
       const base = sampleView(await withNetworkKey(network, (ref) => api.request('overlay.forward', { ...ref, inputs: values })));

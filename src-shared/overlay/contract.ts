@@ -89,6 +89,8 @@ export const overlayRequests = {
         split: OverlaySplitSchema,
         /** Position among the split's rows. */
         position: z.number().int().min(0),
+        /** Also run the row's forward pass (no lesions), so a sample step is one round trip. */
+        forward: z.boolean().optional(),
       })
       .strict()
       .refine(oneNetwork, ONE_NETWORK),
@@ -103,6 +105,8 @@ export const overlayRequests = {
       label: z.string().nullable(),
       /** The row's target(s) in original units as text, e.g. "species = setosa" or "label = 1"; null without a target. */
       truth: z.string().nullable().optional(),
+      /** The row's forward pass, when asked for. */
+      forward: OverlayForwardReplySchema.optional(),
     }),
   },
 } as const;

@@ -21,10 +21,7 @@ type NetworkRef = { network?: Network; networkKey?: string };
 export const overlayHandlers: { [C in OverlayChannel]: (payload: PayloadOf<C>, session: Session) => Promise<ResponseOf<C>> } = {
   'overlay.network': async ({ network }, session) => ({ networkKey: holdNetwork(session, network as Network) }),
 
-  'overlay.forward': async ({ inputs, lesions, ...ref }, session) => {
-    const r = await inferenceHost().forward({ ...requestNetwork(session, ref as NetworkRef), inputs, lesions });
-    return { neuronIds: r.neuronIds, synapseIds: r.synapseIds, z: Array.from(r.z), o: Array.from(r.o), contributions: Array.from(r.contributions) };
-  },
+  'overlay.forward': async ({ inputs, lesions, ...ref }, session) => forward(requestNetwork(session, ref as NetworkRef), inputs, lesions),
 
   'overlay.datasetStats': async ({ network, datasetId, split, classIndex }, session) => {
     const d = projectDataset(session, datasetId);
@@ -41,14 +38,23 @@ export const overlayHandlers: { [C in OverlayChannel]: (payload: PayloadOf<C>, s
     };
   },
 
-  'overlay.datasetRow': async ({ datasetId, split, position, ...ref }, session) => {
-    const { network } = requestNetwork(session, ref as NetworkRef);
+  'overlay.datasetRow': async ({ datasetId, split, position, forward: withForward, ...ref }, session) => {
+    const held = requestNetwork(session, ref as NetworkRef);
+    const { network } = held;
     const d = projectDataset(session, datasetId);
     const cols = inputColumns(network, d);
     const rows = selectRows(d, split);
     if (rows.length === 0) throw new UserError('overlay.emptySplit', `"${d.meta.name}" has no ${split} rows.`);
     const row = rows[Math.min(position, rows.length - 1)];
     const k = classOf(d, row);
-    return { total: rows.length, row, inputs: Array.from(inputMatrix(d, [row], cols)), label: k >= 0 ? (classNames(d)?.[k] ?? null) : null, truth: targetText(d, row) };
+    const inputs = Array.from(inputMatrix(d, [row], cols));
+    const reply = { total: rows.length, row, inputs, label: k >= 0 ? (classNames(d)?.[k] ?? null) : null, truth: targetText(d, row) };
+    return withForward ? { ...reply, forward: await forward(held, inputs) } : reply;
   },
 };
+
+/** One sample's forward pass in the inference worker, as the contract sends it. */
+async function forward(held: ReturnType<typeof requestNetwork>, inputs: number[], lesions?: PayloadOf<'overlay.forward'>['lesions']): Promise<ResponseOf<'overlay.forward'>> {
+  const r = await inferenceHost().forward({ ...held, inputs, lesions });
+  return { neuronIds: r.neuronIds, synapseIds: r.synapseIds, z: Array.from(r.z), o: Array.from(r.o), contributions: Array.from(r.contributions) };
+}

@@ -119,6 +119,20 @@ describe('overlay channels (real inference worker)', () => {
     }
   });
 
+  it('overlay.datasetRow with forward brings the forward pass of the row, equal to overlay.forward on its inputs', async () => {
+    const call = setup();
+    await call('project.new', {});
+    const { meta, network } = await call<{ meta: { id: string }; network: Network }>('dataset.example', { kind: 'blobs', classes: 3, size: 60, seed: 4 });
+    const { networkKey } = await call<{ networkKey: string }>('overlay.network', { network });
+    type Forward = { neuronIds: string[]; synapseIds: string[]; z: number[]; o: number[]; contributions: number[] };
+    const plain = await call<{ inputs: number[]; forward?: Forward }>('overlay.datasetRow', { networkKey, datasetId: meta.id, split: 'test', position: 2 });
+    expect(plain.forward).toBeUndefined();
+    const row = await call<{ inputs: number[]; forward: Forward }>('overlay.datasetRow', { networkKey, datasetId: meta.id, split: 'test', position: 2, forward: true });
+    expect(row.inputs).toEqual(plain.inputs);
+    expect(row.forward).toEqual(await call<Forward>('overlay.forward', { networkKey, inputs: row.inputs }));
+    expect(row.forward.synapseIds).toEqual(network.synapses.map((s) => s.id));
+  });
+
   it('prints the round trip of overlay.forward for a 200-neuron network', async () => {
     const call = setup();
     const net = randomNetwork([20, 60, 60, 60], ['tanh', 'relu', 'sigmoid'], 5);
