@@ -1,9 +1,12 @@
 /**
  * The in-page menu bar as the user reads it: every menu's rows (label, keys, check state,
- * disabled, separators) and its submenus, in a fresh empty project, against menu-bar.expected.txt.
- * The menus are rendered from the command registry (src-shared/commands.ts); this pins what they show.
+ * disabled, separators) and its submenus, in a fresh empty project, against menu-bar.expected.txt
+ * (recorded from the menu bar before it was rendered from the command registry). After a deliberate
+ * menu change, NEURITE_WRITE_MENU_DUMP=path writes what the page shows, to review and copy over.
+ * A screenshot of View › Theme goes to e2e/artifacts/.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
@@ -53,7 +56,11 @@ test('the menu bar lists every command where it always was, with its keys and st
     await page.keyboard.press('Escape');
     await expect(list).toHaveCount(0);
   }
-  const expected = readFileSync(new URL('./menu-bar.expected.txt', import.meta.url), 'utf8');
-  if (process.env.NEURITE_WRITE_MENU_DUMP) (await import('node:fs')).writeFileSync(process.env.NEURITE_WRITE_MENU_DUMP, `${out.join('\n')}\n`);
-  expect(`${out.join('\n')}\n`).toBe(expected);
+  if (process.env.NEURITE_WRITE_MENU_DUMP) writeFileSync(process.env.NEURITE_WRITE_MENU_DUMP, `${out.join('\n')}\n`);
+  expect(`${out.join('\n')}\n`).toBe(readFileSync(new URL('./menu-bar.expected.txt', import.meta.url), 'utf8'));
+
+  await bar.getByRole('menuitem', { name: 'View', exact: true }).click();
+  await page.getByTestId('menu-theme').click();
+  await expect(page.getByTestId('menu-view.themeDark')).toBeVisible();
+  await page.screenshot({ path: fileURLToPath(new URL('./artifacts/menu-bar-view-theme.png', import.meta.url)) });
 });

@@ -99,7 +99,7 @@ export type MenuCommand = { [K in CommandId]: (typeof COMMANDS)[K] extends { pag
 const SPECS: Readonly<Record<CommandId, CommandSpec>> = COMMANDS;
 
 /** Every command id, in registry order. */
-export const COMMAND_IDS = Object.keys(COMMANDS) as CommandId[];
+export const COMMAND_IDS: readonly CommandId[] = Object.keys(COMMANDS) as CommandId[];
 
 /** The ids 'menu.command' may carry (api.ts builds its zod enum from them). */
 export const MENU_COMMANDS: readonly MenuCommand[] = COMMAND_IDS.filter((id) => isMenuCommand(id));
