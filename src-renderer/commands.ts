@@ -1,8 +1,10 @@
 /**
- * The editor's commands in one place: the native menu (via the 'menu.command' event), the
- * in-page menu bar, the toolbar and keyboard shortcuts all run them through runCommand.
+ * What the editor's commands do: every command id of the registry (src-shared/commands.ts: labels,
+ * shortcuts, menus) mapped to its action, its enabled rule and its check mark in one table. The
+ * native menu (via the 'menu.command' event), the in-page menu bar, the toolbar and keyboard
+ * shortcuts all run them through runCommand.
  */
-import type { MenuCommand } from '../src-shared/api';
+import { COMMAND_IDS, commandSpec, type CommandId } from '../src-shared/commands';
 import { currentRowPitch } from './canvas/use-room';
 import { useEditorStore } from './state/editor-store';
 import { addDenseGroup, deleteElements, autoLayout, extractSubnetwork, networkFromText, networkToText, pasteNetwork } from './state/network-edits';
@@ -16,8 +18,7 @@ import { closeProject, newProject, openProject, saveProject, saveProjectAs } fro
 import { pasteOffset } from './canvas/paste-position';
 import { openWalkthrough } from './walkthrough/walkthrough-actions';
 
-/** Every command: the menu's plus a few the canvas adds. */
-export type CommandId = MenuCommand | 'edit.selectNone' | 'edit.denseGroup';
+export type { CommandId };
 
 /** What commands need from the mounted canvas (set by it; null before it mounts). */
 export interface ViewController {
@@ -47,134 +48,8 @@ export function fitViewSoon(): void {
   setTimeout(() => viewController?.fitView(), 30);
 }
 
-/** Menu labels of the commands. */
-export const COMMAND_LABELS: Record<CommandId, string> = {
-  'file.new': 'New Network',
-  'file.open': 'Open…',
-  'file.save': 'Save',
-  'file.saveAs': 'Save As…',
-  'file.close': 'Close',
-  'file.importCsv': 'Import CSV…',
-  'file.newFromExample': 'New from Example…',
-  'file.exportOnnx': 'Export ONNX Model…',
-  'file.exportPytorch': 'Export PyTorch Folder…',
-  'file.exportJson': 'Export Network JSON…',
-  'file.copyJson': 'Copy Network as JSON',
-  'file.importJson': 'Import Network JSON…',
-  'file.importWeights': 'Import Weights…',
-  'view.data': 'Data…',
-  'view.overlayOff': 'Overlay Off',
-  'view.overlayWeights': 'Overlay: Weights',
-  'view.overlayContributions': 'Overlay: Contributions for a Sample',
-  'view.overlayDataset': 'Overlay: Dataset',
-  'view.previousSample': 'Previous Sample',
-  'view.nextSample': 'Next Sample',
-  'train.start': 'Train',
-  'train.pauseResume': 'Pause / Resume',
-  'train.stop': 'Stop Training',
-  'train.stepBatch': 'Step One Batch',
-  'train.stepEpoch': 'Step One Epoch',
-  'train.resetWeights': 'Reset Weights',
-  'edit.undo': 'Undo',
-  'edit.redo': 'Redo',
-  'edit.cut': 'Cut',
-  'edit.copy': 'Copy',
-  'edit.paste': 'Paste',
-  'edit.delete': 'Delete',
-  'edit.selectAll': 'Select All',
-  'edit.selectNone': 'Select None',
-  'edit.denseGroup': 'Add Dense Group',
-  'edit.insertLayer': 'Insert Layer…',
-  'view.fitView': 'Fit View',
-  'view.autoLayout': 'Auto-Layout by Depth',
-  'view.zoomIn': 'Zoom In',
-  'view.zoomOut': 'Zoom Out',
-  'view.toggleMinimap': 'Minimap',
-  'view.togglePalette': 'Palette',
-  'view.toggleInspector': 'Inspector',
-  'view.toggleOverlayPanel': 'Overlay Panel',
-  'view.toggleTrainingDock': 'Training Dock',
-  'view.panelsBeside': 'Overlay Panel Beside Inspector',
-  'view.themeSystem': 'Theme: System',
-  'view.themeLight': 'Theme: Light',
-  'view.themeDark': 'Theme: Dark',
-  'help.shortcuts': 'Keyboard Shortcuts',
-  'help.negativeOutput': 'What Does a Negative Output Do?',
-  'help.about': 'About Neurite',
-};
-
-/** Why a command cannot run now, for the commands that say so (a disabled Train names what is missing). */
-export function commandDisabledReason(id: CommandId): string | null {
-  if (id === 'train.start') {
-    const t = useTrainingStore.getState();
-    if (t.live) return 'A run is already training.';
-    if (!t.datasets.length) return 'No dataset to train on: use File › Import CSV… or File › New from Example….';
-    if (!useEditorStore.getState().network.neurons.length) return 'The network is empty: add input and output neurons first.';
-  }
-  return null;
-}
-
-/** Whether a menu item shows a check mark, and whether it is on. */
-export function commandChecked(id: CommandId): boolean | undefined {
-  const ui = useUiStore.getState();
-  switch (id) {
-    case 'view.togglePalette':
-      return ui.paletteOpen;
-    case 'view.toggleInspector':
-      return ui.inspectorOpen;
-    case 'view.toggleOverlayPanel':
-      return ui.overlayPanelOpen;
-    case 'view.toggleTrainingDock':
-      return useTrainingStore.getState().open;
-    case 'view.toggleMinimap':
-      return ui.minimap;
-    case 'view.panelsBeside':
-      return ui.panelsBeside;
-    case 'view.themeSystem':
-      return ui.theme === 'system';
-    case 'view.themeLight':
-      return ui.theme === 'light';
-    case 'view.themeDark':
-      return ui.theme === 'dark';
-    default:
-      return undefined;
-  }
-}
-
-/** Whether a command can run now (menus grey out the others). */
-export function commandEnabled(id: CommandId): boolean {
-  const s = useEditorStore.getState();
-  switch (id) {
-    case 'edit.undo':
-      return s.past.length > 0;
-    case 'edit.redo':
-      return s.future.length > 0;
-    case 'edit.cut':
-    case 'edit.copy':
-      return s.selection.neurons.length > 0;
-    case 'edit.delete':
-    case 'edit.selectNone':
-      return s.selection.neurons.length + s.selection.synapses.length > 0;
-    case 'edit.selectAll':
-    case 'view.autoLayout':
-      return s.network.neurons.length > 0;
-    case 'edit.insertLayer':
-      return !s.lock && s.network.neurons.some((n) => n.role === 'input') && s.network.neurons.some((n) => n.role === 'output');
-    case 'train.start':
-      return commandDisabledReason(id) === null;
-    case 'train.resetWeights':
-      return !useTrainingStore.getState().live;
-    case 'train.pauseResume':
-    case 'train.stop':
-      return useTrainingStore.getState().live !== null;
-    case 'train.stepBatch':
-    case 'train.stepEpoch':
-      // From idle a step starts a paused run.
-      return useTrainingStore.getState().live !== null || useTrainingStore.getState().datasetId !== null;
-    default:
-      return true;
-  }
-}
+/** Menu labels of the commands (the registry's). */
+export const COMMAND_LABELS = Object.fromEntries(COMMAND_IDS.map((id) => [id, commandSpec(id).label])) as Record<CommandId, string>;
 
 /** How many times the current clipboard was pasted, to offset each paste a bit further. */
 let pasteCount = 0;
@@ -251,6 +126,136 @@ export function addDenseGroupFromSelection(at?: { x: number; y: number }): void 
   if (!sources.length) useUiStore.getState().toast(`Added ${ids.length} hidden neurons. Select neurons first to wire a group from them.`);
 }
 
+/** What a command does, and when. */
+interface CommandBehaviour {
+  /** Runs it; a promise is awaited, its value ignored. */
+  run(): unknown;
+  /** Whether it can run now (menus grey it out otherwise); always, when absent. */
+  enabled?(): boolean;
+  /** Why it cannot run now, for the commands that say so (a disabled Train names what is missing). */
+  disabledReason?(): string | null;
+  /** Whether its menu item shows a check mark on; no check mark at all when absent. */
+  checked?(): boolean;
+}
+
+const editor = () => useEditorStore.getState();
+const ui = () => useUiStore.getState();
+const training = () => useTrainingStore.getState();
+const hasSelection = () => editor().selection.neurons.length + editor().selection.synapses.length > 0;
+const deleteSelection = () => {
+  const s = editor();
+  s.commit((net) => deleteElements(net, s.selection.neurons, s.selection.synapses), { neurons: [], synapses: [] });
+};
+const isLive = () => training().live !== null;
+// From idle a step starts a paused run.
+const canStep = () => isLive() || training().datasetId !== null;
+
+function trainDisabledReason(): string | null {
+  const t = training();
+  if (t.live) return 'A run is already training.';
+  if (!t.datasets.length) return 'No dataset to train on: use File › Import CSV… or File › New from Example….';
+  if (!editor().network.neurons.length) return 'The network is empty: add input and output neurons first.';
+  return null;
+}
+
+/** Every command's behaviour; a command missing here, or one the registry lacks, is a type error. */
+const BEHAVIOUR = {
+  'file.new': { run: newProject },
+  'file.newFromExample': { run: () => useDataStore.setState({ dialog: { kind: 'examples' } }) },
+  'file.open': { run: () => openProject() },
+  'file.importCsv': { run: pickCsv },
+  'file.importJson': { run: importNetworkJson },
+  'file.importWeights': { run: importWeights },
+  'file.exportOnnx': { run: () => startExport('onnx') },
+  'file.exportPytorch': { run: () => startExport('pytorch') },
+  'file.exportJson': { run: () => startExport('json') },
+  'file.copyJson': { run: copyNetworkJson },
+  'file.save': { run: saveProject },
+  'file.saveAs': { run: saveProjectAs },
+  'file.close': { run: closeProject },
+  'edit.undo': { run: () => editor().undo(), enabled: () => editor().past.length > 0 },
+  'edit.redo': { run: () => editor().redo(), enabled: () => editor().future.length > 0 },
+  'edit.cut': {
+    run: () => {
+      if (copySelection() !== null) deleteSelection();
+    },
+    enabled: () => editor().selection.neurons.length > 0,
+  },
+  'edit.copy': { run: () => void copySelection(), enabled: () => editor().selection.neurons.length > 0 },
+  'edit.paste': { run: pasteFromClipboard },
+  'edit.delete': { run: deleteSelection, enabled: hasSelection },
+  'edit.selectAll': { run: () => editor().selectAll(), enabled: () => editor().network.neurons.length > 0 },
+  'edit.selectNone': { run: () => editor().select({ neurons: [], synapses: [] }), enabled: hasSelection },
+  'edit.denseGroup': { run: () => addDenseGroupFromSelection() },
+  'edit.insertLayer': {
+    run: () => ui().openDialog('insertLayer'),
+    enabled: () => {
+      const s = editor();
+      return !s.lock && s.network.neurons.some((n) => n.role === 'input') && s.network.neurons.some((n) => n.role === 'output');
+    },
+  },
+  'view.autoLayout': {
+    run: () => {
+      // Fit after React Flow has the new positions.
+      if (editor().commit((net) => autoLayout(net, currentRowPitch()))) setTimeout(() => viewController?.fitView(), 30);
+      else viewController?.fitView();
+    },
+    enabled: () => editor().network.neurons.length > 0,
+  },
+  'view.fitView': { run: () => viewController?.fitView() },
+  'view.zoomIn': { run: () => viewController?.zoomIn() },
+  'view.zoomOut': { run: () => viewController?.zoomOut() },
+  'view.togglePalette': { run: () => ui().togglePanel('palette'), checked: () => ui().paletteOpen },
+  'view.toggleOverlayPanel': {
+    run: () => {
+      // Showing the overlay panel while no overlay is on shows the Weights overlay, so the panel has something to say.
+      if (!ui().overlayPanelOpen && useOverlayStore.getState().mode === 'off') useOverlayStore.getState().setMode('weights');
+      ui().togglePanel('overlayPanel');
+    },
+    checked: () => ui().overlayPanelOpen,
+  },
+  'view.toggleInspector': { run: () => ui().togglePanel('inspector'), checked: () => ui().inspectorOpen },
+  'view.toggleTrainingDock': { run: () => useTrainingStore.setState({ open: !training().open }), checked: () => training().open },
+  'view.toggleMinimap': { run: () => ui().toggleMinimap(), checked: () => ui().minimap },
+  'view.panelsBeside': { run: () => ui().setPanelsBeside(!ui().panelsBeside), checked: () => ui().panelsBeside },
+  'view.themeSystem': { run: () => ui().setTheme('system'), checked: () => ui().theme === 'system' },
+  'view.themeLight': { run: () => ui().setTheme('light'), checked: () => ui().theme === 'light' },
+  'view.themeDark': { run: () => ui().setTheme('dark'), checked: () => ui().theme === 'dark' },
+  'view.overlayOff': { run: () => useOverlayStore.getState().setMode('off') },
+  'view.overlayWeights': { run: () => useOverlayStore.getState().setMode('weights') },
+  'view.overlayContributions': { run: () => useOverlayStore.getState().setMode('contributions') },
+  'view.overlayDataset': { run: () => useOverlayStore.getState().setMode('dataset') },
+  'view.previousSample': { run: () => stepSample(-1) },
+  'view.nextSample': { run: () => stepSample(1) },
+  'view.data': { run: () => useDataStore.setState({ dialog: { kind: 'view' } }) },
+  'train.start': { run: startTraining, enabled: () => trainDisabledReason() === null, disabledReason: trainDisabledReason },
+  'train.pauseResume': { run: pauseOrResume, enabled: isLive },
+  'train.stop': { run: stopTraining, enabled: isLive },
+  'train.stepBatch': { run: () => stepTraining('batch'), enabled: canStep },
+  'train.stepEpoch': { run: () => stepTraining('epoch'), enabled: canStep },
+  'train.resetWeights': { run: resetWeights, enabled: () => !training().live },
+  'help.shortcuts': { run: () => ui().openDialog('shortcuts') },
+  'help.negativeOutput': { run: openWalkthrough },
+  'help.about': { run: () => ui().openDialog('about') },
+} satisfies Record<CommandId, CommandBehaviour>;
+
+const behaviour = (id: CommandId): CommandBehaviour => BEHAVIOUR[id];
+
+/** Why a command cannot run now, for the commands that say so (a disabled Train names what is missing). */
+export function commandDisabledReason(id: CommandId): string | null {
+  return behaviour(id).disabledReason?.() ?? null;
+}
+
+/** Whether a menu item shows a check mark, and whether it is on. */
+export function commandChecked(id: CommandId): boolean | undefined {
+  return behaviour(id).checked?.();
+}
+
+/** Whether a command can run now (menus grey out the others). */
+export function commandEnabled(id: CommandId): boolean {
+  return behaviour(id).enabled?.() ?? true;
+}
+
 /** Runs a command; disabled commands do nothing. */
 export async function runCommand(id: CommandId): Promise<void> {
   if (!commandEnabled(id)) {
@@ -259,168 +264,5 @@ export async function runCommand(id: CommandId): Promise<void> {
     if (reason) useUiStore.getState().toast(reason, 'error');
     return;
   }
-  const s = useEditorStore.getState();
-  const ui = useUiStore.getState();
-  switch (id) {
-    case 'file.new':
-      await newProject();
-      return;
-    case 'file.open':
-      await openProject();
-      return;
-    case 'file.save':
-      await saveProject();
-      return;
-    case 'file.saveAs':
-      await saveProjectAs();
-      return;
-    case 'file.close':
-      await closeProject();
-      return;
-    case 'file.importCsv':
-      await pickCsv();
-      return;
-    case 'file.newFromExample':
-      useDataStore.setState({ dialog: { kind: 'examples' } });
-      return;
-    case 'view.data':
-      useDataStore.setState({ dialog: { kind: 'view' } });
-      return;
-    case 'edit.undo':
-      s.undo();
-      return;
-    case 'edit.redo':
-      s.redo();
-      return;
-    case 'edit.copy':
-      copySelection();
-      return;
-    case 'edit.cut':
-      if (copySelection() !== null) s.commit((net) => deleteElements(net, s.selection.neurons, s.selection.synapses), { neurons: [], synapses: [] });
-      return;
-    case 'edit.paste':
-      await pasteFromClipboard();
-      return;
-    case 'edit.delete':
-      s.commit((net) => deleteElements(net, s.selection.neurons, s.selection.synapses), { neurons: [], synapses: [] });
-      return;
-    case 'edit.selectAll':
-      s.selectAll();
-      return;
-    case 'edit.selectNone':
-      s.select({ neurons: [], synapses: [] });
-      return;
-    case 'edit.denseGroup':
-      addDenseGroupFromSelection();
-      return;
-    case 'edit.insertLayer':
-      ui.openDialog('insertLayer');
-      return;
-    case 'view.autoLayout':
-      // Fit after React Flow has the new positions.
-      if (s.commit((net) => autoLayout(net, currentRowPitch()))) setTimeout(() => viewController?.fitView(), 30);
-      else viewController?.fitView();
-      return;
-    case 'view.fitView':
-      viewController?.fitView();
-      return;
-    case 'view.zoomIn':
-      viewController?.zoomIn();
-      return;
-    case 'view.zoomOut':
-      viewController?.zoomOut();
-      return;
-    case 'view.toggleMinimap':
-      ui.toggleMinimap();
-      return;
-    case 'view.togglePalette':
-      ui.togglePanel('palette');
-      return;
-    case 'view.toggleInspector':
-      ui.togglePanel('inspector');
-      return;
-    case 'view.toggleOverlayPanel':
-      // Showing the overlay panel while no overlay is on shows the Weights overlay, so the panel has something to say.
-      if (!ui.overlayPanelOpen && useOverlayStore.getState().mode === 'off') useOverlayStore.getState().setMode('weights');
-      ui.togglePanel('overlayPanel');
-      return;
-    case 'view.toggleTrainingDock':
-      useTrainingStore.setState({ open: !useTrainingStore.getState().open });
-      return;
-    case 'view.panelsBeside':
-      ui.setPanelsBeside(!ui.panelsBeside);
-      return;
-    case 'view.themeSystem':
-      ui.setTheme('system');
-      return;
-    case 'view.themeLight':
-      ui.setTheme('light');
-      return;
-    case 'view.themeDark':
-      ui.setTheme('dark');
-      return;
-    case 'file.exportOnnx':
-      await startExport('onnx');
-      return;
-    case 'file.exportPytorch':
-      await startExport('pytorch');
-      return;
-    case 'file.exportJson':
-      await startExport('json');
-      return;
-    case 'file.copyJson':
-      await copyNetworkJson();
-      return;
-    case 'file.importJson':
-      importNetworkJson();
-      return;
-    case 'file.importWeights':
-      importWeights();
-      return;
-    case 'view.overlayOff':
-      useOverlayStore.getState().setMode('off');
-      return;
-    case 'view.overlayWeights':
-      useOverlayStore.getState().setMode('weights');
-      return;
-    case 'view.overlayContributions':
-      useOverlayStore.getState().setMode('contributions');
-      return;
-    case 'view.overlayDataset':
-      useOverlayStore.getState().setMode('dataset');
-      return;
-    case 'view.previousSample':
-    case 'view.nextSample':
-      stepSample(id === 'view.nextSample' ? 1 : -1);
-      return;
-    case 'train.start':
-      await startTraining();
-      return;
-    case 'train.pauseResume':
-      await pauseOrResume();
-      return;
-    case 'train.stop':
-      await stopTraining();
-      return;
-    case 'train.stepBatch':
-      await stepTraining('batch');
-      return;
-    case 'train.stepEpoch':
-      await stepTraining('epoch');
-      return;
-    case 'train.resetWeights':
-      await resetWeights();
-      return;
-    case 'help.shortcuts':
-      ui.openDialog('shortcuts');
-      return;
-    case 'help.negativeOutput':
-      await openWalkthrough();
-      return;
-    case 'help.about':
-      ui.openDialog('about');
-      return;
-    default:
-      return;
-  }
+  await behaviour(id).run();
 }

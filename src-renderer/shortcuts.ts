@@ -1,49 +1,22 @@
 /**
- * Every keyboard shortcut of the editor, as one table: the Help dialog lists it, the key handler
- * matches against it, and the README can copy it. "Mod" is Ctrl (⌘ on macOS).
+ * Every keyboard shortcut of the editor, as one table rendered from the command registry
+ * (src-shared/commands.ts): the Help dialog lists it, the key handler matches against it, and the
+ * README copies it. "Mod" is Ctrl (⌘ on macOS).
  */
-import type { CommandId } from './commands';
+import { COMMAND_IDS, commandSpec, type CommandId } from '../src-shared/commands';
 
 /** One shortcut: the command it runs and the key combinations that trigger it. */
 export interface Shortcut {
   command: CommandId;
-  keys: string[];
+  keys: readonly string[];
   description: string;
 }
 
-/** The shortcut table, in the order the Help dialog shows it. */
-export const SHORTCUTS: Shortcut[] = [
-  { command: 'file.open', keys: ['Mod+O'], description: 'Open a project' },
-  { command: 'file.save', keys: ['Mod+S'], description: 'Save the project' },
-  { command: 'file.saveAs', keys: ['Mod+Shift+S'], description: 'Save the project under a new name' },
-  { command: 'edit.undo', keys: ['Mod+Z'], description: 'Undo' },
-  { command: 'edit.redo', keys: ['Mod+Shift+Z', 'Mod+Y'], description: 'Redo' },
-  { command: 'edit.cut', keys: ['Mod+X'], description: 'Cut selected neurons' },
-  { command: 'edit.copy', keys: ['Mod+C'], description: 'Copy selected neurons (and the synapses among them)' },
-  { command: 'edit.paste', keys: ['Mod+V'], description: 'Paste neurons, or a whole network copied as JSON' },
-  { command: 'edit.delete', keys: ['Delete', 'Backspace'], description: 'Delete selection' },
-  { command: 'edit.selectAll', keys: ['Mod+A'], description: 'Select all' },
-  { command: 'edit.selectNone', keys: ['Escape'], description: 'Clear selection' },
-  { command: 'edit.denseGroup', keys: ['Shift+D'], description: 'Add a dense group fed by the selection' },
-  { command: 'edit.insertLayer', keys: ['Shift+I'], description: 'Insert a hidden layer between the selected inputs and outputs (none selected: all)' },
-  { command: 'view.autoLayout', keys: ['Shift+L'], description: 'Auto-layout by depth' },
-  { command: 'view.fitView', keys: ['Shift+F'], description: 'Fit the network into view' },
-  { command: 'view.zoomIn', keys: ['Mod+='], description: 'Zoom in' },
-  { command: 'view.zoomOut', keys: ['Mod+-'], description: 'Zoom out' },
-  { command: 'view.toggleMinimap', keys: ['Shift+M'], description: 'Show or hide the minimap' },
-  { command: 'view.overlayOff', keys: ['0'], description: 'Overlay off' },
-  { command: 'view.overlayWeights', keys: ['1'], description: 'Overlay: weights (sign and size of w)' },
-  { command: 'view.overlayContributions', keys: ['2'], description: 'Overlay: contributions c = w·o for the chosen sample' },
-  { command: 'view.overlayDataset', keys: ['3'], description: 'Overlay: contributions across the dataset' },
-  { command: 'view.previousSample', keys: ['['], description: 'Previous dataset row as the sample' },
-  { command: 'view.nextSample', keys: [']'], description: 'Next dataset row as the sample' },
-  { command: 'train.start', keys: ['F5'], description: 'Train (a new run on the chosen dataset)' },
-  { command: 'train.pauseResume', keys: ['F8'], description: 'Pause or resume training' },
-  { command: 'train.stop', keys: ['Shift+F5'], description: 'Stop training' },
-  { command: 'train.stepBatch', keys: ['F10'], description: 'Train one batch (pauses first; from idle, starts a paused run)' },
-  { command: 'train.stepEpoch', keys: ['Shift+F10'], description: 'Train one epoch (pauses first; from idle, starts a paused run)' },
-  { command: 'help.shortcuts', keys: ['?', 'F1'], description: 'Keyboard shortcuts' },
-];
+/** The shortcut table, in the order the Help dialog shows it (the registry's). */
+export const SHORTCUTS: readonly Shortcut[] = COMMAND_IDS.flatMap((command) => {
+  const shortcut = commandSpec(command).shortcut;
+  return shortcut ? [{ command, keys: shortcut.keys, description: shortcut.description }] : [];
+});
 
 /** Mouse gestures on the canvas, listed with the shortcuts. */
 export const GESTURES: { gesture: string; description: string }[] = [

@@ -12,6 +12,7 @@ import { overlayRequests } from './overlay/contract';
 import { trainingEvents, trainingRequests } from './training/contract';
 import { sweepEvents, sweepRequests } from './training/sweep-contract';
 import { exportRequests } from './export/contract';
+import { MENU_COMMANDS } from './commands';
 
 /** Which transport the renderer is talking through. */
 export const RunModeSchema = z.enum(['electron', 'browser']);
@@ -28,61 +29,10 @@ export const AppInfoSchema = z.object({
 /** Facts about the running app that the renderer shows or adapts to. */
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
-/** Commands the native menu (Electron) or the in-page menu bar (browser) can send to the editor. */
-export const MENU_COMMANDS = [
-  'file.new',
-  'file.open',
-  'file.save',
-  'file.saveAs',
-  'file.close',
-  'file.importCsv',
-  'file.newFromExample',
-  'file.exportOnnx',
-  'file.exportPytorch',
-  'file.exportJson',
-  'file.copyJson',
-  'file.importJson',
-  'file.importWeights',
-  'edit.undo',
-  'edit.redo',
-  'edit.cut',
-  'edit.copy',
-  'edit.paste',
-  'edit.delete',
-  'edit.selectAll',
-  'edit.insertLayer',
-  'view.fitView',
-  'view.autoLayout',
-  'view.zoomIn',
-  'view.zoomOut',
-  'view.toggleMinimap',
-  'view.togglePalette',
-  'view.toggleInspector',
-  'view.toggleOverlayPanel',
-  'view.toggleTrainingDock',
-  'view.panelsBeside',
-  'view.themeSystem',
-  'view.themeLight',
-  'view.themeDark',
-  'view.data',
-  'view.overlayOff',
-  'view.overlayWeights',
-  'view.overlayContributions',
-  'view.overlayDataset',
-  'view.previousSample',
-  'view.nextSample',
-  'train.start',
-  'train.pauseResume',
-  'train.stop',
-  'train.stepBatch',
-  'train.stepEpoch',
-  'train.resetWeights',
-  'help.shortcuts',
-  'help.negativeOutput',
-  'help.about',
-] as const;
-/** A command from a menu. */
-export type MenuCommand = (typeof MENU_COMMANDS)[number];
+/** Commands the native menu (Electron) or the in-page menu bar (browser) can send to the editor: the registry's (commands.ts). */
+export { MENU_COMMANDS, type MenuCommand } from './commands';
+/** The 'menu.command' payload's command: one of the registry's menu commands. */
+export const MenuCommandSchema = z.enum(MENU_COMMANDS);
 
 const empty = z.object({}).strict();
 
@@ -134,7 +84,7 @@ export type ResponseOf<C extends Channel> = z.infer<(typeof requests)[C]['respon
 
 /** Every event main pushes to the renderer, with its payload schema. */
 export const events = {
-  'menu.command': z.object({ command: z.enum(MENU_COMMANDS) }),
+  'menu.command': z.object({ command: MenuCommandSchema }),
   // Open Recent, a project file dropped on the app icon, a second launch with a path.
   'project.openPath': z.object({ path: z.string() }),
   // The user asked to close the window: the renderer asks about unsaved edits, then calls 'app.closeWindow'.

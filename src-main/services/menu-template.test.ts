@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { MENU_COMMANDS, type MenuCommand } from '../../src-shared/api';
@@ -38,6 +39,40 @@ describe('menuTemplate', () => {
   it('offers DevTools only in unpackaged builds', () => {
     expect(build(false, true).items.some((i) => i.role === 'toggleDevTools')).toBe(false);
     expect(build(false, false).items.some((i) => i.role === 'toggleDevTools')).toBe(true);
+  });
+});
+
+/** A menu as readable lines: each item's label and properties, what its click sends, submenus indented. */
+function outline(items: MenuItemConstructorOptions[], sent: string[], indent = ''): string[] {
+  return items.flatMap((i) => {
+    if (i.type === 'separator') return [`${indent}---`];
+    const props = Object.entries(i)
+      .filter(([k, v]) => k !== 'label' && k !== 'submenu' && k !== 'click' && v !== undefined)
+      .map(([k, v]) => `${k}=${String(v)}`);
+    if (i.click) {
+      sent.length = 0;
+      (i.click as () => void)();
+      props.push(`sends ${sent.join(',') || 'nothing'}`);
+    }
+    const line = `${indent}${[i.label ?? '', ...props].join('  ')}`.trimEnd();
+    return [line, ...(Array.isArray(i.submenu) ? outline(i.submenu, sent, `${indent}  `) : [])];
+  });
+}
+
+describe('the rendered menu', () => {
+  it('has every label, accelerator, order and separator of menu-template.expected.txt on each platform', () => {
+    const out: string[] = [];
+    const configs = [
+      { isMac: false, isPackaged: true, recent: [] },
+      { isMac: false, isPackaged: false, recent: [{ path: '/p/a.neurite', name: 'a' }] },
+      { isMac: true, isPackaged: true, recent: [{ path: '/p/a.neurite', name: 'a' }] },
+    ];
+    for (const { isMac, isPackaged, recent } of configs) {
+      const sent: string[] = [];
+      const template = menuTemplate({ appName: 'Neurite', isMac, isPackaged, send: (c) => sent.push(c), recent, openPath: () => undefined });
+      out.push(`## isMac=${isMac} isPackaged=${isPackaged} recent=${recent.length}`, ...outline(template, sent));
+    }
+    expect(`${out.join('\n')}\n`).toBe(readFileSync(new URL('./menu-template.expected.txt', import.meta.url), 'utf8'));
   });
 });
 

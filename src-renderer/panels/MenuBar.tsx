@@ -1,61 +1,23 @@
 import { useEffect, useRef, useState } from 'react';
-import { COMMAND_LABELS, commandChecked, commandEnabled, runCommand, type CommandId } from '../commands';
-import { displayKeys, SHORTCUTS } from '../shortcuts';
+import { commandSpec, menusFor, RECENT_LABELS, type CommandId, type MenuCommandItem } from '../../src-shared/commands';
+import { commandChecked, commandEnabled, runCommand } from '../commands';
+import { displayKeys } from '../shortcuts';
 import { useEditorStore } from '../state/editor-store';
 import { useUiStore } from '../state/ui-store';
 import { useTrainingStore } from '../training/training-store';
 import { openProject, refreshRecent } from '../project/project-actions';
 import { useProjectStore } from '../project/project-store';
 
-/** A menu entry: a command, a separator, a submenu of commands, or the Open Recent list. */
-type Item = CommandId | '-' | { title: string; items: CommandId[] } | 'recent';
+/** The menus, their order, labels and separators: the command registry's, as the page shows them. */
+const MENUS = menusFor('page');
 
-const MENUS: { title: string; items: Item[] }[] = [
-  { title: 'File', items: ['file.new', 'file.newFromExample', 'file.open', 'recent', '-', 'file.importCsv', 'file.importJson', 'file.importWeights', '-', 'file.exportOnnx', 'file.exportPytorch', 'file.exportJson', 'file.copyJson', '-', 'file.save', 'file.saveAs', '-', 'file.close'] },
-  { title: 'Edit', items: ['edit.undo', 'edit.redo', '-', 'edit.cut', 'edit.copy', 'edit.paste', 'edit.delete', '-', 'edit.selectAll', 'edit.selectNone', '-', 'edit.denseGroup', 'edit.insertLayer'] },
-  {
-    title: 'View',
-    items: [
-      'view.autoLayout',
-      'view.fitView',
-      '-',
-      'view.zoomIn',
-      'view.zoomOut',
-      '-',
-      'view.togglePalette',
-      'view.toggleOverlayPanel',
-      'view.toggleInspector',
-      'view.toggleTrainingDock',
-      'view.toggleMinimap',
-      'view.panelsBeside',
-      { title: 'Theme', items: ['view.themeSystem', 'view.themeLight', 'view.themeDark'] },
-      '-',
-      'view.overlayOff',
-      'view.overlayWeights',
-      'view.overlayContributions',
-      'view.overlayDataset',
-      'view.previousSample',
-      'view.nextSample',
-      '-',
-      'view.data',
-    ],
-  },
-  { title: 'Training', items: ['train.start', 'train.pauseResume', 'train.stop', '-', 'train.stepBatch', 'train.stepEpoch', '-', 'train.resetWeights'] },
-  { title: 'Help', items: ['help.shortcuts', 'help.negativeOutput', '-', 'help.about'] },
-];
-
+/** The first of a command's keys, as this platform writes them. */
 function shortcutOf(id: CommandId): string {
-  const s = SHORTCUTS.find((x) => x.command === id);
-  return s ? displayKeys(s.keys[0]) : '';
+  const keys = commandSpec(id).shortcut?.keys;
+  return keys ? displayKeys(keys[0]) : '';
 }
 
-/** Submenu labels drop the "Theme: " their command labels carry. */
-function submenuLabel(id: CommandId, parent: string): string {
-  const label = COMMAND_LABELS[id];
-  return label.startsWith(`${parent}: `) ? label.slice(parent.length + 2) : label;
-}
-
-function CommandItem({ id, label, close }: { id: CommandId; label?: string; close(): void }) {
+function CommandItem({ item: { id, label }, close }: { item: MenuCommandItem; close(): void }) {
   const checked = commandChecked(id);
   const common = {
     type: 'button' as const,
@@ -72,7 +34,7 @@ function CommandItem({ id, label, close }: { id: CommandId; label?: string; clos
       <span className="menu__check" aria-hidden="true">
         {checked ? '✓' : ''}
       </span>
-      <span className="menu__label">{label ?? COMMAND_LABELS[id]}</span>
+      <span className="menu__label">{label}</span>
       <span className="menu__keys">{shortcutOf(id)}</span>
     </>
   );
@@ -128,7 +90,7 @@ function RecentMenu({ close }: { close(): void }) {
     void refreshRecent();
   }, []);
   return (
-    <Submenu title="Open Recent" testid="menu-file.openRecent">
+    <Submenu title={RECENT_LABELS.title} testid="menu-file.openRecent">
       {(closeSub) =>
         recent.length ? (
           recent.map((r) => (
@@ -153,7 +115,7 @@ function RecentMenu({ close }: { close(): void }) {
         ) : (
           <button type="button" role="menuitem" className="menu__item" disabled>
             <span className="menu__check" aria-hidden="true" />
-            <span className="menu__label">No recent projects</span>
+            <span className="menu__label">{RECENT_LABELS.empty}</span>
           </button>
         )
       }
@@ -208,15 +170,20 @@ export function MenuBar() {
           {open === i && (
             <div className="menu__list" role="menu" aria-label={m.title}>
               {m.items.map((item, k) => {
-                if (item === '-') return <div key={k} className="menu__sep" role="separator" />;
-                if (item === 'recent') return <RecentMenu key="recent" close={close} />;
-                if (typeof item === 'object')
-                  return (
-                    <Submenu key={item.title} title={item.title} testid={`menu-${item.title.toLowerCase()}`}>
-                      {(closeSub) => item.items.map((id) => <CommandItem key={id} id={id} label={submenuLabel(id, item.title)} close={() => (closeSub(), close())} />)}
-                    </Submenu>
-                  );
-                return <CommandItem key={item} id={item} close={close} />;
+                switch (item.kind) {
+                  case 'separator':
+                    return <div key={k} className="menu__sep" role="separator" />;
+                  case 'recent':
+                    return <RecentMenu key="recent" close={close} />;
+                  case 'submenu':
+                    return (
+                      <Submenu key={item.title} title={item.title} testid={`menu-${item.title.toLowerCase()}`}>
+                        {(closeSub) => item.items.map((sub) => <CommandItem key={sub.id} item={sub} close={() => (closeSub(), close())} />)}
+                      </Submenu>
+                    );
+                  case 'command':
+                    return <CommandItem key={item.id} item={item} close={close} />;
+                }
               })}
             </div>
           )}
