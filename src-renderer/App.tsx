@@ -3,7 +3,7 @@ import { memo, useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { api } from './api';
 import { NetworkCanvas } from './canvas/NetworkCanvas';
-import { DataDialogs } from './panels/data/DataDialogs';
+import { DataDialogs } from './data/DataDialogs';
 import { Dialogs } from './panels/Dialogs';
 import { Inspector } from './panels/Inspector';
 import { MenuBar } from './panels/MenuBar';

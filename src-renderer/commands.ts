@@ -7,7 +7,7 @@ import { currentRowPitch } from './canvas/use-room';
 import { useEditorStore } from './state/editor-store';
 import { addDenseGroup, deleteElements, autoLayout, extractSubnetwork, networkFromText, networkToText, pasteNetwork } from './state/network-edits';
 import { useUiStore } from './state/ui-store';
-import { pickCsv, useDataStore } from './panels/data/data-actions';
+import { pickCsv, useDataStore } from './data/data-actions';
 import { copyNetworkJson, importNetworkJson, importWeights, startExport } from './export/export-actions';
 import { stepSample, useOverlayStore } from './overlay/overlay-store';
 import { pauseOrResume, resetWeights, startTraining, stepTraining, stopTraining } from './training/training-actions';

@@ -3,7 +3,7 @@ import { useEditorStore } from '../state/editor-store';
 import { PROJECT_EXTENSION } from '../../src-shared/model/project';
 import { api, pathForDroppedFile } from '../api';
 import { useUiStore } from '../state/ui-store';
-import { importFile } from '../panels/data/data-actions';
+import { importFile } from '../data/data-actions';
 import { closeWindow, hasUnsavedEdits, journalUnsavedEdits, openProject, startProject } from './project-actions';
 import { sameDocument, useProjectStore } from './project-store';
 

@@ -6,7 +6,7 @@
 import { api } from '../api';
 import { fitViewSoon } from '../commands';
 import { useOverlayStore } from '../overlay/overlay-store';
-import { newFromExample } from '../panels/data/data-actions';
+import { newFromExample } from '../data/data-actions';
 import { useEditorStore } from '../state/editor-store';
 import { startTraining } from '../training/training-actions';
 import { useTrainingStore } from '../training/training-store';

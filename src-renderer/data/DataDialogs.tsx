@@ -3,12 +3,12 @@
  * and New from Example.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { Modal } from '../Dialogs';
-import { api } from '../../api';
-import { useEditorStore } from '../../state/editor-store';
-import type { DatasetFile } from '../../../src-shared/data/contract';
+import { Modal } from '../panels/Dialogs';
+import { api } from '../api';
+import { useEditorStore } from '../state/editor-store';
+import type { DatasetFile } from '../../src-shared/data/contract';
 import { applyBoundNetwork, newFromExample, useDataStore } from './data-actions';
-import { openWalkthrough } from '../../walkthrough/walkthrough-actions';
+import { openWalkthrough } from '../walkthrough/walkthrough-actions';
 import { discardUpload } from './upload';
 import { DataView } from './DataView';
 import { ImportWizard, type ImportResult } from './ImportWizard';
