@@ -16,6 +16,7 @@ import { ExportDialog } from './export/ExportDialog';
 import { ProjectDialogs } from './project/ProjectDialogs';
 import { TrainingDock } from './training/TrainingDock';
 import { useProjectLifecycle } from './project/use-project-lifecycle';
+import { useFileDrop } from './panels/use-file-drop';
 import { useGlobalInput } from './use-global-input';
 import { usePrefsSync, useThemeSync } from './panels/use-theme-sync';
 import { useOverlayStore } from './overlay/overlay-store';
@@ -27,6 +28,7 @@ import { WalkthroughPanel } from './walkthrough/WalkthroughPanel';
 export function App() {
   useGlobalInput();
   useProjectLifecycle();
+  useFileDrop();
   useThemeSync();
   usePrefsSync();
   useOverlayReset();

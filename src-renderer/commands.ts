@@ -11,7 +11,7 @@ import { pickCsv, useDataStore } from './data/data-actions';
 import { copyNetworkJson, importNetworkJson, importWeights, startExport } from './export/export-actions';
 import { stepSample, useOverlayStore } from './overlay/overlay-store';
 import { pauseOrResume, resetWeights, startTraining, stepTraining, stopTraining } from './training/training-actions';
-import { useTrainingStore } from './training/training-store';
+import { useTrainingStore } from './state/training-store';
 import { closeProject, newProject, openProject, saveProject, saveProjectAs } from './project/project-actions';
 import { pasteOffset } from './canvas/paste-position';
 import { openWalkthrough } from './walkthrough/walkthrough-actions';

@@ -17,7 +17,7 @@ import type { Network } from '../../src-shared/model/network';
 import { ApiCallError } from '../../src-shared/api';
 import { api } from '../api';
 import { useUiStore } from '../state/ui-store';
-import { Modal } from '../panels/Dialogs';
+import { Modal } from '../ui/Modal';
 import './data-panels.css';
 
 const DELIMITERS: { value: CsvOptions['delimiter']; label: string }[] = [

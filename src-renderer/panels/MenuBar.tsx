@@ -3,9 +3,9 @@ import { COMMAND_LABELS, commandChecked, commandEnabled, runCommand, type Comman
 import { displayKeys, SHORTCUTS } from '../shortcuts';
 import { useEditorStore } from '../state/editor-store';
 import { useUiStore } from '../state/ui-store';
-import { useTrainingStore } from '../training/training-store';
+import { useTrainingStore } from '../state/training-store';
 import { openProject, refreshRecent } from '../project/project-actions';
-import { useProjectStore } from '../project/project-store';
+import { useProjectStore } from '../state/project-store';
 
 /** A menu entry: a command, a separator, a submenu of commands, or the Open Recent list. */
 type Item = CommandId | '-' | { title: string; items: CommandId[] } | 'recent';

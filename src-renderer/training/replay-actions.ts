@@ -8,7 +8,7 @@ import type { Network } from '../../src-shared/model/network';
 import { api } from '../api';
 import { useEditorStore } from '../state/editor-store';
 import { useUiStore } from '../state/ui-store';
-import { useTrainingStore, type Replay, type SnapshotKey } from './training-store';
+import { useTrainingStore, type Replay, type SnapshotKey } from '../state/training-store';
 
 /** The document when the replay first changed the canvas. */
 let before: Network | null = null;
