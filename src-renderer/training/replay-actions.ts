@@ -155,8 +155,3 @@ export function togglePlay(): void {
     if (useTrainingStore.getState().replay?.playing) timer = setTimeout(() => void frame(), 50);
   });
 }
-
-/** True while a replay shows a snapshot on the canvas. */
-export function replayOnCanvas(): boolean {
-  return before !== null;
-}
