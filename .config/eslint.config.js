@@ -10,6 +10,41 @@ const restrict = (patterns, message) => ({
   'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
 });
 
+// The renderer's folders, bottom to top: each may import only the folders before it (and itself),
+// plus src-renderer/api.ts, src-shared and, from overlay on, the shortcut table. No cycles can form.
+// state/ holds the stores every feature reads (and the command bus, through which a feature runs a
+// command without importing the shell); ui/ holds widgets and colours shared by features. The shell
+// (panels/, App.tsx, main.tsx, commands.ts, shortcuts.ts, use-global-input.ts) composes features
+// and is imported by none of them. Tests may compose freely.
+const RENDERER_LAYERS = ['state', 'ui', 'overlay', 'training', 'canvas', 'export', 'project', 'data', 'walkthrough'];
+const SHELL_MODULES = ['../panels/*', '../commands', '../App', '../main', '../use-global-input'];
+
+function rendererFeatureLayers() {
+  const rendererBase = ['electron', ...nodeBuiltins, 'better-sqlite3', 'ws', '**/src-main/**'];
+  return RENDERER_LAYERS.map((folder, i) => {
+    const above = RENDERER_LAYERS.slice(i + 1).flatMap((f) => [`../${f}/*`, `../${f}`]);
+    const shell = i < 2 ? [...SHELL_MODULES, '../shortcuts'] : SHELL_MODULES;
+    return {
+      files: [`src-renderer/${folder}/**/*.{ts,tsx}`],
+      ignores: ['src-renderer/**/*.test.{ts,tsx}'],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            patterns: [
+              { group: rendererBase, message: 'The renderer speaks to main only through src-shared/api.ts and src-renderer/api.ts.' },
+              {
+                group: [...above, ...shell],
+                message: `src-renderer/${folder} may import only ${RENDERER_LAYERS.slice(0, i).join(', ') || 'itself'}${i >= 2 ? ', the shortcut table' : ''}, api.ts and src-shared: share through state/ or ui/, or run a command through state/command-bus.ts.`,
+              },
+            ],
+          },
+        ],
+      },
+    };
+  });
+}
+
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'e2e/artifacts/**', '**/*.d.ts'] },
   js.configs.recommended,
@@ -48,6 +83,7 @@ export default tseslint.config(
       ...restrict(['electron', ...nodeBuiltins, 'better-sqlite3', 'ws', '**/src-main/**'], 'The renderer speaks to main only through src-shared/api.ts and src-renderer/api.ts.'),
     },
   },
+  ...rendererFeatureLayers(),
   {
     // Main never reaches into the renderer.
     files: ['src-main/**/*.ts'],

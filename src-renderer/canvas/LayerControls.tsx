@@ -1,5 +1,5 @@
 import { ControlButton } from '@xyflow/react';
-import { runCommand } from '../commands';
+import { runCommand } from '../state/command-bus';
 import { useEditorStore } from '../state/editor-store';
 import { depthLevels } from '../state/network-edits';
 import { levelsOf } from './layers';

@@ -2,8 +2,8 @@ import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyf
 import { memo } from 'react';
 import { fmtShort } from '../overlay/overlay-math';
 import { useUiStore } from '../state/ui-store';
-import type { LayerFlowEdge } from './flow-types';
-import { SIGN_COLORS, signColor } from './sign-colors';
+import type { LayerFlowEdge } from '../state/flow-types';
+import { SIGN_COLORS, signColor } from '../ui/sign-colors';
 
 /** Every synapse between a collapsed level and another end as one edge: colour by the sign of the aggregate, width by Σ|v|. */
 export const LayerEdge = memo(function LayerEdge(props: EdgeProps<LayerFlowEdge>) {

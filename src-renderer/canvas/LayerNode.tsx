@@ -1,8 +1,8 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { ActivationKind } from '../../src-shared/model/activation-kind';
-import { SHORT_NAMES } from './activation-names';
-import type { LayerFlowNode } from './flow-types';
+import { SHORT_NAMES } from '../ui/activation-names';
+import type { LayerFlowNode } from '../state/flow-types';
 import { useLayerStore } from './layer-store';
 
 const ROLE_NAMES: Record<string, string> = { input: 'inputs', hidden: 'hidden', output: 'outputs' };

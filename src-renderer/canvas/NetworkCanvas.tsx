@@ -22,13 +22,13 @@ import {
 } from '@xyflow/react';
 import { useCallback, useEffect, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import { connectionRefusal, refusedEnds } from '../../src-shared/model/graph';
-import { cssColor } from '../panels/use-theme-sync';
-import { addDenseGroupFromSelection, runCommand, setViewController } from '../commands';
-import { Icon } from '../panels/icons';
+import { cssColor } from '../ui/css-color';
+import { addDenseGroupFromSelection, runCommand, setViewController } from '../state/command-bus';
+import { Icon } from '../ui/icons';
 import { useEditorStore } from '../state/editor-store';
 import { addNeuron, connect, moveNeurons } from '../state/network-edits';
 import { useUiStore } from '../state/ui-store';
-import type { CanvasEdge, CanvasNode, NeuronFlowNode, SynapseFlowEdge } from './flow-types';
+import type { CanvasEdge, CanvasNode, NeuronFlowNode, SynapseFlowEdge } from '../state/flow-types';
 import { LayerControls } from './LayerControls';
 import { LayerEdge } from './LayerEdge';
 import { LayerNode } from './LayerNode';

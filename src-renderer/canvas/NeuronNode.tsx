@@ -2,8 +2,8 @@ import { Handle, Position, useStore, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { ACTIVATION_INFO } from '../../src-shared/model/activation-kind';
 import { ActivationGlyph } from './ActivationGlyph';
-import { SHORT_NAMES } from './activation-names';
-import type { NeuronFlowNode } from './flow-types';
+import { SHORT_NAMES } from '../ui/activation-names';
+import type { NeuronFlowNode } from '../state/flow-types';
 import { LABEL_FIT, levelOfDetail } from './level-of-detail';
 import { fitLabel } from './middle-ellipsis';
 import { useUiStore } from '../state/ui-store';
@@ -12,7 +12,7 @@ import { NeuronBudget } from '../overlay/NeuronBudget';
 import { NeuronHeatmap } from '../training/NeuronHeatmap';
 import { useEditorStore } from '../state/editor-store';
 import { biasOf } from './live-lookup';
-import { useWalkthroughStore } from '../walkthrough/walkthrough-store';
+import { useWalkthroughStore } from '../state/walkthrough-store';
 
 /** Formats a parameter compactly for a node or label. */
 export function formatNumber(v: number): string {

@@ -2,13 +2,13 @@ import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyf
 import { memo } from 'react';
 import { useEditorStore } from '../state/editor-store';
 import { useUiStore } from '../state/ui-store';
-import type { SynapseFlowEdge } from './flow-types';
+import type { SynapseFlowEdge } from '../state/flow-types';
 import { formatNumber } from './NeuronNode';
 import { weightOf } from './live-lookup';
-import { SIGN_COLORS } from './sign-colors';
+import { SIGN_COLORS } from '../ui/sign-colors';
 import { EdgeOverlayMarks, edgeOverlayProps } from '../overlay/EdgeOverlayMarks';
 import { useOverlayStore } from '../overlay/overlay-store';
-import { useWalkthroughStore } from '../walkthrough/walkthrough-store';
+import { useWalkthroughStore } from '../state/walkthrough-store';
 
 const MAX_SELECTED_LABELS = 24;
 

@@ -6,7 +6,7 @@ import { useStoreApi } from '@xyflow/react';
 import { useMemo } from 'react';
 import { useOverlayStore } from '../overlay/overlay-store';
 import { useEditorStore } from '../state/editor-store';
-import type { CanvasEdge, CanvasNode, LayerFlowEdge, LayerFlowNode, NeuronFlowNode, SynapseFlowEdge } from './flow-types';
+import type { CanvasEdge, CanvasNode, LayerFlowEdge, LayerFlowNode, NeuronFlowNode, SynapseFlowEdge } from '../state/flow-types';
 import { aggregateEdges, layerSummaries, levelsOf } from './layers';
 import { useLayerStore } from './layer-store';
 

@@ -8,7 +8,7 @@ import { useOverlayStore } from '../overlay/overlay-store';
 import { useEditorStore } from '../state/editor-store';
 import { LAYOUT_GAP } from '../state/network-edits';
 import { useUiStore } from '../state/ui-store';
-import { useBoundaryStore } from '../training/boundary-store';
+import { useBoundaryStore } from '../state/boundary-store';
 import { MIN_GAP, nodeHeight, type NodeExtras } from './node-extent';
 import { makeRoom, needsRoom } from './room';
 

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { Modal } from '../panels/Dialogs';
+import { Modal } from '../ui/Modal';
 import { runExport, useExportStore } from './export-actions';
 
 const TITLES = { onnx: 'Export ONNX model', pytorch: 'Export PyTorch folder', json: 'Export network JSON' } as const;

@@ -5,12 +5,12 @@
  */
 import { create } from 'zustand';
 import { runMode, api } from '../api';
-import { useProjectStore } from '../project/project-store';
+import { useProjectStore } from '../state/project-store';
 import { useEditorStore } from '../state/editor-store';
 import { networkFromText, networkToText } from '../state/network-edits';
 import { useUiStore } from '../state/ui-store';
 import { refreshRuns, runLabel } from '../training/training-actions';
-import { useTrainingStore } from '../training/training-store';
+import { useTrainingStore } from '../state/training-store';
 
 /** What can be exported. */
 export type ExportKind = 'onnx' | 'pytorch' | 'json';

@@ -3,7 +3,7 @@
  * Dataset of excites / inhibits by the sign of c = w·o; with the overlay off, edges are neutral.
  */
 import type { ReactNode } from 'react';
-import { SIGN_COLORS } from '../canvas/sign-colors';
+import { SIGN_COLORS } from '../ui/sign-colors';
 import type { OverlayMode } from './overlay-math';
 import { useOverlayStore } from './overlay-store';
 

@@ -1,8 +1,8 @@
 import { memo } from 'react';
 import { activationScalar } from '../../src-shared/engine/activations';
 import type { ActivationKind } from '../../src-shared/model/activation-kind';
-import { SHORT_NAMES } from '../canvas/activation-names';
-import { SIGN_COLORS } from '../canvas/sign-colors';
+import { SHORT_NAMES } from '../ui/activation-names';
+import { SIGN_COLORS } from '../ui/sign-colors';
 import { budgetEquation, fmt, softmaxMember, type Budget } from './overlay-math';
 import { useOverlayStore } from './overlay-store';
 

@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { api } from '../api';
-import { SHORT_NAMES } from '../canvas/activation-names';
+import { SHORT_NAMES } from '../ui/activation-names';
 import { CanvasLegend } from './CanvasLegend';
 import { useEditorStore } from '../state/editor-store';
 import type { OverlaySplit } from '../../src-shared/overlay/contract';

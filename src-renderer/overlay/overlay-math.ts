@@ -4,7 +4,7 @@
  */
 import { ACT_CODE, derivative } from '../../src-shared/engine/activations';
 import type { Network } from '../../src-shared/model/network';
-import { signColor, weightStrokeWidth } from '../canvas/sign-colors';
+import { signColor, weightStrokeWidth } from '../ui/sign-colors';
 
 /** Which overlay the canvas draws. */
 export type OverlayMode = 'off' | 'weights' | 'contributions' | 'dataset';

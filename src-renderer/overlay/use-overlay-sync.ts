@@ -7,7 +7,7 @@ import { api } from '../api';
 import { useEditorStore } from '../state/editor-store';
 import type { DatasetMeta } from '../../src-shared/data/schema';
 import type { OverlaySplit } from '../../src-shared/overlay/contract';
-import { useTrainingStore } from '../training/training-store';
+import { useTrainingStore } from '../state/training-store';
 import { withNetworkKey } from './network-key';
 import { sampleView, type StatsView } from './overlay-math';
 import { useOverlayStore } from './overlay-store';

@@ -10,7 +10,7 @@ import { fitViewSoon } from '../commands';
 import { useEditorStore } from '../state/editor-store';
 import { insertLayerFromSelection } from '../state/network-edits';
 import { useUiStore } from '../state/ui-store';
-import { Modal } from './Dialogs';
+import { Modal } from '../ui/Modal';
 import './insert-layer.css';
 
 /** The last size and activation used, so a second insertion starts from the first's choice. */

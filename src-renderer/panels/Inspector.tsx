@@ -4,7 +4,7 @@ import { depths } from '../../src-shared/model/graph';
 import { useNetworkStructure } from '../state/use-structure';
 import type { DaleSign, Network, Neuron, NeuronRole, Synapse } from '../../src-shared/model/network';
 import { ActivationGlyph } from '../canvas/ActivationGlyph';
-import { signColor } from '../canvas/sign-colors';
+import { signColor } from '../ui/sign-colors';
 import { CanvasLegend } from '../overlay/CanvasLegend';
 import { fmtShort } from '../overlay/overlay-math';
 import { useOverlayStore } from '../overlay/overlay-store';
@@ -12,7 +12,7 @@ import { addDenseGroupFromSelection, runCommand } from '../commands';
 import { useEditorStore } from '../state/editor-store';
 import { addSoftmaxGroup, removeSoftmaxGroup, setRole, setWeight, updateNeurons, type NeuronPatch } from '../state/network-edits';
 import { useUiStore } from '../state/ui-store';
-import { CommitField, fourDigits, parseNumber } from './CommitField';
+import { CommitField, fourDigits, parseNumber } from '../ui/CommitField';
 
 const commit = (edit: (net: Network) => Network) => useEditorStore.getState().commit(edit);
 const patchNeurons = (ids: string[], patch: NeuronPatch) => commit((net) => updateNeurons(net, ids, patch));

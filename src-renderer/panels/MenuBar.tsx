@@ -4,9 +4,9 @@ import { commandChecked, commandEnabled, runCommand } from '../commands';
 import { displayKeys } from '../shortcuts';
 import { useEditorStore } from '../state/editor-store';
 import { useUiStore } from '../state/ui-store';
-import { useTrainingStore } from '../training/training-store';
+import { useTrainingStore } from '../state/training-store';
 import { openProject, refreshRecent } from '../project/project-actions';
-import { useProjectStore } from '../project/project-store';
+import { useProjectStore } from '../state/project-store';
 
 /** The menus, their order, labels and separators: the command registry's, as the page shows them. */
 const MENUS = menusFor('page');

@@ -5,7 +5,7 @@ import { NEURON_SIZE, PALETTE_MIME, type PaletteItem } from '../canvas/palette-d
 import { useEditorStore } from '../state/editor-store';
 import { addNeuron } from '../state/network-edits';
 import { useUiStore } from '../state/ui-store';
-import { Icon } from './icons';
+import { Icon } from '../ui/icons';
 
 const TILES: { role: NeuronRole; title: string; text: string }[] = [
   { role: 'input', title: 'Input', text: 'Fed by a data column' },

@@ -2,10 +2,10 @@ import { useStore } from '@xyflow/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { validateNetwork, type NetworkIssue } from '../../src-shared/model/validate';
 import { onConnectionChange, type ConnectionState } from '../api';
-import { useProjectStore } from '../project/project-store';
+import { useProjectStore } from '../state/project-store';
 import { useEditorStore } from '../state/editor-store';
 import { useNetworkStructure } from '../state/use-structure';
-import { useTrainingStore } from '../training/training-store';
+import { useTrainingStore } from '../state/training-store';
 import { plural } from '../../src-shared/plural';
 
 

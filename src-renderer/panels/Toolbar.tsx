@@ -3,7 +3,7 @@ import { COMMAND_LABELS, runCommand, type CommandId } from '../commands';
 import { displayKeys, SHORTCUTS } from '../shortcuts';
 import { useEditorStore } from '../state/editor-store';
 import { useUiStore } from '../state/ui-store';
-import { Icon } from './icons';
+import { Icon } from '../ui/icons';
 import { OverlaySwitch } from '../overlay/OverlaySwitch';
 import { useOverlayStore } from '../overlay/overlay-store';
 

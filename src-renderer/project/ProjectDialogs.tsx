@@ -2,8 +2,8 @@ import './project-dialogs.css';
 import { useEffect, useId, useState } from 'react';
 import type { ProjectFile } from '../../src-shared/model/project';
 import { api } from '../api';
-import { Modal } from '../panels/Dialogs';
-import { useProjectStore, type ProjectPrompt } from './project-store';
+import { Modal } from '../ui/Modal';
+import { useProjectStore, type ProjectPrompt } from '../state/project-store';
 
 function UnsavedDialog({ prompt }: { prompt: Extract<ProjectPrompt, { kind: 'unsaved' }> }) {
   return (

@@ -2,14 +2,14 @@
  * New, open, save, save as, close and recovery: the renderer's half of the project lifecycle
  * (main's half is src-main/services/project). A failed open leaves the open project as it was.
  */
-import { openWalkthrough } from '../walkthrough/walkthrough-actions';
 import { ApiCallError } from '../../src-shared/api';
 import type { ProjectInfo, ProjectSnapshot, RecoverableSession } from '../../src-shared/model/project';
 import { api } from '../api';
+import { runCommand } from '../state/command-bus';
 import { useEditorStore } from '../state/editor-store';
 import { leaveReplay } from '../training/replay-actions';
 import { useUiStore } from '../state/ui-store';
-import { ask, sameDocument, useProjectStore, type ProjectPrompt } from './project-store';
+import { ask, sameDocument, useProjectStore, type ProjectPrompt } from '../state/project-store';
 
 /** True when the editor holds edits that are not in the saved file. */
 export function hasUnsavedEdits(): boolean {
@@ -178,7 +178,7 @@ async function firstLaunch(): Promise<boolean> {
   useEditorStore.getState().load(example.network);
   useUiStore.getState().toast(`Welcome! This is the “${example.meta.name}” example. Press Train (F5) to fit it, switch the overlay to Contributions to see which connections excite and which inhibit, or use File › New from Example… / Import CSV….`, 'info', {
     label: 'What does a negative output do? (a guided example)',
-    run: () => void openWalkthrough(),
+    run: () => void runCommand('help.negativeOutput'),
   });
   return true;
 }

@@ -8,8 +8,8 @@
 import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange } from '@xyflow/react';
 import { create } from 'zustand';
 import { emptyNetwork, type Network, type Viewport } from '../../src-shared/model/network';
-import type { NeuronFlowNode, SynapseFlowEdge } from '../canvas/flow-types';
-import { buildEdges, buildNodes } from '../canvas/to-flow';
+import type { NeuronFlowNode, SynapseFlowEdge } from './flow-types';
+import { buildEdges, buildNodes } from './to-flow';
 import { moveNeurons, sameExceptPositions, withWeights } from './network-edits';
 import { useUiStore } from './ui-store';
 

@@ -1,2 +1,2 @@
 /** The canvas's ids come from the one shared generator (random, unique across projects). */
-export { freshId, randomId, takenIds } from '../../src-shared/model/ids';
+export { freshId, takenIds } from '../../src-shared/model/ids';

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useEditorStore } from '../state/editor-store';
-import { useBoundaryStore } from './boundary-store';
+import { useBoundaryStore } from '../state/boundary-store';
 import { canBeNegative, classCss, heatScale } from './heatmap-colors';
 import { HeatmapCanvas } from './HeatmapCanvas';
 

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { alignSeries, type CurveSeries } from './chart-data';
-import { cssColor } from '../panels/use-theme-sync';
+import { cssColor } from '../ui/css-color';
 import { useUiStore } from '../state/ui-store';
 
 // Axis text and grid follow the theme: read at draw time, redrawn when the theme changes.

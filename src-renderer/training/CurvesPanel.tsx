@@ -3,7 +3,7 @@ import { runSeries } from './chart-data';
 import { CurveChart } from './CurveChart';
 import { fmt } from './format';
 import { ReplayTimeline } from './ReplayTimeline';
-import { useScoreName, useTrainingStore } from './training-store';
+import { useScoreName, useTrainingStore } from '../state/training-store';
 
 /** The finished run's headline results beside its curves; the full tables are one click away. */
 function ResultsAside() {

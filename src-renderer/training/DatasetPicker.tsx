@@ -1,5 +1,5 @@
 import { chooseDataset } from './training-actions';
-import { useTrainingStore } from './training-store';
+import { useTrainingStore } from '../state/training-store';
 
 /** The dataset to train on (in Setup; the bar keeps to what changes while a run goes). */
 export function DatasetPicker() {

@@ -1,6 +1,6 @@
 import { memo, useMemo } from 'react';
 import type { ActivationKind } from '../../src-shared/model/activation-kind';
-import { useBoundaryStore } from './boundary-store';
+import { useBoundaryStore } from '../state/boundary-store';
 import { HeatmapCanvas } from './HeatmapCanvas';
 import { canBeNegative, heatScale } from './heatmap-colors';
 

@@ -4,7 +4,7 @@ import { api } from '../api';
 import { useEditorStore } from '../state/editor-store';
 import { fmt } from './format';
 import { classCss } from './heatmap-colors';
-import { useTrainingStore } from './training-store';
+import { useTrainingStore } from '../state/training-store';
 
 /** A class value with its colour from the one class palette (as in the decision boundary and the data view). */
 function ClassValue({ value, names }: { value: string | number; names: string[] | null }) {

@@ -1,5 +1,5 @@
 import { keepReplayWeights, leaveReplay, scrubTo, snapshotLabel, togglePlay } from './replay-actions';
-import { useTrainingStore } from './training-store';
+import { useTrainingStore } from '../state/training-store';
 
 /** The timeline under the curves: scrub a finished run's snapshots onto the canvas, or play them at the Training speed. */
 export function ReplayTimeline() {

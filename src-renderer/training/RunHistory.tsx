@@ -7,7 +7,7 @@ import { CURVE_COLORS, runSeries } from './chart-data';
 import { CurveChart } from './CurveChart';
 import { continueRun, loadRunWeights, replayRun, showRun, toggleCompared } from './training-actions';
 import { fmt } from './format';
-import { useTrainingStore } from './training-store';
+import { useTrainingStore } from '../state/training-store';
 
 /** The headline metric of a finished run: validation accuracy or R², else its loss. */
 function headline(r: RunSummary): string {

@@ -8,7 +8,7 @@ import { CURVE_COLORS, type CurveSeries } from './chart-data';
 import { CurveChart } from './CurveChart';
 import { fmt } from './format';
 import { adoptSweepRun, bestRow, rowLoss, startSweep, stopSweep, useSweepStore, type SweepRow } from './sweep-store';
-import { useTrainingStore } from './training-store';
+import { useTrainingStore } from '../state/training-store';
 
 const close = () => useSweepStore.setState({ open: false });
 const setForm = (patch: Partial<ReturnType<typeof useSweepStore.getState>['form']>) => useSweepStore.setState((s) => ({ form: { ...s.form, ...patch } }));

@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import './training.css';
-import { commandDisabledReason, runCommand, type CommandId } from '../commands';
+import { commandDisabledReason, runCommand, type CommandId } from '../state/command-bus';
 import { useEditorStore } from '../state/editor-store';
 import { useUiStore } from '../state/ui-store';
-import { DockResizer } from '../panels/DockResizer';
+import { DockResizer } from '../ui/DockResizer';
 import { displayKeys, SHORTCUTS } from '../shortcuts';
 import { BoundaryView } from './BoundaryView';
 import { useBoundarySync } from './use-boundary-sync';
@@ -15,7 +15,7 @@ import { TEMPO_CHOICES } from '../../src-shared/training/tempo';
 import { TrainingResults } from './TrainingResults';
 import { TrainingSetup } from './TrainingSetup';
 import { fmt } from './format';
-import { useScoreName, useTrainingStore, type TrainingTab } from './training-store';
+import { useScoreName, useTrainingStore, type TrainingTab } from '../state/training-store';
 
 const TABS: { id: TrainingTab; label: string }[] = [
   { id: 'setup', label: 'Setup' },

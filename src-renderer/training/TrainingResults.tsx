@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { SplitEvaluationSchema } from '../../src-shared/training/contract';
 import { fmt } from './format';
 import { PredictionsTable } from './PredictionsTable';
-import { useTrainingStore } from './training-store';
+import { useTrainingStore } from '../state/training-store';
 
 type SplitEvaluation = z.infer<typeof SplitEvaluationSchema>;
 

@@ -1,11 +1,11 @@
 import { TrainingConfigSchema, defaultLoss, type TrainingConfigInput } from '../../src-shared/training/config';
-import { runCommand } from '../commands';
+import { runCommand } from '../state/command-bus';
 import { hasDaleMarks } from '../../src-shared/training/dale-setting';
-import { CommitField, parseNumber } from '../panels/CommitField';
+import { CommitField, parseNumber } from '../ui/CommitField';
 import { useEditorStore } from '../state/editor-store';
 import { useUiStore } from '../state/ui-store';
 import { DatasetPicker } from './DatasetPicker';
-import { useTrainingStore } from './training-store';
+import { useTrainingStore } from '../state/training-store';
 import { SweepButton } from './SweepPanel';
 
 const LOSS_NAMES = { mse: 'mean squared error', bce: 'binary cross-entropy', cce: 'cross-entropy' } as const;

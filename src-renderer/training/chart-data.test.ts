@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { alignSeries, runSeries } from './chart-data';
-import { scoreOfLoss as scoreNameFor } from './training-store';
+import { scoreOfLoss as scoreNameFor } from '../state/training-store';
 import { defaultLoss } from '../../src-shared/training/config';
 import { makeExample } from '../../src-shared/data/examples';
-import { appendEpochs } from './training-store';
+import { appendEpochs } from '../state/training-store';
 
 describe('alignSeries', () => {
   it('aligns series on the union of their epochs with gaps as null', () => {

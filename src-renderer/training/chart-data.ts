@@ -1,5 +1,5 @@
 /** Turns metric histories into the aligned columns a uPlot chart draws. */
-import type { History } from './training-store';
+import type { History } from '../state/training-store';
 
 /** One line of a chart. */
 export interface CurveSeries {

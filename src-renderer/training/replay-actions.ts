@@ -8,7 +8,7 @@ import type { Network } from '../../src-shared/model/network';
 import { api } from '../api';
 import { useEditorStore } from '../state/editor-store';
 import { useUiStore } from '../state/ui-store';
-import { useTrainingStore, type Replay, type SnapshotKey } from './training-store';
+import { useTrainingStore, type Replay, type SnapshotKey } from '../state/training-store';
 
 /** The document when the replay first changed the canvas. */
 let before: Network | null = null;
@@ -154,9 +154,4 @@ export function togglePlay(): void {
     t0 = performance.now();
     if (useTrainingStore.getState().replay?.playing) timer = setTimeout(() => void frame(), 50);
   });
-}
-
-/** True while a replay shows a snapshot on the canvas. */
-export function replayOnCanvas(): boolean {
-  return before !== null;
 }

@@ -9,7 +9,7 @@ import { api } from '../api';
 import { useEditorStore } from '../state/editor-store';
 import { useUiStore } from '../state/ui-store';
 import { loadRunWeights, refreshRuns } from './training-actions';
-import { useTrainingStore, type History } from './training-store';
+import { useTrainingStore, type History } from '../state/training-store';
 
 /** One run of the sweep as the table shows it. */
 export interface SweepRow extends SweepPoint {

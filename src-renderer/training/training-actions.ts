@@ -8,13 +8,13 @@ import type { EventOf } from '../../src-shared/api';
 import type { Network } from '../../src-shared/model/network';
 import type { RunSummary } from '../../src-shared/training/contract';
 import { api } from '../api';
-import { useProjectStore } from '../project/project-store';
+import { useProjectStore } from '../state/project-store';
 import { useEditorStore } from '../state/editor-store';
 import { withWeights } from '../state/network-edits';
 import { useUiStore } from '../state/ui-store';
 import type { Tempo } from '../../src-shared/training/tempo';
 import { dropReplay, leaveReplay, loadReplay } from './replay-actions';
-import { appendEpochs, scoreOfLoss, useTrainingStore, type LiveRun } from './training-store';
+import { appendEpochs, scoreOfLoss, useTrainingStore, type LiveRun } from '../state/training-store';
 
 /** Shown when an edit is refused during a run. */
 export const LOCK_MESSAGE = 'Training is running: stop it (Shift+F5) to change the network.';

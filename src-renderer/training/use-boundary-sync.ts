@@ -6,8 +6,8 @@
 import { useEffect } from 'react';
 import { api } from '../api';
 import { useEditorStore } from '../state/editor-store';
-import { useBoundaryStore } from './boundary-store';
-import { useTrainingStore } from './training-store';
+import { useBoundaryStore } from '../state/boundary-store';
+import { useTrainingStore } from '../state/training-store';
 
 const MIN_GAP_MS = 200;
 /** When the last grid request left, across effect runs. */

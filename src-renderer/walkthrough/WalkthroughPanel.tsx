@@ -2,10 +2,10 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useOverlayStore } from '../overlay/overlay-store';
 import { useEditorStore } from '../state/editor-store';
-import { useTrainingStore } from '../training/training-store';
+import { useTrainingStore } from '../state/training-store';
 import { isWalkthroughNetwork, STEPS, type Live } from '../../src-shared/walkthrough/negative-output';
 import { applyStep, closeWalkthrough, goToStep, markDale, trainWith } from './walkthrough-actions';
-import { useWalkthroughStore } from './walkthrough-store';
+import { useWalkthroughStore } from '../state/walkthrough-store';
 import './walkthrough.css';
 
 const EMPTY = new Map<string, number>();

@@ -4,14 +4,14 @@
  * change anything afterwards and the step's text follows the live numbers.
  */
 import { api } from '../api';
-import { fitViewSoon } from '../commands';
+import { fitViewSoon } from '../state/command-bus';
 import { useOverlayStore } from '../overlay/overlay-store';
-import { newFromExample } from '../panels/data/data-actions';
+import { newFromExample } from '../data/data-actions';
 import { useEditorStore } from '../state/editor-store';
 import { startTraining } from '../training/training-actions';
-import { useTrainingStore } from '../training/training-store';
+import { useTrainingStore } from '../state/training-store';
 import { isWalkthroughNetwork, markDaleByMajority, withExampleWeights, STEPS, WALKTHROUGH_DATASET_NAME, WALKTHROUGH_SAMPLE } from '../../src-shared/walkthrough/negative-output';
-import { saveStep, useWalkthroughStore } from './walkthrough-store';
+import { saveStep, useWalkthroughStore } from '../state/walkthrough-store';
 
 /** Help › What Does a Negative Output Do?: resumes on the example's network, else opens the example first. */
 export async function openWalkthrough(): Promise<void> {

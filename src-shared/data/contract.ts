@@ -119,8 +119,6 @@ export const DatasetImportReplySchema = z.discriminatedUnion('status', [
   DatasetImportedSchema.extend({ status: z.literal('imported') }),
   z.object({ status: z.literal('refused'), problem: DatasetProblemSchema }),
 ]);
-/** An import's outcome. */
-export type DatasetImportReply = z.infer<typeof DatasetImportReplySchema>;
 
 /** Largest decoded chunk of an upload; the renderer sends 4 MiB slices of the File, so it never holds the whole file. */
 export const UPLOAD_CHUNK_MAX_BYTES = 8 * 1024 * 1024;

@@ -18,8 +18,6 @@ export const OverlayForwardReplySchema = z.object({
   o: z.array(z.number()),
   contributions: z.array(z.number()),
 });
-/** One sample's forward pass. */
-export type OverlayForwardReply = z.infer<typeof OverlayForwardReplySchema>;
 
 /** Which rows of a dataset: a split or all of them. */
 export const OverlaySplitSchema = z.enum(['train', 'validation', 'test', 'all']);
@@ -38,8 +36,6 @@ export const OverlayStatsReplySchema = z.object({
   /** Class names of the dataset's first class target (null for regression). */
   classes: z.array(z.string()).nullable(),
 });
-/** Dataset-wide contribution statistics per synapse. */
-export type OverlayStatsReply = z.infer<typeof OverlayStatsReplySchema>;
 
 /** A network main holds for the overlay (`overlay.network`): short, so a sample step never carries the network again. */
 export const OverlayNetworkKeySchema = z.string().min(1).max(100);

@@ -20,8 +20,6 @@ export const ScheduleSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('step'), everyEpochs: z.number().int().positive(), gamma: z.number().positive() }),
   z.object({ kind: z.literal('cosine'), minLr: z.number().min(0).default(0) }),
 ]);
-/** Learning-rate schedule as the panel states it. */
-export type TrainingSchedule = z.infer<typeof ScheduleSchema>;
 
 /** Everything a run needs besides the network and the data; every field has a default. */
 export const TrainingConfigSchema = z.object({

@@ -77,23 +77,6 @@ export function evaluateTargets(P: Float64Array, T: Float64Array, n: number, nOu
   });
 }
 
-/** Predicted outputs (rows × outputs, row-major) for the given row indices of X. */
-export function predict(program: Program, params: Float64Array, X: ArrayLike<number>, rows: Int32Array): Float64Array {
-  const nOut = program.outputs.length;
-  const P = new Float64Array(rows.length * nOut);
-  const ws = createWorkspace(program, Math.min(CHUNK, Math.max(1, rows.length)));
-  for (let s = 0; s < rows.length; s += CHUNK) {
-    const B = Math.min(CHUNK, rows.length - s);
-    loadInputs(program, ws, X, rows, s, B);
-    forwardBatch(program, params, ws, B);
-    for (let k = 0; k < nOut; k++) {
-      const base = program.outputs[k] * B;
-      for (let b = 0; b < B; b++) P[(s + b) * nOut + k] = ws.O[base + b];
-    }
-  }
-  return P;
-}
-
 /** Mean loss (without penalties) and metrics over the given rows (per target when `targets` has more than one); loss is NaN for no rows. */
 export function evaluateRows(program: Program, params: Float64Array, X: ArrayLike<number>, Y: ArrayLike<number>, rows: Int32Array, loss: LossKind, targets?: readonly TargetSlice[]): SplitEvaluation {
   const nOut = program.outputs.length;

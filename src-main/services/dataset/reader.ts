@@ -4,7 +4,7 @@
  * whose message names file, line and column; an import that fails or is cancelled returns
  * nothing and leaves nothing behind (it only ever builds in memory).
  */
-import { datasetErrors, DatasetError } from '../../../src-shared/data/errors';
+import { datasetErrors } from '../../../src-shared/data/errors';
 import { LIMITS } from '../../../src-shared/model/limits';
 import { encodeDataset } from '../../../src-shared/data/encode';
 import { inferColumns, type InferredColumn } from '../../../src-shared/data/infer';
@@ -234,5 +234,3 @@ export async function importCsv(source: ByteSource, req: ImportRequest, control:
     split: req.split,
   });
 }
-
-export { DatasetError };

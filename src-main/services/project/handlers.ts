@@ -35,5 +35,3 @@ export const projectHandlers: { [C in ProjectChannel]: (payload: PayloadOf<C>, s
   },
 };
 
-/** Releases a departing session's project: the transport calls this when a window closes or a socket drops. */
-export const closeSession = svc.closeSession;

@@ -14,12 +14,8 @@ import { defaultSweepWorkers, pointRun, startSweep, type SweepHandle } from './s
 
 type SweepChannel = keyof typeof sweepRequests;
 
-let workers = defaultSweepWorkers();
-
-/** Sets how many runs a sweep trains at once (default: cores − 1, at least 1). */
-export function setSweepWorkers(n: number): void {
-  workers = Math.max(1, Math.floor(n));
-}
+/** How many runs a sweep trains at once: cores − 1, at least 1. */
+const workers = defaultSweepWorkers();
 
 const sweeps = new WeakMap<Session, Map<string, SweepHandle>>();
 

@@ -3,12 +3,12 @@
  * and New from Example.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { Modal } from '../Dialogs';
-import { api } from '../../api';
-import { useEditorStore } from '../../state/editor-store';
-import type { DatasetFile } from '../../../src-shared/data/contract';
+import { Modal } from '../ui/Modal';
+import { api } from '../api';
+import { useEditorStore } from '../state/editor-store';
+import type { DatasetFile } from '../../src-shared/data/contract';
 import { applyBoundNetwork, newFromExample, useDataStore } from './data-actions';
-import { openWalkthrough } from '../../walkthrough/walkthrough-actions';
+import { runCommand } from '../state/command-bus';
 import { discardUpload } from './upload';
 import { DataView } from './DataView';
 import { ImportWizard, type ImportResult } from './ImportWizard';
@@ -133,7 +133,7 @@ function ExamplesDialog() {
         <p className="muted">Size and noise apply to the generated examples; Iris is the real 150-flower dataset shipped with Neurite.</p>
         <div className="note example-guided">
           <strong>Guided: what does a negative output do?</strong> A small hand-wired network and eight short steps: when a tanh output is negative, when it excites, when it inhibits, and what biology does instead.{' '}
-          <button type="button" className="link" data-testid="example-negative-output" disabled={busy} onClick={() => { close(); void openWalkthrough(); }}>
+          <button type="button" className="link" data-testid="example-negative-output" disabled={busy} onClick={() => { close(); void runCommand('help.negativeOutput'); }}>
             Open the guided example
           </button>
         </div>

@@ -7,7 +7,7 @@ import type { EventOf } from '../../src-shared/api';
 import type { DatasetMeta } from '../../src-shared/data/schema';
 import type { RunSummary } from '../../src-shared/training/contract';
 import { defaultLoss, type TrainingConfigInput } from '../../src-shared/training/config';
-import { useEditorStore } from '../state/editor-store';
+import { useEditorStore } from './editor-store';
 import { DEFAULT_TEMPO, type Tempo } from '../../src-shared/training/tempo';
 
 /** A metric history: per name ('train.loss', 'val.loss', 'val.score'), [epoch, value] pairs. */

@@ -3,7 +3,7 @@
  * which appends it to a temp file; only one slice is in the page at a time, so the renderer's
  * memory does not grow with the file (the WebSocket's message limit does not apply either).
  */
-import { api } from '../../api';
+import { api } from '../api';
 
 /** Bytes per upload message (main accepts up to UPLOAD_CHUNK_MAX_BYTES). */
 export const UPLOAD_CHUNK_BYTES = 4 * 1024 * 1024;

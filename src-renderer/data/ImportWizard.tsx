@@ -7,17 +7,17 @@
  * The settings of a successful import come back the next time a file of that name is opened.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { CsvPreviewReply, DatasetFile, DatasetProblem, HiddenLayers } from '../../../src-shared/data/contract';
-import { applyFix, chooseTarget, encodingsFor, missingRulesFor, setColumnRole, setColumnType, splitProblem } from '../../../src-shared/data/column-edits';
-import { DATE_PARTS } from '../../../src-shared/data/cells';
-import { featureConfig, looksLikeClasses, targetHint, type InferredColumn } from '../../../src-shared/data/infer';
-import type { ColumnConfig, CsvOptions, DatasetMeta } from '../../../src-shared/data/schema';
-import { ACTIVATION_INFO, ACTIVATION_KINDS, type ActivationKind } from '../../../src-shared/model/activation-kind';
-import type { Network } from '../../../src-shared/model/network';
-import { ApiCallError } from '../../../src-shared/api';
-import { api } from '../../api';
-import { useUiStore } from '../../state/ui-store';
-import { Modal } from '../Dialogs';
+import type { CsvPreviewReply, DatasetFile, DatasetProblem, HiddenLayers } from '../../src-shared/data/contract';
+import { applyFix, chooseTarget, encodingsFor, missingRulesFor, setColumnRole, setColumnType, splitProblem } from '../../src-shared/data/column-edits';
+import { DATE_PARTS } from '../../src-shared/data/cells';
+import { featureConfig, looksLikeClasses, targetHint, type InferredColumn } from '../../src-shared/data/infer';
+import type { ColumnConfig, CsvOptions, DatasetMeta } from '../../src-shared/data/schema';
+import { ACTIVATION_INFO, ACTIVATION_KINDS, type ActivationKind } from '../../src-shared/model/activation-kind';
+import type { Network } from '../../src-shared/model/network';
+import { ApiCallError } from '../../src-shared/api';
+import { api } from '../api';
+import { useUiStore } from '../state/ui-store';
+import { Modal } from '../ui/Modal';
 import './data-panels.css';
 
 const DELIMITERS: { value: CsvOptions['delimiter']; label: string }[] = [

@@ -3,14 +3,14 @@
  * examples), picking or receiving a CSV, and applying an import or an example to the editor.
  */
 import { create } from 'zustand';
-import type { DatasetFile } from '../../../src-shared/data/contract';
-import type { DatasetMeta } from '../../../src-shared/data/schema';
-import type { Network } from '../../../src-shared/model/network';
-import { api, pathForDroppedFile, runMode } from '../../api';
-import { confirmDiscard, newProjectSnapshot } from '../../project/project-actions';
-import { useEditorStore } from '../../state/editor-store';
-import { useUiStore } from '../../state/ui-store';
-import { refreshDatasets } from '../../training/training-actions';
+import type { DatasetFile } from '../../src-shared/data/contract';
+import type { DatasetMeta } from '../../src-shared/data/schema';
+import type { Network } from '../../src-shared/model/network';
+import { api, pathForDroppedFile, runMode } from '../api';
+import { confirmDiscard, newProjectSnapshot } from '../project/project-actions';
+import { useEditorStore } from '../state/editor-store';
+import { useUiStore } from '../state/ui-store';
+import { refreshDatasets } from '../training/training-actions';
 import { UploadCancelled, uploadFile } from './upload';
 
 /** The open dataset dialog, if any (`upload`: browser mode sending a chosen file to main before the wizard opens). */

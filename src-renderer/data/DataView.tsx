@@ -4,9 +4,9 @@
  * coloured by the target. Everything comes from main a page at a time.
  */
 import { useEffect, useMemo, useState } from 'react';
-import type { DatasetMeta } from '../../../src-shared/data/schema';
-import { api } from '../../api';
-import { classCss } from '../../training/heatmap-colors';
+import type { DatasetMeta } from '../../src-shared/data/schema';
+import { api } from '../api';
+import { classCss } from '../training/heatmap-colors';
 import './data-panels.css';
 
 type Page = { total: number; columns: string[]; rows: { index: number; split: number; cells: (number | string | null)[] }[] };
