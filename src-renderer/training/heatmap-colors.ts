@@ -31,16 +31,6 @@ function along(stops: Rgb[], t: number): Rgb {
   return [0, 1, 2].map((c) => Math.round(stops[i][c] + f * (stops[i + 1][c] - stops[i][c]))) as Rgb;
 }
 
-/** The sequential ramp's colour at t ∈ [0, 1]. */
-export function rampColor(t: number): Rgb {
-  return along(SEQUENTIAL, t);
-}
-
-/** The diverging scale's colour at t ∈ [−1, 1] (0 is the neutral middle). */
-export function divergingColor(t: number): Rgb {
-  return along(DIVERGING, (t + 1) / 2);
-}
-
 /** Activations whose output is never negative: drawn on the sequential ramp. */
 const NON_NEGATIVE = new Set<ActivationKind>(['sigmoid', 'relu', 'softplus', 'gaussian']);
 
