@@ -47,7 +47,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(page.getByTestId('toast').filter({ hasText: 'Training finished' })).toBeVisible({ timeout: 30_000 });
       for (const tab of ['setup', 'curves', 'results', 'runs', 'boundary']) {
         await page.getByTestId(`training-tab-${tab}`).click();
-        await page.waitForTimeout(200);
+        await expect(page.getByTestId(`training-tab-${tab}`)).toHaveAttribute('aria-selected', 'true');
+        await expect(page.locator('.training-tabpanel')).toHaveAttribute('data-tab', tab);
         await expectAccessible(page, `training dock, ${tab} tab`);
       }
     });

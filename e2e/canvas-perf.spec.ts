@@ -98,8 +98,9 @@ test('canvas stays usable with 500 neurons and 5,000 synapses (pan/zoom frame ti
   await expect(page.locator('.react-flow__edge')).toHaveCount(SYNAPSES, { timeout: 60_000 });
   const loadMs = Date.now() - t0;
   await page.keyboard.press('Escape');
+  const fits = Number((await canvas.getAttribute('data-fits')) ?? 0);
   await page.keyboard.press('Shift+F');
-  await page.waitForTimeout(600);
+  await expect.poll(async () => Number((await canvas.getAttribute('data-fits')) ?? 0), { timeout: 10_000 }).toBeGreaterThan(fits);
 
   const box = (await canvas.boundingBox())!;
   // The top-left corner stays empty pane after a fit (the minimap sits top-right).
@@ -118,7 +119,8 @@ test('canvas stays usable with 500 neurons and 5,000 synapses (pan/zoom frame ti
   const zoom = await sampleFrames(page, async () => {
     for (let i = 0; i < 30; i++) {
       await page.mouse.wheel(0, i < 15 ? -120 : 120);
-      await page.waitForTimeout(16);
+      // One wheel step per drawn frame, as a user's wheel arrives.
+      await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => done())));
     }
   });
 

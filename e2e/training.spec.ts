@@ -45,6 +45,11 @@ async function openDock(page: Page) {
 }
 
 const progressEpoch = async (page: Page) => Number(await page.getByTestId('training-progress').getAttribute('data-epoch'));
+/** Completed epochs and steps into the next, as `epoch:step`. */
+const progressPosition = async (page: Page) => {
+  const bar = page.getByTestId('training-progress');
+  return `${await bar.getAttribute('data-epoch')}:${await bar.getAttribute('data-step')}`;
+};
 
 
 async function reopen(page: Page, name: string) {
@@ -91,11 +96,13 @@ test.describe('training', () => {
     await expect(page.getByTestId('training-progress')).toHaveAttribute('data-paused', 'true');
     await expect(page.getByTestId('train-pause')).toHaveAttribute('aria-label', 'Resume');
     const pausedAt = await progressEpoch(page);
-    await page.waitForTimeout(1200);
-    expect(await progressEpoch(page)).toBe(pausedAt);
-    // One epoch by hand while paused.
+    // One epoch by hand while paused, then one batch: the run moves by exactly those steps and no more
+    // (the worker takes messages in order, so a run that kept going would be past this position).
     await page.getByTestId('train-step-epoch').click();
     await expect.poll(() => progressEpoch(page)).toBe(pausedAt + 1);
+    await page.getByTestId('train-step-batch').click();
+    await expect.poll(() => progressPosition(page)).toBe(`${pausedAt + 1}:1`);
+    expect(await progressEpoch(page)).toBe(pausedAt + 1);
     await page.getByTestId('train-pause').click();
     await expect(page.getByTestId('training-progress')).toHaveAttribute('data-paused', 'false');
     await expect.poll(() => progressEpoch(page), { timeout: 10_000 }).toBeGreaterThan(pausedAt + 2);

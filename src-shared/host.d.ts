@@ -21,6 +21,12 @@ declare class TextEncoder {
   encode(input?: string): Uint8Array;
 }
 
+/** UTF-8 decoding (the JSON header of a stored aligned-array blob). */
+declare class TextDecoder {
+  constructor(label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean });
+  decode(input?: Uint8Array): string;
+}
+
 /** Base64 decoding (the embedded kernel module). */
 declare function atob(data: string): string;
 

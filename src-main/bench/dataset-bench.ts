@@ -13,7 +13,7 @@ import os, { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
-import { seededRng } from '../../src-shared/data/rng';
+import { seededRng } from '../../src-shared/engine/rng';
 import type { ColumnConfig } from '../../src-shared/data/schema';
 import { CsvOptionsSchema } from '../../src-shared/data/schema';
 import { importCsv } from '../services/dataset/reader';

@@ -8,7 +8,7 @@
 import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { seededRng } from '../../src-shared/data/rng';
+import { seededRng } from '../../src-shared/engine/rng';
 import { CsvOptionsSchema, type ColumnConfig } from '../../src-shared/data/schema';
 import type { Network } from '../../src-shared/model/network';
 import { importCsv } from '../services/dataset/reader';

@@ -22,6 +22,7 @@ import { defaultSweepWorkers, startSweep } from '../services/training/sweep';
 import { hiddenLayers, SweepSpecSchema } from '../../src-shared/training/sweep';
 import type { TrainingConfig } from '../../src-shared/training/config';
 import type { Network } from '../../src-shared/model/network';
+import { formatMetric } from '../../src-shared/format-number';
 
 const USAGE = `Usage:
 ${IMPORT_USAGE}
@@ -41,7 +42,8 @@ ${IMPORT_USAGE}
   neurite --help
 Exit codes: 0 success, 1 failure, 2 bad usage.`;
 
-const fmt = (v: number | null | undefined): string => (v === null || v === undefined || !Number.isFinite(v) ? '-' : Number(v.toPrecision(4)).toString());
+/** A metric in the CLI's plain-ASCII output ('-' for no value). */
+const fmt = (v: number | null | undefined): string => formatMetric(v, false, '-');
 
 /** One line of metrics per split. */
 function metricsLine(name: string, e: SplitEvaluation | null): string {

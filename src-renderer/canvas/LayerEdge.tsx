@@ -1,6 +1,6 @@
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { fmtShort } from '../overlay/overlay-math';
+import { formatShort } from '../../src-shared/format-number';
 import { useUiStore } from '../state/ui-store';
 import type { LayerFlowEdge } from '../state/flow-types';
 import { SIGN_COLORS, signColor } from '../ui/sign-colors';
@@ -13,7 +13,7 @@ export const LayerEdge = memo(function LayerEdge(props: EdgeProps<LayerFlowEdge>
   if (!data) return null;
   const color = data.signed ? signColor(data.sum) : SIGN_COLORS.neutral;
   const effect = !data.signed ? 'neutral' : data.sum > 0 ? 'excitatory' : data.sum < 0 ? 'inhibitory' : 'none';
-  const text = `${data.count} synapses: Σ|${data.quantity}| ${fmtShort(data.sumAbs)}, Σ${data.quantity} ${fmtShort(data.sum, true)}`;
+  const text = `${data.count} synapses: Σ|${data.quantity}| ${formatShort(data.sumAbs)}, Σ${data.quantity} ${formatShort(data.sum, true)}`;
   return (
     <>
       <BaseEdge

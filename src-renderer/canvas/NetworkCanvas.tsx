@@ -157,7 +157,11 @@ export function NetworkCanvas() {
   const fit = useCallback(() => {
     fitted.current = true;
     const el = wrapper.current;
-    if (!el || !minimapShown.current || !rf.getNodes().length) return void rf.fitView(FIT);
+    // `data-fits` counts fits whose animation has ended (written directly: no re-render of the canvas for it).
+    const settled = () => {
+      if (wrapper.current) wrapper.current.dataset.fits = String(Number(wrapper.current.dataset.fits ?? 0) + 1);
+    };
+    if (!el || !minimapShown.current || !rf.getNodes().length) return void rf.fitView(FIT).then(settled);
     // Leave the minimap's corner free: reserve its width on the right or its height at the bottom, whichever zooms less out.
     const bounds = rf.getNodesBounds(rf.getNodes());
     const { clientWidth: w, clientHeight: h } = el;
@@ -166,7 +170,7 @@ export function NetworkCanvas() {
       { ...FIT.padding, bottom: `${MINIMAP.height + 24}px` as const },
     ].map((padding) => getViewportForBounds(bounds, w, h, ZOOM_LIMITS.min, FIT.maxZoom, padding));
     const best = options[0].zoom >= options[1].zoom ? options[0] : options[1];
-    void rf.setViewport(best, { duration: FIT.duration });
+    void rf.setViewport(best, { duration: FIT.duration }).then(settled);
   }, [rf]);
 
   // Fit view keeps labels legible: levels too tall to read at fit are collapsed into layer nodes first (unless

@@ -13,13 +13,7 @@ import { NeuronHeatmap } from '../training/NeuronHeatmap';
 import { useEditorStore } from '../state/editor-store';
 import { biasOf } from './live-lookup';
 import { useWalkthroughStore } from '../state/walkthrough-store';
-
-/** Formats a parameter compactly for a node or label. */
-export function formatNumber(v: number): string {
-  const a = Math.abs(v);
-  if (a !== 0 && (a < 0.01 || a >= 1000)) return v.toExponential(1);
-  return v.toFixed(2);
-}
+import { formatParameter } from '../../src-shared/format-number';
 
 /**
  * A neuron: its card (role accent, label, activation glyph, bias, handles for what its role allows) and,
@@ -29,7 +23,7 @@ export function formatNumber(v: number): string {
 export const NeuronNode = memo(function NeuronNode({ data, selected }: NodeProps<NeuronFlowNode>) {
   const n = data.neuron;
   // The bias as the card prints it, read live (the node keeps its identity while training moves biases).
-  const bias = useEditorStore((s) => formatNumber(biasOf(s.network, n.id)));
+  const bias = useEditorStore((s) => formatParameter(biasOf(s.network, n.id)));
   const act = ACTIVATION_INFO[n.activation];
   // The label is cut for the font it is drawn in: labels grow as the canvas zooms out.
   const fit = LABEL_FIT[useStore((s) => levelOfDetail(s.transform[2]))];

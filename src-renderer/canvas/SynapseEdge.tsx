@@ -3,7 +3,7 @@ import { memo } from 'react';
 import { useEditorStore } from '../state/editor-store';
 import { useUiStore } from '../state/ui-store';
 import type { SynapseFlowEdge } from '../state/flow-types';
-import { formatNumber } from './NeuronNode';
+import { formatParameter } from '../../src-shared/format-number';
 import { weightOf } from './live-lookup';
 import { SIGN_COLORS } from '../ui/sign-colors';
 import { EdgeOverlayMarks, edgeOverlayProps } from '../overlay/EdgeOverlayMarks';
@@ -22,7 +22,7 @@ function WeightLabel({ id, x, y }: { id: string; x: number; y: number }) {
   return (
     <EdgeLabelRenderer>
       <div className="synapse-label" data-testid="synapse-weight" style={{ transform: `translate(${x}px, ${y}px) scale(var(--inv-zoom, 1)) translate(-50%, -50%)`, borderColor: color, color }}>
-        {formatNumber(w)}
+        {formatParameter(w)}
       </div>
     </EdgeLabelRenderer>
   );

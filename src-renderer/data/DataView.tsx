@@ -7,6 +7,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { DatasetMeta } from '../../src-shared/data/schema';
 import { api } from '../api';
 import { classCss } from '../training/heatmap-colors';
+import { formatCell } from '../../src-shared/format-number';
 import './data-panels.css';
 
 type Page = { total: number; columns: string[]; rows: { index: number; split: number; cells: (number | string | null)[] }[] };
@@ -15,12 +16,6 @@ const PAGE = 50;
 const SPLIT_NAMES = ['train', 'validation', 'test'];
 /** Up to this many distinct target values are coloured as classes (the app's one class palette); more as a ramp. */
 const MAX_CLASSES = 8;
-
-function fmt(v: number | string | null): string {
-  if (v === null) return '';
-  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : v.toPrecision(6).replace(/\.?0+$/, '');
-  return v;
-}
 
 /** Scatter of two numeric columns from a sample of rows, points coloured by the target's value or class. */
 function Scatter({ page, xCol, yCol, colourCol, classOrder }: { page: Page; xCol: number; yCol: number; colourCol: number; classOrder: string[] | null }) {
@@ -90,7 +85,7 @@ export function DataView({ datasetId }: { datasetId: string }) {
             <br />
             {c.summary?.min !== null && c.summary?.min !== undefined && (
               <>
-                min {fmt(c.summary.min)}, max {fmt(c.summary.max)}, mean {fmt(c.summary.mean)}
+                min {formatCell(c.summary.min)}, max {formatCell(c.summary.max)}, mean {formatCell(c.summary.mean)}
                 <br />
               </>
             )}
@@ -142,7 +137,7 @@ export function DataView({ datasetId }: { datasetId: string }) {
                 <td>{SPLIT_NAMES[r.split]}</td>
                 {r.cells.map((v, j) => (
                   <td key={j} className={typeof v === 'number' ? 'ds-num' : undefined}>
-                    {fmt(v)}
+                    {formatCell(v)}
                   </td>
                 ))}
               </tr>

@@ -1,11 +1,12 @@
 import { EdgeLabelRenderer } from '@xyflow/react';
 import type { CSSProperties } from 'react';
-import { fmt, type EdgeView } from './overlay-math';
+import type { EdgeView } from './overlay-math';
+import { formatExact } from '../../src-shared/format-number';
 
 /** The path attributes an overlay puts on a synapse: what it means (for tests and tools) and how it is stroked. */
 export function edgeOverlayProps(ov: EdgeView | undefined, selected: boolean): { attrs: Record<string, string>; style: CSSProperties } | null {
   if (!ov) return null;
-  const attrs: Record<string, string> = { 'data-effect': ov.effect, 'data-contribution': fmt(ov.value) };
+  const attrs: Record<string, string> = { 'data-effect': ov.effect, 'data-contribution': formatExact(ov.value) };
   if (ov.signFlip) attrs['data-sign-flip'] = 'true';
   if (ov.lesioned) attrs['data-lesioned'] = 'true';
   return {

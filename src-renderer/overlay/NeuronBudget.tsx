@@ -3,8 +3,9 @@ import { activationScalar } from '../../src-shared/engine/activations';
 import type { ActivationKind } from '../../src-shared/model/activation-kind';
 import { SHORT_NAMES } from '../ui/activation-names';
 import { SIGN_COLORS } from '../ui/sign-colors';
-import { budgetEquation, fmt, softmaxMember, type Budget } from './overlay-math';
+import { budgetEquation, softmaxMember, type Budget } from './overlay-math';
 import { useOverlayStore } from './overlay-store';
+import { formatExact } from '../../src-shared/format-number';
 
 const CW = 36;
 const CH = 22;
@@ -70,10 +71,10 @@ export const NeuronBudget = memo(function NeuronBudget({ id, label, kind, softma
     <div
       className={`budget${selected ? ' is-selected' : ''}`}
       data-testid={`budget-${label}`}
-      data-excitatory={fmt(b.excitatory)}
-      data-inhibitory={fmt(b.inhibitory)}
-      data-z={fmt(b.z)}
-      data-o={fmt(b.o)}
+      data-excitatory={formatExact(b.excitatory)}
+      data-inhibitory={formatExact(b.inhibitory)}
+      data-z={formatExact(b.z)}
+      data-o={formatExact(b.o)}
       aria-label={`${label}: ${equation}`}
     >
       <BudgetBars b={b} />

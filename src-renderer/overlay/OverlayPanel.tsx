@@ -10,11 +10,12 @@ import { SHORT_NAMES } from '../ui/activation-names';
 import { CanvasLegend } from './CanvasLegend';
 import { useEditorStore } from '../state/editor-store';
 import type { OverlaySplit } from '../../src-shared/overlay/contract';
-import { budgetEquation, contributionsInto, contributionText, daleCounts, daleNote, fmt, lesionDeltas, lesionExplanation } from './overlay-math';
+import { budgetEquation, contributionsInto, contributionText, daleCounts, daleNote, lesionDeltas, lesionExplanation } from './overlay-math';
 import { inputUnits, predictionText, type InputUnit } from './sample-units';
 import { stepSample, useOverlayStore } from './overlay-store';
 import { useOverlaySync } from './use-overlay-sync';
 import './overlay.css';
+import { formatExact } from '../../src-shared/format-number';
 
 /** The legend of the current mode, the rule in one sentence, the network's E:I ratio and notes on E/I neurons that act the other way. */
 function Legend() {
@@ -48,7 +49,7 @@ function InputRow({ id, label, unit }: { id: string; label: string; unit: InputU
   const [lo, hi] = unit ? unit.range : [-3, 3];
   const step = unit?.oneHot ? 1 : Number(((hi - lo) / 200).toPrecision(1)) || 0.01;
   const set = (u: number) => Number.isFinite(u) && setInput(id, unit ? unit.toEncoded(u) : u);
-  const title = unit ? `${unit.name}: ${fmt(shown)} in the dataset's units; the network sees ${fmt(value)} (${unit.encoding})` : `${label}: ${fmt(value)}`;
+  const title = unit ? `${unit.name}: ${formatExact(shown)} in the dataset's units; the network sees ${formatExact(value)} (${unit.encoding})` : `${label}: ${formatExact(value)}`;
   return (
     <div className="overlay-row" title={title} data-testid={`sample-row-${label}`} data-encoded={String(value)}>
       <label className="overlay-input">
@@ -219,12 +220,12 @@ function Lesions() {
           </thead>
           <tbody>
             {deltas.map((d) => (
-              <tr key={d.neuronId} data-testid={`lesion-delta-${d.label}`} data-real={fmt(d.real)} data-estimate={d.estimate === null ? '' : fmt(d.estimate)}>
+              <tr key={d.neuronId} data-testid={`lesion-delta-${d.label}`} data-real={formatExact(d.real)} data-estimate={d.estimate === null ? '' : formatExact(d.estimate)}>
                 <td>{d.label}</td>
-                <td>{fmt(d.before)}</td>
-                <td>{fmt(d.after)}</td>
-                <td>{fmt(d.real)}</td>
-                <td>{d.estimate === null ? '—' : fmt(d.estimate)}</td>
+                <td>{formatExact(d.before)}</td>
+                <td>{formatExact(d.after)}</td>
+                <td>{formatExact(d.real)}</td>
+                <td>{d.estimate === null ? '—' : formatExact(d.estimate)}</td>
               </tr>
             ))}
           </tbody>

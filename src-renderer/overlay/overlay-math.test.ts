@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { compileNetwork, forwardSample, paramsFromNetwork } from '../../src-shared/engine/index';
 import type { Network, Neuron } from '../../src-shared/model/network';
 import { SIGN_COLORS } from '../ui/sign-colors';
-import { budgetEquation, budgets, contributionsInto, contributionText, daleCounts, daleNote, edgeViews, fmtShort, isSignFlip, lesionDeltas, lesionExplanation, logSumExp, sameDetail, sampleView, softmaxMember, type SampleView } from './overlay-math';
+import { budgetEquation, budgets, contributionsInto, contributionText, daleCounts, daleNote, edgeViews, isSignFlip, lesionDeltas, lesionExplanation, logSumExp, sameDetail, sampleView, softmaxMember, type SampleView } from './overlay-math';
+import { formatShort as fmtShort } from '../../src-shared/format-number';
 
 const neuron = (id: string, role: Neuron['role'], activation: Neuron['activation'], bias = 0, dale: Neuron['dale'] = null): Neuron => ({ id, role, label: id, activation, bias, position: { x: 0, y: 0 }, dale });
 

@@ -5,6 +5,7 @@
 import { ACT_CODE, derivative } from '../../src-shared/engine/activations';
 import type { Network } from '../../src-shared/model/network';
 import { signColor, weightStrokeWidth } from '../ui/sign-colors';
+import { formatExact, formatShort } from '../../src-shared/format-number';
 
 /** Which overlay the canvas draws. */
 export type OverlayMode = 'off' | 'weights' | 'contributions' | 'dataset';
@@ -62,7 +63,7 @@ class ContributionView implements EdgeView {
 
   get detail(): string {
     const [w, o, c, pct] = this.numbers;
-    return (this.text ??= `w ${fmt(w)} × o ${fmt(o)} = c ${fmt(c)} (${pct}% of |input|)`);
+    return (this.text ??= `w ${formatExact(w)} × o ${formatExact(o)} = c ${formatExact(c)} (${pct}% of |input|)`);
   }
 }
 
@@ -99,13 +100,6 @@ export function isSignFlip(w: number, c: number): boolean {
   return w !== 0 && c !== 0 && Math.sign(w) !== Math.sign(c);
 }
 
-/** Exact numbers with enough digits to check by hand. */
-export function fmt(v: number): string {
-  if (v === 0) return '0';
-  const a = Math.abs(v);
-  return a >= 1e4 || a < 1e-3 ? v.toExponential(3) : String(Number(v.toFixed(4)));
-}
-
 /** Σ|c| into each neuron (the scale a synapse's width is relative to in contribution mode). */
 export function totalAbsInput(net: Network, c: (synapseId: string) => number): Map<string, number> {
   const t = new Map<string, number>();
@@ -118,7 +112,7 @@ export function edgeViews(net: Network, mode: OverlayMode, sample: SampleView | 
   const out = new Map<string, EdgeView>();
   if (mode === 'weights') {
     for (const s of net.synapses) {
-      out.set(s.id, { effect: effectOf(s.weight), color: signColor(s.weight), width: weightStrokeWidth(s.weight), signFlip: false, value: s.weight, lesioned: lesioned.has(s.id), detail: `w ${fmt(s.weight)}` });
+      out.set(s.id, { effect: effectOf(s.weight), color: signColor(s.weight), width: weightStrokeWidth(s.weight), signFlip: false, value: s.weight, lesioned: lesioned.has(s.id), detail: `w ${formatExact(s.weight)}` });
     }
   } else if (mode === 'contributions' && sample) {
     const c = (id: string) => sample.c.get(id) ?? 0;
@@ -146,7 +140,7 @@ export function edgeViews(net: Network, mode: OverlayMode, sample: SampleView | 
         signFlip: false,
         value: m,
         lesioned: false,
-        detail: `mean c ${fmt(m)}, mean |c| ${fmt(a)}, excites in ${Math.round(sh * 100)}% of ${stats.count} rows`,
+        detail: `mean c ${formatExact(m)}, mean |c| ${formatExact(a)}, excites in ${Math.round(sh * 100)}% of ${stats.count} rows`,
       });
     }
   }
@@ -211,7 +205,7 @@ export function contributionsInto(net: Network, sample: SampleView, neuronId: st
 
 /** The contribution list as plain text (for copying and screen readers). */
 export function contributionText(lines: ContributionLine[]): string {
-  return lines.map((l) => `${l.source}: w ${fmt(l.weight)} × o ${fmt(l.output)} = c ${fmt(l.c)} (${l.effect}${l.signFlip ? ', sign flip' : ''})`).join('\n');
+  return lines.map((l) => `${l.source}: w ${formatExact(l.weight)} × o ${formatExact(l.output)} = c ${formatExact(l.c)} (${l.effect}${l.signFlip ? ', sign flip' : ''})`).join('\n');
 }
 
 /** One output's change under the lesions of this sample. */
@@ -280,18 +274,9 @@ export function sampleView(r: { neuronIds: string[]; synapseIds: string[]; z: nu
   };
 }
 
-/** A number for reading, not checking: 2 decimals (1 significant digit below 0.01), a real minus sign, optional +. */
-export function fmtShort(v: number, signed = false): string {
-  if (!Number.isFinite(v)) return String(v);
-  const a = Math.abs(v);
-  const body = a === 0 ? '0' : a >= 1e4 ? a.toExponential(1) : a < 0.01 ? a.toPrecision(1) : a.toFixed(2);
-  if (v < 0 && body !== '0') return `−${body}`;
-  return signed && v > 0 ? `+${body}` : body;
-}
-
 /** A neuron's budget as one sentence: "E +0.03, I −0.001, bias +1.08 → z = 1.11 → tanh → o = 0.80". */
 export function budgetEquation(b: Budget, activation: string): string {
-  return `E ${fmtShort(b.excitatory, true)}, I ${fmtShort(b.inhibitory, true)}, bias ${fmtShort(b.bias, true)} → z = ${fmtShort(b.z)} → ${activation} → o = ${fmtShort(b.o)}`;
+  return `E ${formatShort(b.excitatory, true)}, I ${formatShort(b.inhibitory, true)}, bias ${formatShort(b.bias, true)} → z = ${formatShort(b.z)} → ${activation} → o = ${formatShort(b.o)}`;
 }
 
 /**
@@ -301,8 +286,8 @@ export function budgetEquation(b: Budget, activation: string): string {
 export function daleNote(dale: 'E' | 'I', label: string, o: number): string | null {
   if (!(o < 0)) return null;
   return dale === 'E'
-    ? `${label} is excitatory (E: every outgoing weight ≥ 0), but its output is negative (o = ${fmtShort(o)}): c = w·o < 0, so its synapses inhibit for this sample.`
-    : `${label} is inhibitory (I: every outgoing weight ≤ 0), but its output is negative (o = ${fmtShort(o)}): c = w·o > 0, so its synapses excite for this sample.`;
+    ? `${label} is excitatory (E: every outgoing weight ≥ 0), but its output is negative (o = ${formatShort(o)}): c = w·o < 0, so its synapses inhibit for this sample.`
+    : `${label} is inhibitory (I: every outgoing weight ≤ 0), but its output is negative (o = ${formatShort(o)}): c = w·o > 0, so its synapses excite for this sample.`;
 }
 
 /**
@@ -314,6 +299,6 @@ export function lesionExplanation(d: LesionDelta): string | null {
   if (d.estimate === null) return null;
   const gap = Math.abs(d.real - d.estimate);
   if (gap <= Math.max(1e-6, 0.02 * Math.abs(d.real))) return null;
-  const slopes = d.slopeBefore !== null && d.slopeAfter !== null ? `; σ′ is ${fmtShort(d.slopeBefore)} at the old z and ${fmtShort(d.slopeAfter)} at the new one` : '';
-  return `${d.label}: the estimate ${fmtShort(d.estimate)} uses the slope at the old z (${fmtShort(d.zBefore)}) for the whole step to ${fmtShort(d.zAfter)}${slopes}. The activation bends on the way (saturation: σ′ changes over the step), so the real change is ${fmtShort(d.real)}.`;
+  const slopes = d.slopeBefore !== null && d.slopeAfter !== null ? `; σ′ is ${formatShort(d.slopeBefore)} at the old z and ${formatShort(d.slopeAfter)} at the new one` : '';
+  return `${d.label}: the estimate ${formatShort(d.estimate)} uses the slope at the old z (${formatShort(d.zBefore)}) for the whole step to ${formatShort(d.zAfter)}${slopes}. The activation bends on the way (saturation: σ′ changes over the step), so the real change is ${formatShort(d.real)}.`;
 }

@@ -5,7 +5,7 @@
  */
 import type { DatasetMeta } from '../../src-shared/data/schema';
 import type { Network } from '../../src-shared/model/network';
-import { fmtShort } from './overlay-math';
+import { formatShort } from '../../src-shared/format-number';
 
 /** How one input neuron's encoded value maps to the dataset's units. */
 export interface InputUnit {
@@ -60,7 +60,7 @@ export function predictionText(meta: DatasetMeta, net: Network, o: ReadonlyMap<s
         const v = id === undefined ? undefined : o.get(id);
         if (v !== undefined && v > bp) [bp, best] = [v, k];
       }
-      if (best >= 0) parts.push(`${t.column} = ${t.classes[best]} (p ${fmtShort(bp)})`);
+      if (best >= 0) parts.push(`${t.column} = ${t.classes[best]} (p ${formatShort(bp)})`);
       continue;
     }
     const id = outputId(t.outputStart);
@@ -68,8 +68,8 @@ export function predictionText(meta: DatasetMeta, net: Network, o: ReadonlyMap<s
     if (v === undefined) continue;
     const col = meta.columns.find((c) => c.name === t.column);
     const neuron = net.neurons.find((n) => n.id === id);
-    if (col?.config.type === 'boolean' && neuron?.activation === 'sigmoid') parts.push(`${t.column} = ${v >= 0.5 ? 1 : 0} (p of 1: ${fmtShort(v)})`);
-    else parts.push(`${t.column} ≈ ${fmtShort(v)}`);
+    if (col?.config.type === 'boolean' && neuron?.activation === 'sigmoid') parts.push(`${t.column} = ${v >= 0.5 ? 1 : 0} (p of 1: ${formatShort(v)})`);
+    else parts.push(`${t.column} ≈ ${formatShort(v)}`);
   }
   return parts.length ? parts.join(', ') : null;
 }

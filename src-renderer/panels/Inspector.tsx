@@ -6,7 +6,7 @@ import type { DaleSign, Network, Neuron, NeuronRole, Synapse } from '../../src-s
 import { ActivationGlyph } from '../canvas/ActivationGlyph';
 import { signColor } from '../ui/sign-colors';
 import { CanvasLegend } from '../overlay/CanvasLegend';
-import { fmtShort } from '../overlay/overlay-math';
+import { formatShort } from '../../src-shared/format-number';
 import { useOverlayStore } from '../overlay/overlay-store';
 import { addDenseGroupFromSelection, runCommand } from '../commands';
 import { useEditorStore } from '../state/editor-store';
@@ -132,7 +132,7 @@ function SynapseInspector({ net, synapse }: { net: Network; synapse: Synapse }) 
       <header className="inspector__title">
         Synapse <b>{label(synapse.source)}</b> → <b>{label(synapse.target)}</b>
       </header>
-      <Field label="Weight" hint={<span style={{ color: weightsShown ? signColor(w) : undefined }}>{w > 0 ? 'Positive' : w < 0 ? 'Negative' : 'Zero'} weight{c !== undefined && <span data-testid="synapse-effect" style={{ color: signColor(c) }}>; for this sample c = w·o = {fmtShort(c, true)}: {c > 0 ? 'excites' : c < 0 ? 'inhibits' : 'no effect'}</span>}</span>}>
+      <Field label="Weight" hint={<span style={{ color: weightsShown ? signColor(w) : undefined }}>{w > 0 ? 'Positive' : w < 0 ? 'Negative' : 'Zero'} weight{c !== undefined && <span data-testid="synapse-effect" style={{ color: signColor(c) }}>; for this sample c = w·o = {formatShort(c, true)}: {c > 0 ? 'excites' : c < 0 ? 'inhibits' : 'no effect'}</span>}</span>}>
         <CommitField
           data-testid="weight-input"
           aria-label="Weight"

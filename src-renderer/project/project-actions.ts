@@ -183,7 +183,11 @@ async function firstLaunch(): Promise<boolean> {
   return true;
 }
 
-/** At startup: the project the app was launched with; else restore unsaved edits of a crashed session if the user wants; else the first-launch example; else a new project. */
+/**
+ * At startup: the project the app was launched with; else restore unsaved edits of a crashed session if the user wants;
+ * else the first-launch example; else a new project. `<html data-startup="done">` then says startup has decided what to
+ * show (the one signal that nothing more is coming when nothing is offered).
+ */
 export async function startProject(): Promise<void> {
   try {
     const { path } = await api.request('app.startupPath', {});
@@ -198,6 +202,8 @@ export async function startProject(): Promise<void> {
     else useProjectStore.setState({ info: withoutNetwork(snapshot), saved: before });
   } catch (e) {
     useUiStore.getState().toast(messageOf(e), 'error');
+  } finally {
+    document.documentElement.dataset.startup = 'done';
   }
 }
 

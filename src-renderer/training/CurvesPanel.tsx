@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { runSeries } from './chart-data';
 import { CurveChart } from './CurveChart';
-import { fmt } from './format';
+import { formatMetric } from '../../src-shared/format-number';
 import { ReplayTimeline } from './ReplayTimeline';
 import { useScoreName, useTrainingStore } from '../state/training-store';
 
@@ -15,8 +15,8 @@ function ResultsAside() {
     split && (
       <tr key={id} data-testid={`aside-${id}`}>
         <th scope="row">{name}</th>
-        <td>{fmt(split.loss)}</td>
-        <td>{split.classification ? fmt(split.classification.accuracy, true) : fmt(split.regression?.r2)}</td>
+        <td>{formatMetric(split.loss)}</td>
+        <td>{split.classification ? formatMetric(split.classification.accuracy, true) : formatMetric(split.regression?.r2)}</td>
       </tr>
     );
   const scoreName = ev?.train.classification ? 'accuracy' : 'R²';

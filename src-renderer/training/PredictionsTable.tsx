@@ -2,14 +2,14 @@ import { useEffect, useState } from 'react';
 import type { ResponseOf } from '../../src-shared/api';
 import { api } from '../api';
 import { useEditorStore } from '../state/editor-store';
-import { fmt } from './format';
+import { formatMetric } from '../../src-shared/format-number';
 import { classCss } from './heatmap-colors';
 import { useTrainingStore } from '../state/training-store';
 
 /** A class value with its colour from the one class palette (as in the decision boundary and the data view). */
 function ClassValue({ value, names }: { value: string | number; names: string[] | null }) {
   const k = typeof value === 'string' ? (names?.indexOf(value) ?? -1) : value === 0 || value === 1 ? value : -1;
-  const text = typeof value === 'number' ? fmt(value) : value;
+  const text = typeof value === 'number' ? formatMetric(value) : value;
   if (k < 0) return <>{text}</>;
   return (
     <span className="class-value" data-class={k}>
@@ -79,9 +79,9 @@ export function PredictionsTable({ datasetId }: { datasetId: string }) {
             {reply.rows.map((r) => (
               <tr key={r.row} data-testid="prediction-row" data-correct={r.correct === null ? undefined : String(r.correct)} className={r.correct === false ? 'is-wrong' : undefined}>
                 <td>{r.row + 1}</td>
-                <td>{classes ? <ClassValue value={r.truth} names={names} /> : typeof r.truth === 'number' ? fmt(r.truth) : r.truth}</td>
-                <td>{classes ? <ClassValue value={r.predicted} names={names} /> : typeof r.predicted === 'number' ? fmt(r.predicted) : r.predicted}</td>
-                <td>{classes ? fmt(r.probability, true) : fmt(r.error)}</td>
+                <td>{classes ? <ClassValue value={r.truth} names={names} /> : typeof r.truth === 'number' ? formatMetric(r.truth) : r.truth}</td>
+                <td>{classes ? <ClassValue value={r.predicted} names={names} /> : typeof r.predicted === 'number' ? formatMetric(r.predicted) : r.predicted}</td>
+                <td>{classes ? formatMetric(r.probability, true) : formatMetric(r.error)}</td>
               </tr>
             ))}
           </tbody>

@@ -6,16 +6,16 @@ import type { RunSummary } from '../../src-shared/training/contract';
 import { CURVE_COLORS, runSeries } from './chart-data';
 import { CurveChart } from './CurveChart';
 import { continueRun, loadRunWeights, replayRun, showRun, toggleCompared } from './training-actions';
-import { fmt } from './format';
+import { formatMetric } from '../../src-shared/format-number';
 import { useTrainingStore } from '../state/training-store';
 
 /** The headline metric of a finished run: validation accuracy or R², else its loss. */
 function headline(r: RunSummary): string {
   const e = r.result?.val ?? r.result?.train;
   if (!e) return '–';
-  if (e.classification) return `acc ${fmt(e.classification.accuracy, true)}`;
-  if (e.regression) return `R² ${fmt(e.regression.r2)}`;
-  return `loss ${fmt(e.loss)}`;
+  if (e.classification) return `acc ${formatMetric(e.classification.accuracy, true)}`;
+  if (e.regression) return `R² ${formatMetric(e.regression.r2)}`;
+  return `loss ${formatMetric(e.loss)}`;
 }
 
 function RunRow({ r, index, busy: live }: { r: RunSummary; index: number; busy: boolean }) {

@@ -6,7 +6,7 @@ import { hiddenLayers } from '../../src-shared/training/sweep';
 import { useEditorStore } from '../state/editor-store';
 import { CURVE_COLORS, type CurveSeries } from './chart-data';
 import { CurveChart } from './CurveChart';
-import { fmt } from './format';
+import { formatMetric } from '../../src-shared/format-number';
 import { adoptSweepRun, bestRow, rowLoss, startSweep, stopSweep, useSweepStore, type SweepRow } from './sweep-store';
 import { useTrainingStore } from '../state/training-store';
 
@@ -115,8 +115,8 @@ function Table({ rows }: { rows: SweepRow[] }) {
             <td>{r.seed}</td>
             <td>{r.status === 'error' ? 'diverged' : r.status}</td>
             <td>{r.epoch}</td>
-            <td data-testid="sweep-loss">{fmt(rowLoss(r))}</td>
-            <td>{fmt(r.score, classes)}</td>
+            <td data-testid="sweep-loss">{formatMetric(rowLoss(r))}</td>
+            <td>{formatMetric(r.score, classes)}</td>
             <td>
               <button type="button" data-testid="sweep-use" disabled={!r.runId || r.status === 'waiting' || r.status === 'running' || running} onClick={() => void adoptSweepRun(r)}>
                 Use

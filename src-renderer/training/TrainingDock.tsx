@@ -14,7 +14,7 @@ import { CurvesPanel } from './CurvesPanel';
 import { TEMPO_CHOICES } from '../../src-shared/training/tempo';
 import { TrainingResults } from './TrainingResults';
 import { TrainingSetup } from './TrainingSetup';
-import { fmt } from './format';
+import { formatMetric, formatMetricShort, formatSignificant } from '../../src-shared/format-number';
 import { useScoreName, useTrainingStore, type TrainingTab } from '../state/training-store';
 
 const TABS: { id: TrainingTab; label: string }[] = [
@@ -45,12 +45,10 @@ function Command({ id, label, text, disabled, testId, reason }: { id: CommandId;
 /** Samples per second, short: 840, 12.3k, 1.2M. */
 function rate(v: number): string {
   if (v < 1000) return String(Math.round(v));
-  if (v < 1e6) return `${Number((v / 1000).toPrecision(3))}k`;
-  return `${Number((v / 1e6).toPrecision(3))}M`;
+  if (v < 1e6) return `${formatSignificant(v / 1000, 3)}k`;
+  return `${formatSignificant(v / 1e6, 3)}M`;
 }
 
-/** A loss or R² with three significant digits (the bar is short). */
-const fmt3 = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? '–' : String(Number(v.toPrecision(3))));
 
 /** The epoch counter, speed and the current loss and score: always in the bar, live or not. */
 function Status() {
@@ -82,15 +80,15 @@ function Status() {
           </span>
           {' · '}
           {/* A paused or hand-stepped run has no speed to speak of. */}
-          {state ? '' : `${rate(progress.samplesPerSec)} samples/s · `}loss {fmt3(progress.trainLoss)}
-          {progress.score !== null ? ` · ${scoreName} ${scoreName === 'acc' ? fmt(progress.score, true) : fmt3(progress.score)}` : ''}
+          {state ? '' : `${rate(progress.samplesPerSec)} samples/s · `}loss {formatMetricShort(progress.trainLoss)}
+          {progress.score !== null ? ` · ${scoreName} ${scoreName === 'acc' ? formatMetric(progress.score, true) : formatMetricShort(progress.score)}` : ''}
         </span>
       </div>
     );
   }
   const ev = last?.evaluation;
   const split = ev?.val ?? ev?.train;
-  const score = split?.classification ? `acc ${fmt(split.classification.accuracy, true)}` : split?.regression ? `R² ${fmt3(split.regression.r2)}` : '';
+  const score = split?.classification ? `acc ${formatMetric(split.classification.accuracy, true)}` : split?.regression ? `R² ${formatMetricShort(split.regression.r2)}` : '';
   const epochs = last?.history?.['train.loss']?.at(-1)?.[0] ?? 0;
   return (
     <span className="training-status">
@@ -98,7 +96,7 @@ function Status() {
       {last ? (
         <>
           {last.reason === 'error' ? 'Failed' : last.reason === 'completed' ? 'Done' : 'Stopped'} · <span data-testid="epoch-counter">epoch {epochs}</span>
-          {split ? ` · ${ev?.val ? 'val' : 'train'} loss ${fmt3(split.loss)}${score ? ` · ${score}` : ''}` : ''}
+          {split ? ` · ${ev?.val ? 'val' : 'train'} loss ${formatMetricShort(split.loss)}${score ? ` · ${score}` : ''}` : ''}
         </>
       ) : (
         <>
@@ -172,7 +170,7 @@ export function TrainingDock() {
               </button>
             ))}
           </div>
-          <div className="training-tabpanel" role="tabpanel">
+          <div className="training-tabpanel" role="tabpanel" data-tab={tab}>
             {tab === 'setup' && <TrainingSetup />}
             {tab === 'curves' && <CurvesPanel />}
             {tab === 'results' && <TrainingResults />}

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { SplitEvaluationSchema } from '../../src-shared/training/contract';
-import { fmt } from './format';
+import { formatMetric } from '../../src-shared/format-number';
 import { PredictionsTable } from './PredictionsTable';
 import { useTrainingStore } from '../state/training-store';
 
@@ -31,14 +31,14 @@ function ConfusionMatrix({ split, e, classes, target }: { split: string; e: NonN
                 {n}
               </td>
             ))}
-            <td className="confusion__rate">{fmt(e.recall[i], true)}</td>
+            <td className="confusion__rate">{formatMetric(e.recall[i], true)}</td>
           </tr>
         ))}
         <tr>
           <th scope="row">precision</th>
           {e.precision.map((p, j) => (
             <td key={j} className="confusion__rate">
-              {fmt(p, true)}
+              {formatMetric(p, true)}
             </td>
           ))}
           <td />
@@ -68,17 +68,17 @@ function TargetResults({ split, targets, meta }: { split: string; targets: NonNu
             {t.classification && (
               <>
                 <dt>accuracy</dt>
-                <dd>{fmt(t.classification.accuracy, true)}</dd>
+                <dd>{formatMetric(t.classification.accuracy, true)}</dd>
               </>
             )}
             {t.regression && (
               <>
                 <dt>MSE</dt>
-                <dd>{fmt(t.regression.mse)}</dd>
+                <dd>{formatMetric(t.regression.mse)}</dd>
                 <dt>MAE</dt>
-                <dd>{fmt(t.regression.mae)}</dd>
+                <dd>{formatMetric(t.regression.mae)}</dd>
                 <dt>R²</dt>
-                <dd>{fmt(t.regression.r2)}</dd>
+                <dd>{formatMetric(t.regression.r2)}</dd>
               </>
             )}
           </dl>
@@ -98,21 +98,21 @@ function SplitResult({ name, split, e, classes, meta }: { name: string; split: s
       </h4>
       <dl className="summary">
         <dt>loss</dt>
-        <dd data-testid={`result-${split}-loss`}>{fmt(e.loss)}</dd>
+        <dd data-testid={`result-${split}-loss`}>{formatMetric(e.loss)}</dd>
         {e.classification && (
           <>
             <dt>{several ? 'mean accuracy' : 'accuracy'}</dt>
-            <dd data-testid={`result-${split}-accuracy`}>{fmt(e.classification.accuracy, true)}</dd>
+            <dd data-testid={`result-${split}-accuracy`}>{formatMetric(e.classification.accuracy, true)}</dd>
           </>
         )}
         {e.regression && (
           <>
             <dt>MSE</dt>
-            <dd>{fmt(e.regression.mse)}</dd>
+            <dd>{formatMetric(e.regression.mse)}</dd>
             <dt>MAE</dt>
-            <dd>{fmt(e.regression.mae)}</dd>
+            <dd>{formatMetric(e.regression.mae)}</dd>
             <dt>R²</dt>
-            <dd data-testid={`result-${split}-r2`}>{fmt(e.regression.r2)}</dd>
+            <dd data-testid={`result-${split}-r2`}>{formatMetric(e.regression.r2)}</dd>
           </>
         )}
       </dl>

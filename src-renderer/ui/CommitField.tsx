@@ -1,4 +1,5 @@
 import { useState, type InputHTMLAttributes, type KeyboardEvent } from 'react';
+import { formatField } from '../../src-shared/format-number';
 
 interface Props extends Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange'> {
   value: string;
@@ -59,8 +60,7 @@ export function CommitField({ value, onCommit, display, onFocus, onBlur, ...rest
 export function fourDigits(text: string): string {
   const v = Number(text);
   if (!Number.isFinite(v) || text.trim() === '') return text;
-  if (v !== 0 && (Math.abs(v) < 1e-4 || Math.abs(v) >= 1e7)) return v.toExponential(3).replace(/\.?0+e/, 'e');
-  return String(Number(v.toPrecision(4)));
+  return formatField(v);
 }
 
 /** Parses a number typed by a user ("0,5" and "-.3" included), or null. */

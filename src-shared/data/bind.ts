@@ -7,7 +7,7 @@ import { initialWeight } from '../engine/init';
 import type { ActivationKind } from '../model/activation-kind';
 import { NETWORK_SCHEMA_VERSION, type Network, type Neuron, type SoftmaxGroup, type Synapse } from '../model/network';
 import { freshId, takenIds } from '../model/ids';
-import { seededRng, type Rng } from './rng';
+import { seededRng, type Rng } from '../engine/rng';
 import type { DatasetMeta } from './schema';
 
 /** Horizontal gap between layers and vertical gap between neurons (the canvas's auto-layout spacing). */

@@ -4,7 +4,7 @@
  * surface are here. `noise` is 0…1 (Playground's 0…50 % divided by 50); the same seed gives the same points.
  */
 import { circlesSet, twoSpiralsSet, xorSet, type GeneratedSet } from './generators';
-import { gaussian, seededRng, type Rng } from './rng';
+import { gaussian, seededRng, type Rng } from '../engine/rng';
 
 /** Generated points: two coordinates and a label (0/1 class, a class index, or a regression value). */
 export interface GeneratedPoints {

@@ -1,4 +1,4 @@
-import { seededRng, shuffleInPlace } from './rng';
+import { seededRng, shuffle } from '../engine/rng';
 import { SPLIT, type SplitConfig } from './schema';
 
 /** How many of n rows go to train / validation / test: rounded, with the remainder in test (or val, then train). */
@@ -37,7 +37,7 @@ export function assignSplits(n: number, s: SplitConfig, strata?: Int32Array | nu
     groups.push(all);
   }
   for (const g of groups) {
-    shuffleInPlace(g, rng);
+    shuffle(g, rng);
     const [train, val] = splitCounts(g.length, s);
     for (let k = 0; k < g.length; k++) out[g[k]] = k < train ? SPLIT.train : k < train + val ? SPLIT.val : SPLIT.test;
   }

@@ -1,5 +1,6 @@
 import type { Network } from '../model/network';
 import { ACT_CODE, SOFTMAX } from './activations';
+import { CYCLE_MESSAGE, directionFaults, directionMessage, duplicateSynapses, levelOrder, missingEndMessage } from '../model/graph-rules';
 
 /**
  * A group of target neurons computed together: every target has exactly the sources `sources`,
@@ -92,9 +93,9 @@ export function compileNetwork(net: Network, options: CompileOptions = {}): Prog
   net.synapses.forEach((s, i) => {
     const a = neuronIndex.get(s.source);
     const b = neuronIndex.get(s.target);
-    if (a === undefined || b === undefined) throw new CompileError(`Synapse ${s.id} connects a neuron that does not exist.`);
-    if (net.neurons[b].role === 'input') throw new CompileError(`Input '${net.neurons[b].label}' has an incoming connection; inputs are fed by data.`);
-    if (net.neurons[a].role === 'output') throw new CompileError(`Output '${net.neurons[a].label}' feeds another neuron; outputs end the network.`);
+    if (a === undefined || b === undefined) throw new CompileError(missingEndMessage(s.id));
+    const [fault] = directionFaults(net.neurons[a], net.neurons[b]);
+    if (fault) throw new CompileError(directionMessage(fault, `'${net.neurons[a].label}'`, `'${net.neurons[b].label}'`));
     synSource[i] = a;
     synTarget[i] = b;
     incoming[b].push(i);
@@ -102,27 +103,15 @@ export function compileNetwork(net: Network, options: CompileOptions = {}): Prog
     fanIn[b]++;
     fanOut[a]++;
   });
-  for (const list of incoming) {
-    const seen = new Set<number>();
-    for (const s of list) {
-      if (seen.has(synSource[s])) throw new CompileError(`Two synapses connect the same pair of neurons (${synapseIds[s]}).`);
-      seen.add(synSource[s]);
-    }
+  // The repeat named is the first found target by target (document order), as users have seen it named.
+  const repeats = duplicateSynapses(net.synapses);
+  if (repeats.length) {
+    const first = repeats.reduce((best, s) => (synTarget[s] < synTarget[best] ? s : best));
+    throw new CompileError(`Two synapses connect the same pair of neurons (${synapseIds[first]}).`);
   }
 
-  // Kahn's algorithm with longest-path levels.
-  const indeg = Int32Array.from(fanIn);
-  const level = new Int32Array(N);
-  const queue: number[] = [];
-  for (let i = 0; i < N; i++) if (indeg[i] === 0) queue.push(i);
-  for (let h = 0; h < queue.length; h++) {
-    const i = queue[h];
-    for (const t of outgoing[i]) {
-      level[t] = Math.max(level[t], level[i] + 1);
-      if (--indeg[t] === 0) queue.push(t);
-    }
-  }
-  if (queue.length !== N) throw new CompileError('The network has a cycle; connections must flow one way.');
+  const { order: queue, level } = levelOrder(N, outgoing);
+  if (queue.length !== N) throw new CompileError(CYCLE_MESSAGE);
 
   const act = new Uint8Array(N);
   net.neurons.forEach((n, i) => (act[i] = ACT_CODE[n.activation]));

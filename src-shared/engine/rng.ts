@@ -1,3 +1,11 @@
+/**
+ * The one seeded generator of the code base (engine, data generators, splits, initial weights):
+ * Mulberry32, whose whole state is one 32-bit number so a run can be saved and resumed exactly.
+ */
+
+/** A seeded source of uniform numbers in [0, 1). */
+export type Rng = () => number;
+
 /** A seeded generator whose whole state is one 32-bit number, so a run can be saved and resumed exactly. */
 export interface EngineRng {
   /** Uniform in [0, 1). */
@@ -24,11 +32,7 @@ export function createRng(seed: number): EngineRng {
   };
   return {
     next,
-    normal() {
-      let u = 0;
-      while (u === 0) u = next();
-      return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * next());
-    },
+    normal: () => gaussian(next),
     int: (n) => Math.floor(next() * n),
     getState: () => a,
     setState(s) {
@@ -37,12 +41,26 @@ export function createRng(seed: number): EngineRng {
   };
 }
 
-/** Fisher–Yates shuffle of `a` in place with the given generator. */
-export function shuffle(a: Int32Array | Uint32Array | number[], rng: EngineRng): void {
+/** The same generator as a plain function; the same seed always gives the same stream. */
+export function seededRng(seed: number): Rng {
+  return createRng(seed).next;
+}
+
+/** A standard normal draw from a uniform source (Box–Muller, the cosine half only). */
+export function gaussian(uniform: Rng): number {
+  let u = 0;
+  while (u === 0) u = uniform();
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * uniform());
+}
+
+/** Fisher–Yates shuffle of `a` in place with either form of the generator; returns `a`. */
+export function shuffle<T extends { length: number; [i: number]: number }>(a: T, rng: EngineRng | Rng): T {
+  const uniform = typeof rng === 'function' ? rng : rng.next;
   for (let i = a.length - 1; i > 0; i--) {
-    const j = rng.int(i + 1);
+    const j = Math.floor(uniform() * (i + 1));
     const t = a[i];
     a[i] = a[j];
     a[j] = t;
   }
+  return a;
 }

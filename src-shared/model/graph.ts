@@ -1,51 +1,25 @@
 import type { Network } from './network';
+import { adjacency, directionFaults, isSelfLoop, levelOrder, reachable } from './graph-rules';
 
 /** Neuron ids in an order where every synapse points forward, or null if the graph has a cycle (Kahn's algorithm). */
 export function topologicalOrder(net: Pick<Network, 'neurons' | 'synapses'>): string[] | null {
-  const indegree = new Map<string, number>();
-  const out = new Map<string, string[]>();
-  for (const n of net.neurons) {
-    indegree.set(n.id, 0);
-    out.set(n.id, []);
-  }
+  const index = new Map<string, number>();
+  net.neurons.forEach((n, i) => {
+    if (!index.has(n.id)) index.set(n.id, i);
+  });
+  const outgoing: number[][] = net.neurons.map(() => []);
   for (const s of net.synapses) {
-    if (!indegree.has(s.source) || !indegree.has(s.target)) continue;
-    indegree.set(s.target, indegree.get(s.target)! + 1);
-    out.get(s.source)!.push(s.target);
+    const a = index.get(s.source);
+    const b = index.get(s.target);
+    if (a !== undefined && b !== undefined) outgoing[a].push(b);
   }
-  const queue = net.neurons.filter((n) => indegree.get(n.id) === 0).map((n) => n.id);
-  const order: string[] = [];
-  for (let head = 0; head < queue.length; head++) {
-    const id = queue[head];
-    order.push(id);
-    for (const t of out.get(id)!) {
-      const d = indegree.get(t)! - 1;
-      indegree.set(t, d);
-      if (d === 0) queue.push(t);
-    }
-  }
-  return order.length === net.neurons.length ? order : null;
+  const { order } = levelOrder(net.neurons.length, outgoing);
+  return order.length === net.neurons.length ? order.map((i) => net.neurons[i].id) : null;
 }
 
 /** True when `to` can be reached from `from` along synapses. */
 export function reaches(net: Pick<Network, 'synapses'>, from: string, to: string): boolean {
-  const out = new Map<string, string[]>();
-  for (const s of net.synapses) {
-    if (!out.has(s.source)) out.set(s.source, []);
-    out.get(s.source)!.push(s.target);
-  }
-  const seen = new Set<string>([from]);
-  const stack = [from];
-  while (stack.length) {
-    const id = stack.pop()!;
-    if (id === to) return true;
-    for (const t of out.get(id) ?? []) {
-      if (seen.has(t)) continue;
-      seen.add(t);
-      stack.push(t);
-    }
-  }
-  return false;
+  return reachable(adjacency(net.synapses, 'forward'), [from]).has(to);
 }
 
 /** Longest-path depth of every neuron from the inputs (inputs are 0); used for layout and levels. */
@@ -68,9 +42,10 @@ export function connectionRefusal(net: Network, source: string, target: string):
   const src = net.neurons.find((n) => n.id === source);
   const dst = net.neurons.find((n) => n.id === target);
   if (!src || !dst) return 'Both ends of a connection must be neurons on the canvas.';
-  if (source === target) return `'${src.label}' cannot connect to itself: that would be a cycle.`;
-  if (dst.role === 'input') return `'${dst.label}' is an input neuron: inputs are fed by data, not by other neurons.`;
-  if (src.role === 'output') return `'${src.label}' is an output neuron: outputs end the network and feed nothing.`;
+  if (isSelfLoop(source, target)) return `'${src.label}' cannot connect to itself: that would be a cycle.`;
+  const [fault] = directionFaults(src, dst);
+  if (fault === 'into-input') return `'${dst.label}' is an input neuron: inputs are fed by data, not by other neurons.`;
+  if (fault === 'from-output') return `'${src.label}' is an output neuron: outputs end the network and feed nothing.`;
   if (net.synapses.some((s) => s.source === source && s.target === target)) return `'${src.label}' is already connected to '${dst.label}'.`;
   if (reaches(net, target, source)) return `Connecting '${src.label}' to '${dst.label}' would make a cycle: '${dst.label}' already feeds '${src.label}'.`;
   return null;
@@ -85,29 +60,14 @@ export function refusedEnds(net: Pick<Network, 'neurons' | 'synapses'>, from: st
   const all = new Set(net.neurons.map((n) => n.id));
   const self = net.neurons.find((n) => n.id === from);
   if (!self) return all;
-  // Dragging from an output handle: ancestors of `from` would close a cycle. From an input handle: descendants.
-  const next = new Map<string, string[]>();
-  for (const s of net.synapses) {
-    const [a, b] = fromHandle === 'source' ? [s.target, s.source] : [s.source, s.target];
-    if (!next.has(a)) next.set(a, []);
-    next.get(a)!.push(b);
-  }
-  const reached = new Set<string>([from]);
-  const stack = [from];
-  while (stack.length) {
-    for (const t of next.get(stack.pop()!) ?? []) {
-      if (!reached.has(t)) {
-        reached.add(t);
-        stack.push(t);
-      }
-    }
-  }
+  // Dragging from an output handle: ancestors of `from` (itself included) would close a cycle. From an input handle: descendants.
+  const reached = reachable(adjacency(net.synapses, fromHandle === 'source' ? 'backward' : 'forward'), [from]);
   if (fromHandle === 'source') {
     if (self.role === 'output') return all;
     const fed = new Set(net.synapses.filter((s) => s.source === from).map((s) => s.target));
-    return new Set(net.neurons.filter((n) => n.role === 'input' || reached.has(n.id) || fed.has(n.id)).map((n) => n.id));
+    return new Set(net.neurons.filter((n) => directionFaults(self, n).length || reached.has(n.id) || fed.has(n.id)).map((n) => n.id));
   }
   if (self.role === 'input') return all;
   const feeding = new Set(net.synapses.filter((s) => s.target === from).map((s) => s.source));
-  return new Set(net.neurons.filter((n) => n.role === 'output' || reached.has(n.id) || feeding.has(n.id)).map((n) => n.id));
+  return new Set(net.neurons.filter((n) => directionFaults(n, self).length || reached.has(n.id) || feeding.has(n.id)).map((n) => n.id));
 }

@@ -1,5 +1,6 @@
 import type { Network } from './network';
-import { reaches, topologicalOrder } from './graph';
+import { topologicalOrder } from './graph';
+import { adjacency, CYCLE_MESSAGE, directionFaults, directionMessage, duplicateSynapses, missingEndMessage, reachable } from './graph-rules';
 
 /** One problem with a network, with the neuron or synapse it concerns. */
 export interface NetworkIssue {
@@ -20,28 +21,23 @@ export function validateNetwork(net: Network): NetworkIssue[] {
     if (seen.has(n.id)) issues.push({ severity: 'error', message: `Two neurons share the id ${n.id}.`, neuronId: n.id });
     seen.add(n.id);
   }
-  const pairs = new Set<string>();
-  for (const s of net.synapses) {
-    if (!byId.has(s.source) || !byId.has(s.target)) {
-      issues.push({ severity: 'error', message: `Synapse ${s.id} connects a neuron that does not exist.`, synapseId: s.id });
-      continue;
-    }
-    const key = `${s.source}->${s.target}`;
-    if (pairs.has(key)) issues.push({ severity: 'error', message: `${name(s.source)} is connected to ${name(s.target)} twice.`, synapseId: s.id });
-    pairs.add(key);
-    if (byId.get(s.target)!.role === 'input') issues.push({ severity: 'error', message: `Input ${name(s.target)} has an incoming connection; inputs are fed by data.`, synapseId: s.id });
-    if (byId.get(s.source)!.role === 'output') issues.push({ severity: 'error', message: `Output ${name(s.source)} feeds another neuron; outputs end the network.`, synapseId: s.id });
-  }
-  if (net.neurons.length && topologicalOrder(net) === null) issues.push({ severity: 'error', message: 'The network has a cycle; connections must flow one way.' });
+  // A pair that repeats has both ends or neither, so synapses with a missing end never count as repeats here.
+  const repeats = new Set(duplicateSynapses(net.synapses));
+  net.synapses.forEach((s, i) => {
+    if (!byId.has(s.source) || !byId.has(s.target)) return void issues.push({ severity: 'error', message: missingEndMessage(s.id), synapseId: s.id });
+    if (repeats.has(i)) issues.push({ severity: 'error', message: `${name(s.source)} is connected to ${name(s.target)} twice.`, synapseId: s.id });
+    for (const fault of directionFaults(byId.get(s.source)!, byId.get(s.target)!)) issues.push({ severity: 'error', message: directionMessage(fault, name(s.source), name(s.target)), synapseId: s.id });
+  });
+  if (net.neurons.length && topologicalOrder(net) === null) issues.push({ severity: 'error', message: CYCLE_MESSAGE });
 
   const inputs = net.neurons.filter((n) => n.role === 'input');
   const outputs = net.neurons.filter((n) => n.role === 'output');
   if (!inputs.length) issues.push({ severity: 'error', message: 'The network has no input neuron.' });
   if (!outputs.length) issues.push({ severity: 'error', message: 'The network has no output neuron.' });
+  // One search forward from every input at once, not one per input–output pair.
+  const fed = inputs.length ? reachable(adjacency(net.synapses, 'forward'), inputs.map((i) => i.id)) : null;
   for (const o of outputs) {
-    if (inputs.length && !inputs.some((i) => reaches(net, i.id, o.id))) {
-      issues.push({ severity: 'error', message: `Output ${name(o.id)} is not reachable from any input.`, neuronId: o.id });
-    }
+    if (fed && !fed.has(o.id)) issues.push({ severity: 'error', message: `Output ${name(o.id)} is not reachable from any input.`, neuronId: o.id });
   }
   const labels = new Map<string, number>();
   for (const n of [...inputs, ...outputs]) labels.set(n.label, (labels.get(n.label) ?? 0) + 1);
@@ -57,9 +53,11 @@ export function validateNetwork(net: Network): NetworkIssue[] {
       grouped.add(m);
     }
   }
+  const fedIds = new Set(net.synapses.map((s) => s.target));
+  const feedingIds = new Set(net.synapses.map((s) => s.source));
   for (const n of net.neurons) {
-    if (n.role === 'hidden' && !net.synapses.some((s) => s.target === n.id)) issues.push({ severity: 'warning', message: `Hidden neuron ${name(n.id)} has no inputs; it outputs a constant.`, neuronId: n.id });
-    else if (n.role === 'hidden' && !net.synapses.some((s) => s.source === n.id)) issues.push({ severity: 'warning', message: `Hidden neuron ${name(n.id)} feeds nothing.`, neuronId: n.id });
+    if (n.role === 'hidden' && !fedIds.has(n.id)) issues.push({ severity: 'warning', message: `Hidden neuron ${name(n.id)} has no inputs; it outputs a constant.`, neuronId: n.id });
+    else if (n.role === 'hidden' && !feedingIds.has(n.id)) issues.push({ severity: 'warning', message: `Hidden neuron ${name(n.id)} feeds nothing.`, neuronId: n.id });
   }
   return issues;
 }

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { ResponseOf } from '../../../src-shared/api';
 import { bindNetworkToDataset } from '../../../src-shared/data/bind';
 import { distinctName } from '../../../src-shared/data/dataset-name';
-import { seededRng } from '../../../src-shared/data/rng';
+import { seededRng } from '../../../src-shared/engine/rng';
 import { insertHiddenLayers } from '../../../src-shared/model/insert-layer';
 import type { Network } from '../../../src-shared/model/network';
 import type { datasetRequests, DatasetFile, HiddenLayers } from '../../../src-shared/data/contract';

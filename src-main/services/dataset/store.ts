@@ -1,12 +1,14 @@
 /**
  * Datasets in the project's working database (table `datasets`: id, name, created, spec TEXT,
  * data BLOB; see ../project/README.md). `spec` is JSON { format, meta, layout } and `data` is
- * X, Y (float64) and the split (uint8) back to back at 8-byte-aligned offsets given by `layout`.
+ * X, Y (float64) and the split (uint8) back to back at 8-byte-aligned offsets given by `layout`
+ * (src-shared/aligned-blob.ts, the layout checkpoints use too).
  */
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { DatasetMetaSchema, type DatasetMeta, type EncodedDataset } from '../../../src-shared/data/schema';
 import { count, LIMITS } from '../../../src-shared/model/limits';
+import { allFinite, packAligned, readSlice } from '../../../src-shared/aligned-blob';
 import { UserError } from '../user-error';
 import { forgetDataset } from './decoded-cache';
 
@@ -38,8 +40,6 @@ const MAX_ID = 200;
 const MAX_NAME = 1_000;
 const MAX_SPEC_CHARS = 32 * 1024 * 1024;
 
-const align8 = (n: number) => (n + 7) & ~7;
-
 /** Writes (or replaces, keeping its runs' links) a dataset in one transaction. */
 export function saveDataset(db: Database.Database, dataset: EncodedDataset, created = new Date().toISOString()): void {
   const { meta, x, y, split } = dataset;
@@ -48,18 +48,9 @@ export function saveDataset(db: Database.Database, dataset: EncodedDataset, crea
   if (x.length !== meta.rowCount * F || y.length !== meta.rowCount * O || split.length !== meta.rowCount) {
     throw new Error(`Dataset "${meta.name}" is inconsistent: ${meta.rowCount} rows but arrays of ${x.length}, ${y.length} and ${split.length} values.`);
   }
-  const xOff = 0;
-  const yOff = align8(xOff + x.byteLength);
-  const sOff = align8(yOff + y.byteLength);
-  const blob = Buffer.alloc(sOff + split.byteLength);
-  Buffer.from(x.buffer, x.byteOffset, x.byteLength).copy(blob, xOff);
-  Buffer.from(y.buffer, y.byteOffset, y.byteLength).copy(blob, yOff);
-  Buffer.from(split.buffer, split.byteOffset, split.byteLength).copy(blob, sOff);
-  const spec = {
-    format: DATASET_STORE_FORMAT,
-    meta,
-    layout: { x: { offset: xOff, length: x.length }, y: { offset: yOff, length: y.length }, split: { offset: sOff, length: split.length } },
-  };
+  const { bytes, slices } = packAligned([x, y, split]);
+  const blob = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const spec = { format: DATASET_STORE_FORMAT, meta, layout: { x: slices[0], y: slices[1], split: slices[2] } };
   // An upsert, not INSERT OR REPLACE: replacing would delete the row and unlink runs (ON DELETE SET NULL).
   db.prepare(
     `INSERT INTO datasets (id, name, created, spec, data) VALUES (?, ?, ?, ?, ?)
@@ -101,11 +92,6 @@ function parseSpec(text: string | null, dataBytes: number): Spec | string {
   return r.data;
 }
 
-function allFinite(a: Float64Array): boolean {
-  for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i])) return false;
-  return true;
-}
-
 /** Reads a dataset back with fresh, aligned typed arrays; null when there is no such id; a UserError when it is damaged. */
 export function loadDataset(db: Database.Database, id: string): EncodedDataset | null {
   const row = db
@@ -117,12 +103,10 @@ export function loadDataset(db: Database.Database, id: string): EncodedDataset |
   const spec = parseSpec(row.spec, data.length);
   if (typeof spec === 'string') throw damaged(id, spec);
   const { meta, layout } = spec;
-  // Sizes were checked against the BLOB's real length above; copy, since the Buffer's offset is not necessarily 8-byte aligned.
-  const take = <T extends Float64Array | Uint8Array>(slice: { offset: number; length: number }, Ctor: { new (b: ArrayBuffer): T; BYTES_PER_ELEMENT: number }): T =>
-    new Ctor(data.buffer.slice(data.byteOffset + slice.offset, data.byteOffset + slice.offset + slice.length * Ctor.BYTES_PER_ELEMENT) as ArrayBuffer);
-  const x = take(layout.x, Float64Array);
-  const y = take(layout.y, Float64Array);
-  const split = take(layout.split, Uint8Array);
+  // Sizes were checked against the BLOB's real length above; readSlice copies, since the Buffer's offset is not necessarily 8-byte aligned.
+  const x = readSlice(data, layout.x, Float64Array);
+  const y = readSlice(data, layout.y, Float64Array);
+  const split = readSlice(data, layout.split, Uint8Array);
   if (!allFinite(x) || !allFinite(y)) throw damaged(id, 'its values are not all finite numbers');
   for (let i = 0; i < split.length; i++) if (split[i] > 2) throw damaged(id, `row ${i + 1} belongs to no split`);
   return { meta, x, y, split };

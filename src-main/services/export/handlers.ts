@@ -34,14 +34,14 @@ function onnxNaming(net: Network, d: EncodedDataset | null) {
 /** The handlers of the export channels. */
 export const exportHandlers: { [C in ExportChannel]: (payload: PayloadOf<C>, session: Session) => Promise<ResponseOf<C>> } = {
   'export.onnx': async ({ network, datasetId, name }, session) => {
-    const net = network as Network;
+    const net = network;
     const bytes = exportOnnx(net, onnxNaming(net, datasetId ? projectDataset(session, datasetId) : null));
     const target = await exportTarget(session, name);
     if (target) writeExportFile(target, bytes);
     return { path: target?.path ?? null };
   },
   'export.pytorch': async ({ network, datasetId, name }, session) => {
-    const net = network as Network;
+    const net = network;
     const d = projectDataset(session, datasetId);
     if (d.meta.features.length !== net.neurons.filter((n) => n.role === 'input').length || d.meta.outputs.length !== net.neurons.filter((n) => n.role === 'output').length) {
       throw new UserError('export.binding', `The network does not fit "${d.meta.name}": it needs one input neuron per feature and one output per target column.`);
@@ -56,5 +56,5 @@ export const exportHandlers: { [C in ExportChannel]: (payload: PayloadOf<C>, ses
     return { path: target?.path ?? null };
   },
   'export.importWeights': async ({ network, datasetId, fileName, text }, session) =>
-    importWeightsRun(workingDatabase(session), network as Network, datasetId ? projectDataset(session, datasetId) : null, text, fileName),
+    importWeightsRun(workingDatabase(session), network, datasetId ? projectDataset(session, datasetId) : null, text, fileName),
 };

@@ -19,7 +19,7 @@ type NetworkRef = { network?: Network; networkKey?: string };
 
 /** The handlers of the overlay channels: payloads arrive already validated against src-shared/api.ts. */
 export const overlayHandlers: { [C in OverlayChannel]: (payload: PayloadOf<C>, session: Session) => Promise<ResponseOf<C>> } = {
-  'overlay.network': async ({ network }, session) => ({ networkKey: holdNetwork(session, network as Network) }),
+  'overlay.network': async ({ network }, session) => ({ networkKey: holdNetwork(session, network) }),
 
   'overlay.forward': async ({ inputs, lesions, ...ref }, session) => forward(requestNetwork(session, ref as NetworkRef), inputs, lesions),
 

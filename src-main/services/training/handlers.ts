@@ -105,18 +105,18 @@ export const trainingHandlers: { [C in TrainingChannel]: (payload: PayloadOf<C>,
   'training.start': async ({ datasetId, network, config, tempo, paused }, session) => {
     const dataset = projectDataset(session, datasetId);
     // A run says "Dale on" only when the constraint had a marked neuron to act on.
-    const cfg = withEffectiveDale(parseTrainingConfig(config), network as Network);
+    const cfg = withEffectiveDale(parseTrainingConfig(config), network);
     let stepsPerEpoch = 0;
     let loss: 'mse' | 'bce' | 'cce' = 'mse';
     try {
       // Fail fast on a network that does not fit the data (the worker would report the same).
-      const probe = new TrainingRun({ network: network as Network, x: dataset.x, y: dataset.y, split: dataset.split, config: cfg });
+      const probe = new TrainingRun({ network: network, x: dataset.x, y: dataset.y, split: dataset.split, config: cfg });
       stepsPerEpoch = probe.stepsPerEpoch;
       loss = probe.loss;
     } catch (e) {
       throw new UserError('bad-training', e instanceof Error ? e.message : String(e));
     }
-    const h = begin(session, { datasetId, dataset, network: network as Network, config: cfg, tempo, paused });
+    const h = begin(session, { datasetId, dataset, network: network, config: cfg, tempo, paused });
     return { runId: h.runId, loss, stepsPerEpoch };
   },
   'training.tempo': async ({ runId, tempo }, session) => (live(session, runId).setTempo(tempo), {}),
@@ -140,10 +140,10 @@ export const trainingHandlers: { [C in TrainingChannel]: (payload: PayloadOf<C>,
   'training.stop': async ({ runId }, session) => (live(session, runId).stop(), {}),
   'training.step': async ({ runId, unit }, session) => (live(session, runId).step(unit), {}),
   'training.resetWeights': async ({ network, seed }) => {
-    const program = compileNetwork(network as Network);
-    const params = paramsFromNetwork(program, network as Network);
+    const program = compileNetwork(network);
+    const params = paramsFromNetwork(program, network);
     initialise(program, params, 'glorot_uniform', createRng(seed));
-    return { network: applyWeightsToNetwork(network as Network, program, params) };
+    return { network: applyWeightsToNetwork(network, program, params) };
   },
   'training.runs': async (_p, session) => ({ runs: listRuns(workingDatabase(session)).map(summary) }),
   'training.run': async ({ runId }, session) => {

@@ -3,7 +3,6 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeExample } from '../../../src-shared/data/examples';
 import type { EncodedDataset } from '../../../src-shared/data/schema';
-import type { Network } from '../../../src-shared/model/network';
 import { parseTrainingConfig } from '../../../src-shared/training/config';
 import type { FromWorker } from '../../../src-shared/training/protocol';
 import { loadIrisExample } from '../dataset/examples';
@@ -179,7 +178,7 @@ describe('training host with a real worker', () => {
       const out = await h.done;
       if (out.status === 'error') throw new Error(out.message);
       const file = path.join(tempDir(), 'trained.neurite');
-      saveProject(session, ex.network as Network, file);
+      saveProject(session, ex.network, file);
       closeProject(session);
       openProject(session, file);
       const db2 = workingDatabase(session);

@@ -36,16 +36,16 @@ function checkOutputs(network: Network, d: EncodedDataset): void {
 export const insightHandlers: { [C in Channel]: (payload: PayloadOf<C>, session: Session) => Promise<ResponseOf<C>> } = {
   'training.predictions': async ({ datasetId, network, split, offset, limit, mistakesOnly }, session) => {
     const d = projectDataset(session, datasetId);
-    checkOutputs(network as Network, d);
+    checkOutputs(network, d);
     const rows = selectRows(d, split);
-    const { o } = await inferenceHost().run({ kind: 'outputs', network: network as Network, x: inputMatrix(d, rows, inputColumns(network as Network, d)), nRows: rows.length });
-    let all = describePredictions(d.meta, d.y, rows, outputRows(network as Network, o, rows.length));
+    const { o } = await inferenceHost().run({ kind: 'outputs', network: network, x: inputMatrix(d, rows, inputColumns(network, d)), nRows: rows.length });
+    let all = describePredictions(d.meta, d.y, rows, outputRows(network, o, rows.length));
     if (mistakesOnly) all = all.filter((p) => p.correct === false);
     return { total: all.length, rows: all.slice(offset, offset + limit) };
   },
 
   'training.boundary': async ({ datasetId, network, xFeature, yFeature, resolution: asked, maxPoints }, session) => {
-    const net = network as Network;
+    const net = network;
     // Every neuron gets a grid: a big network gets coarser grids, so the reply stays a size a client can take.
     const resolution = Math.max(4, Math.min(asked, Math.floor(Math.sqrt(LIMITS.replyValues / Math.max(1, net.neurons.length)))));
     const d = projectDataset(session, datasetId);

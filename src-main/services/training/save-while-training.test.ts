@@ -3,7 +3,6 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeExample } from '../../../src-shared/data/examples';
-import type { Network } from '../../../src-shared/model/network';
 import { parseTrainingConfig } from '../../../src-shared/training/config';
 import { saveDataset } from '../dataset/store';
 import { newProject, openProject, saveProject, workingDatabase } from '../project/service';
@@ -26,7 +25,7 @@ describe('saving while a run trains', () => {
       for (let i = 0; i < 400 && epochs.length < 3; i++) await new Promise((r) => setTimeout(r, 25));
       await new Promise((r) => setTimeout(r, 700));
       const file = path.join(tempDir(), 'mid-run.neurite');
-      saveProject(session, ex.network as Network, file);
+      saveProject(session, ex.network, file);
       // The working copy still says running: the run is live in this process.
       expect(listRuns(db)[0].status).toBe('running');
       const raw = new Database(file, { readonly: true });

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeExample } from '../../../src-shared/data/examples';
-import type { Network } from '../../../src-shared/model/network';
 import { parseTrainingConfig } from '../../../src-shared/training/config';
 import { TrainingRun } from '../../../src-shared/training/runner';
 import { snapshotEpochs } from '../../../src-shared/training/snapshots';
@@ -42,7 +41,7 @@ describe('replay snapshots', () => {
       expect(expected.slice(0, 50)).toEqual(Array.from({ length: 50 }, (_, i) => i));
 
       const file = path.join(tempDir(), 'replay.neurite');
-      saveProject(session, ex.network as Network, file);
+      saveProject(session, ex.network, file);
       closeProject(session);
       openProject(session, file);
       const db2 = workingDatabase(session);

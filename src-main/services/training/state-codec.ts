@@ -1,10 +1,12 @@
 /**
- * RunState ⇄ bytes for the checkpoints table: a JSON header then the typed arrays' raw float64 bytes.
+ * RunState ⇄ bytes for the checkpoints table: a JSON header then the typed arrays' raw float64 bytes
+ * (src-shared/aligned-blob.ts, the layout stored datasets use too).
  * Bytes read back from a project file are not trusted: the header is bounded and validated, and the
  * lengths it claims must add up to the BLOB's real size before a single array is allocated.
  */
 import { z } from 'zod';
 import type { RunState } from '../../../src-shared/training/runner';
+import { allFinite, packWithHeader, readHeaderText, readSlice } from '../../../src-shared/aligned-blob';
 
 /** A checkpoint that cannot be used, with the reason in words (the caller names the run). */
 export class BadCheckpointError extends Error {
@@ -55,27 +57,22 @@ export function encodeRunState(s: RunState): Buffer {
     epochLossSum: s.epochLossSum,
     epochSteps: s.epochSteps,
   };
-  const h = Buffer.from(JSON.stringify(header), 'utf8');
-  const len = Buffer.alloc(4);
-  len.writeUInt32LE(h.length);
-  // Pad the header so the float64 block starts 8-byte aligned.
-  const pad = Buffer.alloc((8 - ((4 + h.length) % 8)) % 8);
-  return Buffer.concat([len, h, pad, ...arrays.map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength))]);
+  const bytes = packWithHeader(header, arrays);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /** The parsed header of an encoded state and where its arrays start; throws BadCheckpointError. */
 export function readStateHeader(b: Uint8Array, totalBytes = b.byteLength): { header: z.infer<typeof HeaderSchema>; offset: number } {
-  const buf = Buffer.from(b.buffer, b.byteOffset, b.byteLength);
-  if (buf.length < 4) throw new BadCheckpointError('its saved state is cut short');
-  const hl = buf.readUInt32LE(0);
-  if (hl > MAX_HEADER_BYTES || 4 + hl > buf.length) throw new BadCheckpointError('its saved state has a header of an impossible size');
+  const text = readHeaderText(b, MAX_HEADER_BYTES);
+  if (text === 'short') throw new BadCheckpointError('its saved state is cut short');
+  if (text === 'size') throw new BadCheckpointError('its saved state has a header of an impossible size');
   let header: z.infer<typeof HeaderSchema>;
   try {
-    header = HeaderSchema.parse(JSON.parse(buf.subarray(4, 4 + hl).toString('utf8')));
+    header = HeaderSchema.parse(JSON.parse(text.json));
   } catch {
     throw new BadCheckpointError('its saved state has a header that does not parse');
   }
-  const offset = 4 + hl + ((8 - ((4 + hl) % 8)) % 8);
+  const { offset } = text;
   const claimed = header.lengths.reduce((a, n) => a + n, 0) * 8;
   if (header.lengths.some((n) => n > MAX_CHECKPOINT_VALUES) || offset + claimed !== totalBytes) {
     throw new BadCheckpointError(`its saved state claims ${claimed} bytes of arrays but holds ${Math.max(0, totalBytes - offset)}`);
@@ -83,20 +80,13 @@ export function readStateHeader(b: Uint8Array, totalBytes = b.byteLength): { hea
   return { header, offset };
 }
 
-function allFinite(a: Float64Array): boolean {
-  for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i])) return false;
-  return true;
-}
-
 /** Decodes encodeRunState's bytes; throws BadCheckpointError for bytes that are not a state we wrote. */
 export function decodeRunState(b: Uint8Array): RunState {
-  const buf = Buffer.from(b.buffer, b.byteOffset, b.byteLength);
   // Sizes are checked against the real byte count before anything is allocated.
-  const { header: h, offset } = readStateHeader(buf);
+  const { header: h, offset } = readStateHeader(b);
   let off = offset;
   const arrays = h.lengths.map((n) => {
-    const a = new Float64Array(n);
-    new Uint8Array(a.buffer).set(buf.subarray(off, off + n * 8));
+    const a = readSlice(b, { offset: off, length: n }, Float64Array);
     off += n * 8;
     return a;
   });
@@ -141,8 +131,7 @@ export function paramsToBlob(p: Float64Array): Buffer {
 export function blobToParams(b: Uint8Array): Float64Array {
   if (b.byteLength % 8 !== 0) throw new BadCheckpointError('its saved weights are not a whole number of values');
   if (b.byteLength / 8 > MAX_CHECKPOINT_VALUES) throw new BadCheckpointError('its saved weights are too many');
-  const a = new Float64Array(b.byteLength / 8);
-  new Uint8Array(a.buffer).set(b);
+  const a = readSlice(b, { offset: 0, length: b.byteLength / 8 }, Float64Array);
   if (!allFinite(a)) throw new BadCheckpointError('its saved weights are not all finite numbers');
   return a;
 }

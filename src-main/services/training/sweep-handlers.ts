@@ -1,6 +1,5 @@
 /** The sweep channels: a grid of ordinary runs on a pool of workers (sweep.ts), reported per epoch to the session. */
 import { randomUUID } from 'node:crypto';
-import type { Network } from '../../../src-shared/model/network';
 import type { ResponseOf } from '../../../src-shared/api';
 import { parseTrainingConfig } from '../../../src-shared/training/config';
 import { TrainingRun } from '../../../src-shared/training/runner';
@@ -40,7 +39,7 @@ export const sweepHandlers: { [C in SweepChannel]: (payload: PayloadOf<C>, sessi
     // Every network of the grid must fit the data before any run starts (one probe per width).
     for (const p of new Set(spec.widths.length ? spec.widths : [null])) {
       try {
-        const run = pointRun(network as Network, cfg, spec, { lr: spec.lrs[0], width: p, seed: spec.seeds[0] });
+        const run = pointRun(network, cfg, spec, { lr: spec.lrs[0], width: p, seed: spec.seeds[0] });
         new TrainingRun({ network: run.network, x: dataset.x, y: dataset.y, split: dataset.split, config: run.config });
       } catch (e) {
         throw new UserError('bad-training', `${p === null ? '' : `With ${p} neurons in the layer: `}${e instanceof Error ? e.message : String(e)}`);
@@ -55,7 +54,7 @@ export const sweepHandlers: { [C in SweepChannel]: (payload: PayloadOf<C>, sessi
       db: workingDatabase(session),
       datasetId,
       dataset,
-      network: network as Network,
+      network: network,
       config: cfg,
       spec,
       concurrency: workers,
