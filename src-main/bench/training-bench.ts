@@ -13,7 +13,7 @@ import { createTrainer } from '../../src-shared/engine/trainer';
 import type { ActivationKind } from '../../src-shared/model/activation-kind';
 import { parseTrainingConfig } from '../../src-shared/training/config';
 import type { FromWorker, ToWorker } from '../../src-shared/training/protocol';
-import { trainingWorkerEntry } from '../training/worker-url';
+import { trainingWorkerEntry } from '../services/training/worker/worker-url';
 import type { EncodedDataset } from '../../src-shared/data/schema';
 import { createSchema } from '../services/project/migrations';
 import { startRun } from '../services/training/host';

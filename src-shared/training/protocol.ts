@@ -1,6 +1,6 @@
 /**
  * Messages between the main process and the training worker (worker_threads). Typed arrays are copied, never
- * transferred: detaching a buffer in the worker slows the engine's hot loops (see src-main/training/worker-loop.ts).
+ * transferred: detaching a buffer in the worker slows the engine's hot loops (see src-main/services/training/worker/worker-loop.ts).
  */
 import type { LossKind } from '../engine';
 import type { EpochSummary, RunInputs, RunState } from './runner';

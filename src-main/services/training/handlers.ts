@@ -9,6 +9,7 @@ import type { ResponseOf } from '../../../src-shared/api';
 import type { trainingRequests } from '../../../src-shared/training/contract';
 import type { PayloadOf } from '../dispatch';
 import type { Session } from '../session';
+import { sessionRegistry } from '../session-registry';
 import { UserError } from '../user-error';
 import { cachedDataset } from '../dataset/decoded-cache';
 import { projectDataset } from '../dataset/project-dataset';
@@ -22,22 +23,11 @@ import type Database from 'better-sqlite3';
 // Predictions and heatmaps live in insight-handlers.ts.
 type TrainingChannel = Exclude<keyof typeof trainingRequests, 'training.predictions' | 'training.boundary'>;
 
-const active = new WeakMap<Session, Map<string, RunHandle>>();
-
-function runsOf(session: Session): Map<string, RunHandle> {
-  let m = active.get(session);
-  if (!m) {
-    m = new Map();
-    active.set(session, m);
-    const runs = m;
-    // A closed window stops its runs (their state so far is already in the working copy).
-    session.onClose?.(() => runs.forEach((h) => h.stop()));
-  }
-  return m;
-}
+// A closed window stops its runs (their state so far is already in the working copy).
+const active = sessionRegistry<RunHandle>((h) => h.stop());
 
 function live(session: Session, runId: string): RunHandle {
-  const h = active.get(session)?.get(runId);
+  const h = active.get(session, runId);
   if (!h) throw new UserError('no-run', 'That training run is not running.');
   return h;
 }
@@ -90,7 +80,7 @@ function begin(session: Session, opts: Omit<Parameters<typeof startRun>[0], 'db'
     },
   });
   runId = h.runId;
-  const runs = runsOf(session);
+  const runs = active.of(session);
   runs.set(runId, h);
   void h.done.then((out) => {
     runs.delete(runId);
@@ -170,7 +160,7 @@ export const trainingHandlers: { [C in TrainingChannel]: (payload: PayloadOf<C>,
     // A run cut off before its first checkpoint (an older Neurite, or a crash in its first moments) starts over from its network.
     const fromStart = r?.status === 'interrupted' && !cp?.state;
     if (!r || (!cp?.state && !fromStart)) throw new UserError('no-run', `Run ${runId.slice(0, 40)} has no stored state to continue from.`);
-    if (active.get(session)?.has(runId)) throw new UserError('busy', 'That run is still training.');
+    if (active.get(session, runId)) throw new UserError('busy', 'That run is still training.');
     if (!r.datasetId) throw new UserError('no-dataset', 'The dataset of that run was deleted.');
     const datasetId = r.datasetId;
     const dataset = cachedDataset(db, datasetId, () => loadDataset(db, datasetId));

@@ -13,7 +13,7 @@ import type { EncodedDataset } from '../../../src-shared/data/schema';
 import type { TrainingConfig } from '../../../src-shared/training/config';
 import type { EpochSummary, RunState } from '../../../src-shared/training/runner';
 import type { FromWorker, RunEvaluation, ToWorker } from '../../../src-shared/training/protocol';
-import { trainingWorkerEntry } from '../../training/worker-url';
+import { trainingWorkerEntry } from './worker/worker-url';
 import type { Tempo } from '../../../src-shared/training/tempo';
 import { appendEpochs, finishRun, insertRun, writeCheckpoint, writeSnapshots, type SnapshotKey } from './store';
 

@@ -7,6 +7,7 @@ import { TrainingRun } from '../../../src-shared/training/runner';
 import type { sweepRequests } from '../../../src-shared/training/sweep-contract';
 import type { PayloadOf } from '../dispatch';
 import type { Session } from '../session';
+import { sessionRegistry } from '../session-registry';
 import { UserError } from '../user-error';
 import { projectDataset } from '../dataset/project-dataset';
 import { markUnsaved, workingDatabase } from '../project/service';
@@ -21,18 +22,7 @@ export function setSweepWorkers(n: number): void {
   workers = Math.max(1, Math.floor(n));
 }
 
-const sweeps = new WeakMap<Session, Map<string, SweepHandle>>();
-
-function sweepsOf(session: Session): Map<string, SweepHandle> {
-  let m = sweeps.get(session);
-  if (!m) {
-    m = new Map();
-    sweeps.set(session, m);
-    const live = m;
-    session.onClose?.(() => live.forEach((h) => h.stop()));
-  }
-  return m;
-}
+const sweeps = sessionRegistry<SweepHandle>((h) => h.stop());
 
 const nn = (v: number | null | undefined): number | null => (v === null || v === undefined || !Number.isFinite(v) ? null : v);
 
@@ -70,7 +60,7 @@ export const sweepHandlers: { [C in SweepChannel]: (payload: PayloadOf<C>, sessi
         stored: () => markUnsaved(session),
       },
     });
-    const live = sweepsOf(session);
+    const live = sweeps.of(session);
     let stopped = false;
     live.set(sweepId, { ...h, stop: () => ((stopped = true), h.stop()) });
     void h.done.then(() => {
@@ -80,7 +70,7 @@ export const sweepHandlers: { [C in SweepChannel]: (payload: PayloadOf<C>, sessi
     return { sweepId, points: h.points, workers };
   },
   'training.sweepStop': async ({ sweepId }, session) => {
-    const h = sweeps.get(session)?.get(sweepId);
+    const h = sweeps.get(session, sweepId);
     if (!h) throw new UserError('no-run', 'That sweep is not running.');
     h.stop();
     return {};

@@ -1,5 +1,5 @@
 /** Messages between the inference host (main) and the inference worker. */
-import type { Network } from '../../src-shared/model/network';
+import type { Network } from '../../../src-shared/model/network';
 
 /** A job for the inference worker. */
 export type InferenceJob =

@@ -5,8 +5,8 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { Network } from '../../../src-shared/model/network';
-import type { InferenceJob, InferenceReply } from '../../inference/protocol';
-import { inferenceWorkerEntry } from '../../inference/worker-url';
+import type { InferenceJob, InferenceReply } from './protocol';
+import { inferenceWorkerEntry } from './worker-url';
 import { UserError } from '../user-error';
 
 type Ok<K extends InferenceJob['kind']> = Extract<InferenceReply, { ok: true; kind: K }>;

@@ -2,11 +2,11 @@
  * The training worker's loop: drives a TrainingRun in time slices so control messages (pause, stop, step)
  * are handled between slices, throttles progress, and posts checkpoints. Port-agnostic so it is testable in-thread.
  */
-import { DivergenceError, forwardSample } from '../../src-shared/engine';
-import { TrainingRun } from '../../src-shared/training/runner';
-import type { FromWorker, ToWorker } from '../../src-shared/training/protocol';
-import { keepsSnapshot } from '../../src-shared/training/snapshots';
-import { stepDueMs, stepsAllowed, type Tempo } from '../../src-shared/training/tempo';
+import { DivergenceError, forwardSample } from '../../../../src-shared/engine';
+import { TrainingRun } from '../../../../src-shared/training/runner';
+import type { FromWorker, ToWorker } from '../../../../src-shared/training/protocol';
+import { keepsSnapshot } from '../../../../src-shared/training/snapshots';
+import { stepDueMs, stepsAllowed, type Tempo } from '../../../../src-shared/training/tempo';
 
 /** The two operations the loop needs from a MessagePort / parentPort. */
 export interface LoopPort {

@@ -5,7 +5,7 @@
  * under the key main gave it, so a sample step sends only that key and its inputs.
  */
 import { parentPort } from 'node:worker_threads';
-import { CompileError, contributionStats, createWorkspace, forwardBatch, forwardSample, loadInputs, paramsFromNetwork, programFor, type Program } from '../../src-shared/engine/index';
+import { CompileError, contributionStats, createWorkspace, forwardBatch, forwardSample, loadInputs, paramsFromNetwork, programFor, type Program } from '../../../src-shared/engine/index';
 import type { InferenceReply, InferenceRequest } from './protocol';
 
 let program: Program | null = null;

@@ -1,6 +1,6 @@
 /** worker_threads entry of a training run: see worker-loop.ts. */
 import { parentPort } from 'node:worker_threads';
-import type { ToWorker } from '../../src-shared/training/protocol';
+import type { ToWorker } from '../../../../src-shared/training/protocol';
 import { createWorkerLoop } from './worker-loop';
 
 if (!parentPort) throw new Error('The training worker must run in a worker thread.');
