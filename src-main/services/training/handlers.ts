@@ -3,7 +3,8 @@ import { withEffectiveDale } from '../../../src-shared/training/dale-setting';
 import { applyWeightsToNetwork, compileNetwork, createRng, initialise, paramsFromNetwork, type Program } from '../../../src-shared/engine';
 import type { Network } from '../../../src-shared/model/network';
 import { parseTrainingConfig } from '../../../src-shared/training/config';
-import type { RunSummary } from '../../../src-shared/training/contract';
+import { RunEvaluationSchema, type RunSummary } from '../../../src-shared/training/contract';
+import { planRun, type RunPlan } from '../../../src-shared/training/plan';
 import { TrainingRun } from '../../../src-shared/training/runner';
 import type { ResponseOf } from '../../../src-shared/api';
 import type { trainingRequests } from '../../../src-shared/training/contract';
@@ -85,7 +86,8 @@ function begin(session: Session, opts: Omit<Parameters<typeof startRun>[0], 'db'
   void h.done.then((out) => {
     runs.delete(runId);
     if (out.status === 'error') session.emit('training.error', { runId, message: out.message, epoch: out.epoch, step: null, weights: out.params ? liveWeights(program, out.params) : null });
-    else session.emit('training.done', { runId, reason: out.status, evaluation: JSON.parse(JSON.stringify(out.evaluation)) as never, weights: liveWeights(program, out.params) });
+    // Through JSON, as the browser transport sends it, so NaN (an empty class's precision) is null in Electron too.
+    else session.emit('training.done', { runId, reason: out.status, evaluation: RunEvaluationSchema.parse(JSON.parse(JSON.stringify(out.evaluation))), weights: liveWeights(program, out.params) });
   });
   return h;
 }
@@ -94,20 +96,17 @@ function begin(session: Session, opts: Omit<Parameters<typeof startRun>[0], 'db'
 export const trainingHandlers: { [C in TrainingChannel]: (payload: PayloadOf<C>, session: Session) => Promise<ResponseOf<C>> } = {
   'training.start': async ({ datasetId, network, config, tempo, paused }, session) => {
     const dataset = projectDataset(session, datasetId);
-    // A run says "Dale on" only when the constraint had a marked neuron to act on.
-    const cfg = withEffectiveDale(parseTrainingConfig(config), network as Network);
-    let stepsPerEpoch = 0;
-    let loss: 'mse' | 'bce' | 'cce' = 'mse';
+    // The contract parsed the configuration (defaults filled in). A run says "Dale on" only when the constraint had a marked neuron to act on.
+    const cfg = withEffectiveDale(config, network as Network);
+    let plan: RunPlan;
     try {
       // Fail fast on a network that does not fit the data (the worker would report the same).
-      const probe = new TrainingRun({ network: network as Network, x: dataset.x, y: dataset.y, split: dataset.split, config: cfg });
-      stepsPerEpoch = probe.stepsPerEpoch;
-      loss = probe.loss;
+      plan = planRun({ network: network as Network, x: dataset.x, y: dataset.y, split: dataset.split, config: cfg });
     } catch (e) {
       throw new UserError('bad-training', e instanceof Error ? e.message : String(e));
     }
     const h = begin(session, { datasetId, dataset, network: network as Network, config: cfg, tempo, paused });
-    return { runId: h.runId, loss, stepsPerEpoch };
+    return { runId: h.runId, loss: plan.loss, stepsPerEpoch: plan.stepsPerEpoch };
   },
   'training.tempo': async ({ runId, tempo }, session) => (live(session, runId).setTempo(tempo), {}),
   'training.snapshots': async ({ runId }, session) => {

@@ -61,6 +61,13 @@ describe('training host with a real worker', () => {
     expect(readCheckpoint(db, h.runId, 'best')!.params.length).toBe(out.params.length);
   }, 60_000);
 
+  it('stores the run with its loss from the first moment (before the worker has said a word)', async () => {
+    const { dataset, network, db } = setup('spirals');
+    const h = startRun({ db, datasetId: dataset.meta.id, dataset, network, config: parseTrainingConfig({ epochs: 1 }) });
+    expect(getRun(db, h.runId)!.stored.loss).toBe('bce');
+    expect((await h.done).status).toBe('completed');
+    expect(getRun(db, h.runId)!.stored.loss).toBe('bce');
+  });
   it('pause stops progress, resume restarts it, stop ends the run as stopped', async () => {
     const { dataset, network, db } = setup('spirals', 2000);
     const progress: Progress[] = [];

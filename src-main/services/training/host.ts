@@ -11,6 +11,7 @@ import type Database from 'better-sqlite3';
 import type { Network } from '../../../src-shared/model/network';
 import type { EncodedDataset } from '../../../src-shared/data/schema';
 import type { TrainingConfig } from '../../../src-shared/training/config';
+import { runLoss } from '../../../src-shared/training/plan';
 import type { EpochSummary, RunState } from '../../../src-shared/training/runner';
 import type { FromWorker, RunEvaluation, ToWorker } from '../../../src-shared/training/protocol';
 import { trainingWorkerEntry } from './worker/worker-url';
@@ -68,7 +69,9 @@ export function startRun(o: StartRunOptions): RunHandle {
   const runId = o.resume?.runId ?? randomUUID();
   // No epoch limit: the run goes on until it is stopped.
   const targetEpochs = o.resume?.targetEpochs ?? o.targetEpochs ?? o.config.epochs ?? Infinity;
-  if (!o.resume) insertRun(o.db, { id: runId, datasetId: o.datasetId, network: o.network, stored: { config: o.config, loss: '', targetEpochs: Number.isFinite(targetEpochs) ? targetEpochs : null, result: null, message: null } });
+  // The loss is a pure function of the network and the configuration: stored with the run from its first moment.
+  const loss = runLoss(o.network, o.config);
+  if (!o.resume) insertRun(o.db, { id: runId, datasetId: o.datasetId, network: o.network, stored: { config: o.config, loss, targetEpochs: Number.isFinite(targetEpochs) ? targetEpochs : null, result: null, message: null } });
   else {
     // History and snapshots past the state it resumes from were never checkpointed: they are trained again.
     const { epoch, epochSteps } = o.resume.state;
@@ -107,12 +110,6 @@ export function startRun(o: StartRunOptions): RunHandle {
     });
     const onMessage = (m: FromWorker): void => {
       switch (m.type) {
-        case 'ready':
-          if (!o.resume) {
-            const row = o.db.prepare('SELECT config FROM runs WHERE id = ?').get(runId) as { config: string };
-            o.db.prepare('UPDATE runs SET config = ? WHERE id = ?').run(JSON.stringify({ ...JSON.parse(row.config), loss: m.loss }), runId);
-          }
-          return;
         case 'progress':
           o.listener?.progress?.(m);
           return;
@@ -184,7 +181,7 @@ export function startRun(o: StartRunOptions): RunHandle {
   });
 
   send({
-    type: 'start', network: o.network, x: o.dataset.x, y: o.dataset.y, split: o.dataset.split, config: o.config,
+    type: 'start', network: o.network, x: o.dataset.x, y: o.dataset.y, split: o.dataset.split, config: o.config, loss,
     resumeState: o.resume?.state, targetEpochs, paused: o.paused, progressMs: o.progressMs, checkpointMs: o.checkpointMs,
     tempo: o.tempo ?? null, snapshots: o.snapshots ?? true,
   });

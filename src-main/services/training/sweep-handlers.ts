@@ -2,8 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Network } from '../../../src-shared/model/network';
 import type { ResponseOf } from '../../../src-shared/api';
-import { parseTrainingConfig } from '../../../src-shared/training/config';
-import { TrainingRun } from '../../../src-shared/training/runner';
+import { planRun } from '../../../src-shared/training/plan';
 import type { sweepRequests } from '../../../src-shared/training/sweep-contract';
 import type { PayloadOf } from '../dispatch';
 import type { Session } from '../session';
@@ -30,12 +29,11 @@ const nn = (v: number | null | undefined): number | null => (v === null || v ===
 export const sweepHandlers: { [C in SweepChannel]: (payload: PayloadOf<C>, session: Session) => Promise<ResponseOf<C>> } = {
   'training.sweepStart': async ({ datasetId, network, config, spec }, session) => {
     const dataset = projectDataset(session, datasetId);
-    const cfg = parseTrainingConfig(config);
     // Every network of the grid must fit the data before any run starts (one probe per width).
     for (const p of new Set(spec.widths.length ? spec.widths : [null])) {
       try {
-        const run = pointRun(network as Network, cfg, spec, { lr: spec.lrs[0], width: p, seed: spec.seeds[0] });
-        new TrainingRun({ network: run.network, x: dataset.x, y: dataset.y, split: dataset.split, config: run.config });
+        const run = pointRun(network as Network, config, spec, { lr: spec.lrs[0], width: p, seed: spec.seeds[0] });
+        planRun({ network: run.network, x: dataset.x, y: dataset.y, split: dataset.split, config: run.config });
       } catch (e) {
         throw new UserError('bad-training', `${p === null ? '' : `With ${p} neurons in the layer: `}${e instanceof Error ? e.message : String(e)}`);
       }
@@ -50,7 +48,8 @@ export const sweepHandlers: { [C in SweepChannel]: (payload: PayloadOf<C>, sessi
       datasetId,
       dataset,
       network: network as Network,
-      config: cfg,
+      // The contract parsed the configuration (defaults filled in).
+      config,
       spec,
       concurrency: workers,
       listener: {
