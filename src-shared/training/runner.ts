@@ -51,6 +51,13 @@ export interface EpochSummary {
   elapsedMs: number;
 }
 
+/** Final evaluation of a run on each split. */
+export interface RunEvaluation {
+  train: SplitEvaluation;
+  val: SplitEvaluation | null;
+  test: SplitEvaluation | null;
+}
+
 /** What one step did. */
 export interface StepOutcome {
   loss: number;
@@ -197,7 +204,7 @@ export class TrainingRun {
   }
 
   /** Loss and metrics on train, validation and test with the current weights. */
-  evaluateAll(params: Float64Array = this.trainer.params): { train: SplitEvaluation; val: SplitEvaluation | null; test: SplitEvaluation | null } {
+  evaluateAll(params: Float64Array = this.trainer.params): RunEvaluation {
     const ev = (rows: Int32Array) => evaluateRows(this.program, params, this.inputs.x, this.inputs.y, rows, this.loss, this.targets);
     return { train: ev(this.trainRows), val: this.valRows.length ? ev(this.valRows) : null, test: this.testRows.length ? ev(this.testRows) : null };
   }

@@ -5,8 +5,10 @@
  * under the key main gave it, so a sample step sends only that key and its inputs.
  */
 import { parentPort } from 'node:worker_threads';
+import type { Network } from '../../../src-shared/model/network';
 import { CompileError, contributionStats, createWorkspace, forwardBatch, forwardSample, loadInputs, paramsFromNetwork, programFor, type Program } from '../../../src-shared/engine/index';
-import type { InferenceReply, InferenceRequest } from './protocol';
+import { RpcError, workerServer, type RequestHandlers } from '../../worker-rpc';
+import type { InferenceWorkerProtocol } from './protocol';
 
 let program: Program | null = null;
 /** The overlay's current network, compiled with its parameters: a sample step sends only its key and inputs. */
@@ -28,37 +30,45 @@ function allOutputs(program: Program, params: Float64Array, x: Float64Array, nRo
   return o;
 }
 
-function forward(req: Extract<InferenceRequest, { kind: 'forward' }>): InferenceReply {
-  let net: { program: Program; params: Float64Array };
-  if (req.network) {
-    program = programFor(program, req.network);
-    net = { program, params: paramsFromNetwork(program, req.network) };
-    held = req.networkKey ? { key: req.networkKey, ...net } : held;
-  } else if (held && held.key === req.networkKey) net = held;
-  else return { id: req.id, ok: false, stale: true, userError: false, message: 'The inference worker does not hold that network.' };
-  const { program: p, params } = net;
-  if (req.inputs.length !== p.inputs.length) {
-    return { id: req.id, ok: false, userError: true, message: `The network has ${p.inputs.length} input neurons but ${req.inputs.length} input values were given.` };
-  }
-  const r = forwardSample(p, params, req.inputs, req.lesions ?? null);
-  return { id: req.id, ok: true, kind: 'forward', neuronIds: p.neuronIds, synapseIds: p.synapseIds, z: r.z, o: r.o, contributions: r.contributions };
+/** The network compiled, reusing the cached program when its structure is unchanged. */
+function compiled(network: Network): { program: Program; params: Float64Array } {
+  program = programFor(program, network);
+  return { program, params: paramsFromNetwork(program, network) };
 }
 
-function handle(req: InferenceRequest): InferenceReply {
-  if (req.kind === 'forward') return forward(req);
-  program = programFor(program, req.network);
-  const params = paramsFromNetwork(program, req.network);
-  if (req.kind === 'outputs') return { id: req.id, ok: true, kind: 'outputs', neuronIds: program.neuronIds, o: allOutputs(program, params, req.x, req.nRows) };
-  const s = contributionStats(program, params, req.x, req.nRows);
-  return { id: req.id, ok: true, kind: 'stats', synapseIds: program.synapseIds, count: s.count, mean: s.mean, meanAbs: s.meanAbs, excitatoryShare: s.excitatoryShare };
+/** A CompileError anywhere in a job (a network that cannot be built) is the user's to read. */
+function userFacing<A, R>(job: (a: A) => R): (a: A) => R {
+  return (a) => {
+    try {
+      return job(a);
+    } catch (e) {
+      throw e instanceof CompileError ? new RpcError('user', e.message) : e;
+    }
+  };
 }
 
-parentPort!.on('message', (req: InferenceRequest) => {
-  let reply: InferenceReply;
-  try {
-    reply = handle(req);
-  } catch (e) {
-    reply = { id: req.id, ok: false, userError: e instanceof CompileError, message: e instanceof Error ? e.message : String(e) };
-  }
-  parentPort!.postMessage(reply);
-});
+const handlers: RequestHandlers<InferenceWorkerProtocol> = {
+  forward: userFacing((job) => {
+    let net: { program: Program; params: Float64Array };
+    if (job.network) {
+      net = compiled(job.network);
+      held = job.networkKey ? { key: job.networkKey, ...net } : held;
+    } else if (held && held.key === job.networkKey) net = held;
+    else throw new RpcError('stale', 'The inference worker does not hold that network.');
+    const { program: p, params } = net;
+    if (job.inputs.length !== p.inputs.length) throw new RpcError('user', `The network has ${p.inputs.length} input neurons but ${job.inputs.length} input values were given.`);
+    const r = forwardSample(p, params, job.inputs, job.lesions ?? null);
+    return { neuronIds: p.neuronIds, synapseIds: p.synapseIds, z: r.z, o: r.o, contributions: r.contributions };
+  }),
+  stats: userFacing((job) => {
+    const { program: p, params } = compiled(job.network);
+    const s = contributionStats(p, params, job.x, job.nRows);
+    return { synapseIds: p.synapseIds, count: s.count, mean: s.mean, meanAbs: s.meanAbs, excitatoryShare: s.excitatoryShare };
+  }),
+  outputs: userFacing((job) => {
+    const { program: p, params } = compiled(job.network);
+    return { neuronIds: p.neuronIds, o: allOutputs(p, params, job.x, job.nRows) };
+  }),
+};
+
+workerServer<InferenceWorkerProtocol>(parentPort!).serve(handlers);

@@ -5,7 +5,7 @@ import { makeExample } from '../../../src-shared/data/examples';
 import type { EncodedDataset } from '../../../src-shared/data/schema';
 import type { Network } from '../../../src-shared/model/network';
 import { parseTrainingConfig } from '../../../src-shared/training/config';
-import type { FromWorker } from '../../../src-shared/training/protocol';
+import type { TrainingProgress } from './worker/protocol';
 import { loadIrisExample } from '../dataset/examples';
 import { saveDataset } from '../dataset/store';
 import { createSchema } from '../project/migrations';
@@ -16,7 +16,7 @@ import { getRun, listRuns, metricHistory, readCheckpoint } from './store';
 
 afterAll(removeTempDirs);
 
-type Progress = Extract<FromWorker, { type: 'progress' }>;
+type Progress = TrainingProgress;
 
 function memoryDb(dataset: EncodedDataset): Database.Database {
   const db = new Database(':memory:');
