@@ -61,18 +61,18 @@ export function createWorkerLoop(port: LoopPort): RequestHandlers<TrainingWorker
     const paced = tempo !== null && tempo > 0;
     const eta = !Number.isFinite(remaining) ? null : paced ? (remaining * 1000) / (tempo! * run.stepsPerEpoch) : stepsDone ? (remaining * activeMs) / stepsDone : null;
     port.emit('progress', {
-        epoch: run.epoch,
-        step: run.stepInEpoch,
-        stepsPerEpoch: run.stepsPerEpoch,
-        samplesPerSec: dt > 0 ? (samplesSince * 1000) / dt : 0,
-        trainLoss: lossN ? lossSum / lossN : NaN,
-        valLoss,
-        score,
-        weights,
-        elapsedMs: now - startedAt,
-        etaMs: eta,
-        paused,
-      });
+      epoch: run.epoch,
+      step: run.stepInEpoch,
+      stepsPerEpoch: run.stepsPerEpoch,
+      samplesPerSec: dt > 0 ? (samplesSince * 1000) / dt : 0,
+      trainLoss: lossN ? lossSum / lossN : NaN,
+      valLoss,
+      score,
+      weights,
+      elapsedMs: now - startedAt,
+      etaMs: eta,
+      paused,
+    });
     lastProgress = now;
     lossSum = 0;
     lossN = 0;
