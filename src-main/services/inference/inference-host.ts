@@ -34,9 +34,10 @@ export class InferenceHost {
     if (this.worker && this.client) return this.client;
     const { entry, options } = inferenceWorkerEntry();
     const w = new Worker(entry, options);
-    const client = workerClient<InferenceWorkerProtocol>(w);
     this.heldKey = null;
     w.unref(); // an idle overlay worker must never keep the process alive
+    // After unref: listening for answers refs the worker's message port again, so an awaited answer keeps the process alive.
+    const client = workerClient<InferenceWorkerProtocol>(w);
     const fail = (e: Error) => {
       if (this.worker === w) {
         this.worker = null;
