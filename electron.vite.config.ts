@@ -13,10 +13,10 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src-main/index.ts'),
           serve: resolve(__dirname, 'src-main/serve.ts'),
-          // The overlays' inference worker, emitted beside index.js/serve.js (src-main/inference/worker-url.ts).
-          'inference-worker': resolve(__dirname, 'src-main/inference/inference-worker.ts'),
-          // The training worker, emitted beside index.js/serve.js (src-main/training/worker-url.ts).
-          'training-worker': resolve(__dirname, 'src-main/training/worker.ts'),
+          // The overlays' inference worker, emitted beside index.js/serve.js (src-main/services/inference/worker-url.ts).
+          'inference-worker': resolve(__dirname, 'src-main/services/inference/inference-worker.ts'),
+          // The training worker, emitted beside index.js/serve.js (src-main/services/training/worker/worker-url.ts).
+          'training-worker': resolve(__dirname, 'src-main/services/training/worker/worker.ts'),
           // The headless command line (package.json "bin": neurite → out/main/cli.js).
           cli: resolve(__dirname, 'src-main/cli/neurite.ts'),
         },

@@ -90,6 +90,25 @@ export default tseslint.config(
     rules: restrict(['**/src-renderer/**'], 'Main and renderer never import each other; share through src-shared.'),
   },
   {
+    // A worker thread has no window, no database and no session: it computes and answers (see each worker folder's README).
+    files: ['src-main/services/training/worker/worker.ts', 'src-main/services/training/worker/worker-loop.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['electron', 'better-sqlite3', '**/src-renderer/**'], message: 'A worker thread has no Electron, no database and never the renderer.' },
+        { regex: '^\\.\\./(?!\\.\\./\\.\\./\\.\\./src-shared/|\\.\\./\\.\\./worker-rpc$)', message: 'The training worker imports src-shared, its own folder and src-main/worker-rpc.ts, never a service.' },
+      ] }],
+    },
+  },
+  {
+    files: ['src-main/services/inference/inference-worker.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['electron', 'better-sqlite3', '**/src-renderer/**'], message: 'A worker thread has no Electron, no database and never the renderer.' },
+        { regex: '^\\.\\./(?!\\.\\./\\.\\./src-shared/|\\.\\./worker-rpc$)', message: 'The inference worker imports src-shared, its own folder and src-main/worker-rpc.ts, never a service.' },
+      ] }],
+    },
+  },
+  {
     // The preload imports only types from the rest of main (and the shared contract).
     files: ['src-main/preload.ts'],
     rules: {

@@ -22,7 +22,7 @@ import type { Workload, WorkloadData } from './engine-workloads';
 export async function bundleTrainingWorker(): Promise<void> {
   const { buildSync } = (await import('esbuild')) as typeof import('esbuild');
   const dir = resolve('out/bench/workers');
-  buildSync({ entryPoints: [resolve('src-main/training/worker.ts')], bundle: true, format: 'esm', platform: 'node', outfile: `${dir}/training-worker.js`, logLevel: 'error' });
+  buildSync({ entryPoints: [resolve('src-main/services/training/worker/worker.ts')], bundle: true, format: 'esm', platform: 'node', outfile: `${dir}/training-worker.js`, logLevel: 'error' });
   useBuiltWorkers(pathToFileURL(`${dir}/`));
 }
 

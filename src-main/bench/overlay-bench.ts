@@ -11,7 +11,7 @@ import { layeredNetwork } from '../../src-shared/engine/build';
 import { createRng } from '../../src-shared/engine/rng';
 import type { Network } from '../../src-shared/model/network';
 import { createDispatcher } from '../services/dispatch';
-import { inferenceHost } from '../services/overlay/inference-host';
+import { inferenceHost } from '../services/inference/inference-host';
 import { overlayHandlers } from '../services/overlay/handlers';
 import { createSession } from '../services/session';
 import { sampleStepPage } from './sample-step-page';

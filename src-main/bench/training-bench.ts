@@ -12,8 +12,9 @@ import { compileNetwork, paramsFromNetwork } from '../../src-shared/engine/compi
 import { createTrainer } from '../../src-shared/engine/trainer';
 import type { ActivationKind } from '../../src-shared/model/activation-kind';
 import { parseTrainingConfig } from '../../src-shared/training/config';
-import type { FromWorker, ToWorker } from '../../src-shared/training/protocol';
-import { trainingWorkerEntry } from '../training/worker-url';
+import type { TrainingWorkerProtocol } from '../services/training/worker/protocol';
+import { trainingWorkerEntry } from '../services/training/worker/worker-url';
+import { workerClient } from '../worker-rpc';
 import type { EncodedDataset } from '../../src-shared/data/schema';
 import { createSchema } from '../services/project/migrations';
 import { startRun } from '../services/training/host';
@@ -74,19 +75,18 @@ function inWorker(w: Workload, X: Float64Array, Y: Float64Array): Promise<{ ms: 
     let progress = 0;
     let epochs = 0;
     let trainMs = 0;
-    worker.on('message', (m: FromWorker) => {
-      if (m.type === 'ready') t0 = performance.now();
-      if (m.type === 'progress') progress++;
-      if (m.type === 'epochEnd') {
+    const client = workerClient<TrainingWorkerProtocol>(worker, (e) => {
+      if (e.name === 'progress') progress++;
+      if (e.name === 'epochEnd') {
         epochs++;
         trainMs = performance.now() - t0;
       }
-      if (m.type === 'error') reject(new Error(m.message));
-      if (m.type === 'done') resolve({ ms: performance.now() - t0, trainMs, progress, epochs });
+      if (e.name === 'error') reject(new Error(e.payload.message));
+      if (e.name === 'done') resolve({ ms: performance.now() - t0, trainMs, progress, epochs });
     });
     worker.on('error', reject);
-    const msg: ToWorker = { type: 'start', network: network(w), x: X, y: Y, split: new Uint8Array(w.rows), config, loss: w.loss };
-    worker.postMessage(msg);
+    // Timed from the answer to start: the run is built.
+    client.call('start', { network: network(w), x: X, y: Y, split: new Uint8Array(w.rows), config, loss: w.loss }).then(() => (t0 = performance.now()), () => {});
   });
 }
 

@@ -1,9 +1,18 @@
-/** Optimisers, with PyTorch's exact update rules (torch.optim.SGD/Adam/AdamW, default dampening 0, amsgrad off). */
-export type OptimizerConfig =
-  | { kind: 'sgd'; lr: number }
-  | { kind: 'momentum'; lr: number; momentum?: number; nesterov?: boolean }
-  | { kind: 'adam'; lr: number; beta1?: number; beta2?: number; eps?: number }
-  | { kind: 'adamw'; lr: number; beta1?: number; beta2?: number; eps?: number; /** decoupled decay of weights (not biases) */ weightDecay?: number };
+import { z } from 'zod';
+
+/**
+ * Optimisers, with PyTorch's exact update rules (torch.optim.SGD/Adam/AdamW, default dampening 0, amsgrad off).
+ * The one description of an optimiser: a training configuration validates with it and the engine's type is its input.
+ */
+export const OptimizerSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('sgd'), lr: z.number().positive() }),
+  z.object({ kind: z.literal('momentum'), lr: z.number().positive(), momentum: z.number().min(0).max(1).default(0.9), nesterov: z.boolean().default(false) }),
+  z.object({ kind: z.literal('adam'), lr: z.number().positive(), beta1: z.number().min(0).lt(1).default(0.9), beta2: z.number().min(0).lt(1).default(0.999), eps: z.number().positive().default(1e-8) }),
+  // weightDecay: decoupled decay of weights (not biases).
+  z.object({ kind: z.literal('adamw'), lr: z.number().positive(), beta1: z.number().min(0).lt(1).default(0.9), beta2: z.number().min(0).lt(1).default(0.999), eps: z.number().positive().default(1e-8), weightDecay: z.number().min(0).default(0.01) }),
+]);
+/** An optimiser as the engine takes it: every field with a default may be left out (the defaults below match the schema's). */
+export type OptimizerConfig = z.input<typeof OptimizerSchema>;
 
 /** Serialisable optimiser state: plain typed arrays and numbers, enough to resume exactly. */
 export interface OptimizerState {

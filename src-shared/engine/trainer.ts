@@ -62,6 +62,12 @@ export interface Trainer {
   step(X: ArrayLike<number>, Y: ArrayLike<number>, rows: ArrayLike<number> | null, start: number, count: number): number;
   /** A shuffled pass over nRows rows; returns the mean batch loss. */
   epoch(X: ArrayLike<number>, Y: ArrayLike<number>, nRows: number): number;
+  /** Completed epochs: epoch() counts its own; a caller that batches an epoch itself ends it with endEpoch(). */
+  readonly epochsDone: number;
+  /** Steps taken within the current epoch. */
+  readonly stepInEpoch: number;
+  /** Ends an epoch taken step by step: the next step is the first of the next epoch. */
+  endEpoch(): void;
   /** Loss and gradient for a batch without updating (for checks). */
   gradient(X: ArrayLike<number>, Y: ArrayLike<number>, rows: ArrayLike<number> | null, start: number, count: number): { loss: number; grad: Float64Array };
   /** A copy of the current weights. */
@@ -125,6 +131,11 @@ export function createTrainer(program: Program, initialParams: Float64Array, con
     return loss;
   };
 
+  const endEpoch = (): void => {
+    epochNo++;
+    stepInEpoch = 0;
+  };
+
   return {
     params,
     step,
@@ -140,10 +151,16 @@ export function createTrainer(program: Program, initialParams: Float64Array, con
         sum += step(X, Y, order, s, Math.min(config.batchSize, nRows - s));
         n++;
       }
-      epochNo++;
-      stepInEpoch = 0;
+      endEpoch();
       return sum / n;
     },
+    get epochsDone() {
+      return epochNo;
+    },
+    get stepInEpoch() {
+      return stepInEpoch;
+    },
+    endEpoch,
     gradient(X, Y, rows, start, count) {
       const loss = gradient(X, Y, rows, start, count);
       return { loss, grad: Float64Array.from(ws.grad) };

@@ -1,18 +1,14 @@
 /** Training configuration: what the training panel edits and a run stores, with defaults so "Train" works unchanged. */
 import { z } from 'zod';
 import type { Network } from '../model/network';
-import type { LossKind, OptimizerConfig, Schedule, TrainerConfig } from '../engine';
+import type { LossKind, Schedule, TrainerConfig } from '../engine';
+import { OptimizerSchema } from '../engine/optimizer';
 
 /** The epoch limit a new configuration starts with. */
 export const DEFAULT_EPOCHS = 100;
 
-/** Optimiser choice (PyTorch semantics, see the engine). */
-export const OptimizerSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('sgd'), lr: z.number().positive() }),
-  z.object({ kind: z.literal('momentum'), lr: z.number().positive(), momentum: z.number().min(0).max(1).default(0.9), nesterov: z.boolean().default(false) }),
-  z.object({ kind: z.literal('adam'), lr: z.number().positive(), beta1: z.number().min(0).lt(1).default(0.9), beta2: z.number().min(0).lt(1).default(0.999), eps: z.number().positive().default(1e-8) }),
-  z.object({ kind: z.literal('adamw'), lr: z.number().positive(), beta1: z.number().min(0).lt(1).default(0.9), beta2: z.number().min(0).lt(1).default(0.999), eps: z.number().positive().default(1e-8), weightDecay: z.number().min(0).default(0.01) }),
-]);
+/** Optimiser choice (PyTorch semantics): the engine's schema, the one description of an optimiser. */
+export { OptimizerSchema };
 
 /** Learning-rate schedule; cosine's length is in epochs here (converted to steps when training starts). */
 export const ScheduleSchema = z.discriminatedUnion('kind', [
@@ -67,10 +63,9 @@ export function defaultLoss(net: Network): LossKind {
 
 /** The engine's config for a run: resolves the loss and converts the schedule from epochs to optimiser steps. */
 export function trainerConfigFor(cfg: TrainingConfig, loss: LossKind, stepsPerEpoch: number): TrainerConfig {
-  const optimizer: OptimizerConfig = cfg.optimizer;
   let schedule: Schedule = { kind: 'constant' };
   if (cfg.schedule.kind === 'step') schedule = { kind: 'step', every: cfg.schedule.everyEpochs * stepsPerEpoch, gamma: cfg.schedule.gamma };
   // Without an epoch limit a cosine schedule has no end to decay towards: it spans DEFAULT_EPOCHS and then stays at its minimum.
   if (cfg.schedule.kind === 'cosine') schedule = { kind: 'cosine', totalSteps: Math.max(1, (cfg.epochs ?? DEFAULT_EPOCHS) * stepsPerEpoch), minLr: cfg.schedule.minLr };
-  return { loss, optimizer, schedule, l1: cfg.l1, l2: cfg.l2, batchSize: cfg.batchSize, seed: cfg.seed, init: cfg.reinitialise ? 'glorot_uniform' : 'keep', precision: cfg.precision };
+  return { loss, optimizer: cfg.optimizer, schedule, l1: cfg.l1, l2: cfg.l2, batchSize: cfg.batchSize, seed: cfg.seed, init: cfg.reinitialise ? 'glorot_uniform' : 'keep', precision: cfg.precision };
 }

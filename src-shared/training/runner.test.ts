@@ -61,6 +61,25 @@ describe('TrainingRun control', () => {
     expect(Array.from(b.params)).toEqual(Array.from(a.params));
   });
 
+  it('one count of the position: the trainer keeps the run\'s epoch and step, also from a state an older Neurite wrote', () => {
+    const cfg = { epochs: 4, batchSize: 3, seed: 2, reinitialise: true };
+    const whole = new TrainingRun(inputsFor('xor', cfg));
+    train(whole);
+    const part = new TrainingRun(inputsFor('xor', cfg));
+    part.runEpoch();
+    for (let i = 0; i < 2; i++) part.step();
+    const state = part.getState();
+    expect([state.epoch, state.epochSteps]).toEqual([1, 2]);
+    expect([state.trainer.epoch, state.trainer.stepInEpoch]).toEqual([1, 2]);
+    // Older files hold the trainer's own count there: no epochs and every step the run took.
+    const older = { ...state, trainer: { ...state.trainer, epoch: 0, stepInEpoch: part.stepsPerEpoch + 2 } };
+    const resumed = new TrainingRun(inputsFor('xor', cfg), older);
+    expect([resumed.epoch, resumed.stepInEpoch]).toEqual([1, 2]);
+    train(resumed);
+    expect(resumed.epoch).toBe(4);
+    expect(Array.from(resumed.params)).toEqual(Array.from(whole.params));
+  });
+
   it('early stopping ends the run when validation loss stops improving', () => {
     const run = new TrainingRun(inputsFor('xor', { epochs: 5000, patience: 3, optimizer: { kind: 'adam', lr: 0.05 }, reinitialise: true }));
     train(run);

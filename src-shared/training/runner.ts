@@ -3,10 +3,12 @@
  * early stopping and best-weights tracking. The worker drives it; tests and the bench can drive it directly.
  */
 import type { Network } from '../model/network';
-import { plural } from '../plural';
-import { compileNetwork, createRng, createTrainer, DivergenceError, paramsFromNetwork, shuffle, type LossKind, type Program, type Trainer, type TrainerState } from '../engine';
-import { defaultLoss, trainerConfigFor, type TrainingConfig } from './config';
-import { evaluateRows, targetSlices, type SplitEvaluation, type TargetSlice } from './evaluate';
+import { createRng, createTrainer, paramsFromNetwork, shuffle, type LossKind, type Program, type Trainer, type TrainerState } from '../engine';
+import { trainerConfigFor, type TrainingConfig } from './config';
+import { evaluateRows, type SplitEvaluation, type TargetSlice } from './evaluate';
+import { planRun } from './plan';
+
+export { rowsOf } from './plan';
 
 /** What a run trains on: the network document, the encoded dataset's arrays and the configuration. */
 export interface RunInputs {
@@ -21,7 +23,7 @@ export interface RunInputs {
   targetEpochs?: number;
 }
 
-/** Everything needed to continue a run exactly where an epoch ended. */
+/** Everything needed to continue a run exactly where it stopped (a saved format: see state-codec.ts). */
 export interface RunState {
   trainer: TrainerState;
   /** Completed epochs. */
@@ -49,27 +51,19 @@ export interface EpochSummary {
   elapsedMs: number;
 }
 
+/** Final evaluation of a run on each split. */
+export interface RunEvaluation {
+  train: SplitEvaluation;
+  val: SplitEvaluation | null;
+  test: SplitEvaluation | null;
+}
+
 /** What one step did. */
 export interface StepOutcome {
   loss: number;
   epochEnd: EpochSummary | null;
   /** Set when the run has nothing more to do. */
   finished: 'completed' | 'early-stopped' | null;
-}
-
-/** The indices of the rows in one split (0 train, 1 validation, 2 test). */
-export function rowsOf(split: Uint8Array, which: number): Int32Array {
-  let n = 0;
-  for (let i = 0; i < split.length; i++) if (split[i] === which) n++;
-  const r = new Int32Array(n);
-  n = 0;
-  for (let i = 0; i < split.length; i++) if (split[i] === which) r[n++] = i;
-  return r;
-}
-
-/** The network as trained: without Dale signs when the constraint is off. */
-export function trainingNetwork(net: Network, dale: boolean): Network {
-  return dale ? net : { ...net, neurons: net.neurons.map((n) => ({ ...n, dale: null })) };
 }
 
 /** A training run over RunInputs; `resume` continues from a stored RunState. */
@@ -88,9 +82,7 @@ export class TrainingRun {
   private readonly shuffleRng;
   private order: Int32Array;
   private pos = 0;
-  private epochNo = 0;
   private epochLossSum = 0;
-  private epochSteps = 0;
   private bestLoss = Infinity;
   private bestEpoch = 0;
   private bestParams: Float64Array;
@@ -102,29 +94,18 @@ export class TrainingRun {
     readonly inputs: RunInputs,
     resume?: RunState,
   ) {
-    const { network, x, y, split, config } = inputs;
-    this.program = compileNetwork(trainingNetwork(network, config.dale));
-    const nIn = this.program.inputs.length;
-    const nOut = this.program.outputs.length;
-    const rows = split.length;
-    if (x.length !== rows * nIn) throw new Error(`The dataset has ${plural(rows ? x.length / rows : 0, 'feature column')} but the network has ${plural(nIn, 'input neuron')}.`);
-    if (y.length !== rows * nOut) throw new Error(`The dataset has ${plural(rows ? y.length / rows : 0, 'target column')} but the network has ${plural(nOut, 'output neuron')}.`);
-    this.loss = inputs.loss ?? config.loss ?? defaultLoss(network);
-    this.targets = targetSlices(network, this.program, this.loss);
-    this.trainRows = rowsOf(split, 0);
-    this.valRows = rowsOf(split, 1);
-    this.testRows = rowsOf(split, 2);
-    if (this.trainRows.length === 0) throw new Error('The training split is empty.');
-    this.stepsPerEpoch = Math.ceil(this.trainRows.length / config.batchSize);
+    const { network, config } = inputs;
+    const plan = planRun(inputs);
+    ({ program: this.program, loss: this.loss, targets: this.targets, trainRows: this.trainRows, valRows: this.valRows, testRows: this.testRows } = plan);
+    ({ stepsPerEpoch: this.stepsPerEpoch, targetEpochs: this.targetEpochs } = plan);
     this.trainer = createTrainer(this.program, paramsFromNetwork(this.program, network), trainerConfigFor(config, this.loss, this.stepsPerEpoch));
     // A generator of its own (not the trainer's) so step-by-batch shuffles exactly as whole epochs do.
     this.shuffleRng = createRng((config.seed ^ 0x5bd1e995) >>> 0);
     this.bestParams = this.trainer.getWeights();
     this.order = new Int32Array(this.trainRows.length);
-    this.targetEpochs = inputs.targetEpochs ?? config.epochs ?? Infinity;
     if (resume) {
-      this.trainer.setState(resume.trainer);
-      this.epochNo = resume.epoch;
+      // The run's own position is the one to trust: states saved before the trainer kept it hold 0 epochs and a running step count there.
+      this.trainer.setState({ ...resume.trainer, epoch: resume.epoch, stepInEpoch: resume.epochSteps });
       this.shuffleRng.setState(resume.shuffleRng);
       this.bestLoss = resume.bestLoss;
       this.bestEpoch = resume.bestEpoch;
@@ -133,18 +114,17 @@ export class TrainingRun {
       if (resume.order.length === this.order.length) this.order.set(resume.order);
       this.pos = resume.order.length === this.order.length ? resume.pos : 0;
       this.epochLossSum = resume.epochLossSum;
-      this.epochSteps = resume.epochSteps;
     }
-    if (this.epochNo >= this.targetEpochs) this.stopped = 'completed';
+    if (this.epoch >= this.targetEpochs) this.stopped = 'completed';
   }
 
-  /** Completed epochs. */
+  /** Completed epochs (the trainer counts them). */
   get epoch(): number {
-    return this.epochNo;
+    return this.trainer.epochsDone;
   }
   /** Steps taken in the current epoch. */
   get stepInEpoch(): number {
-    return this.epochSteps;
+    return this.trainer.stepInEpoch;
   }
   /** Why the run finished, or null while it can go on. */
   get finished(): 'completed' | 'early-stopped' | null {
@@ -159,7 +139,7 @@ export class TrainingRun {
     return { params: this.bestParams, epoch: this.bestEpoch, loss: this.bestLoss };
   }
 
-  /** One optimiser step on the next batch; throws DivergenceError (epoch/step of this run) with the last good weights kept. */
+  /** One optimiser step on the next batch; throws the trainer's DivergenceError (epoch/step of this run) with the last good weights kept. */
   step(): StepOutcome {
     if (this.stopped) return { loss: NaN, epochEnd: null, finished: this.stopped };
     const { batchSize } = this.inputs.config;
@@ -168,16 +148,9 @@ export class TrainingRun {
       shuffle(this.order, this.shuffleRng);
     }
     const count = Math.min(batchSize, this.order.length - this.pos);
-    let loss: number;
-    try {
-      loss = this.trainer.step(this.inputs.x, this.inputs.y, this.order, this.pos, count);
-    } catch (e) {
-      if (e instanceof DivergenceError) throw new DivergenceError(this.epochNo, this.epochSteps, e.message.includes('the loss') ? 'the loss' : 'a weight');
-      throw e;
-    }
+    const loss = this.trainer.step(this.inputs.x, this.inputs.y, this.order, this.pos, count);
     this.pos += count;
     this.epochLossSum += loss;
-    this.epochSteps++;
     if (this.pos < this.order.length) return { loss, epochEnd: null, finished: null };
     return { loss, epochEnd: this.endEpoch(), finished: this.stopped };
   }
@@ -191,11 +164,11 @@ export class TrainingRun {
   }
 
   private endEpoch(): EpochSummary {
-    const trainLoss = this.epochLossSum / this.epochSteps;
+    const trainLoss = this.epochLossSum / this.trainer.stepInEpoch;
     this.pos = 0;
     this.epochLossSum = 0;
-    this.epochSteps = 0;
-    this.epochNo++;
+    this.trainer.endEpoch();
+    const epochNo = this.trainer.epochsDone;
     const params = this.trainer.params;
     const val = this.valRows.length ? evaluateRows(this.program, params, this.inputs.x, this.inputs.y, this.valRows, this.loss, this.targets) : null;
     // Without a validation split there is no per-epoch score: another pass over the training rows would cost a third of an epoch.
@@ -203,21 +176,21 @@ export class TrainingRun {
     const watched = val ? val.loss : trainLoss;
     if (watched < this.bestLoss) {
       this.bestLoss = watched;
-      this.bestEpoch = this.epochNo;
+      this.bestEpoch = epochNo;
       this.bestParams = Float64Array.from(params);
       this.sinceBest = 0;
     } else this.sinceBest++;
     const patience = this.inputs.config.patience;
-    if (this.epochNo >= this.targetEpochs) this.stopped = 'completed';
+    if (epochNo >= this.targetEpochs) this.stopped = 'completed';
     else if (patience !== null && val && this.sinceBest >= patience) this.stopped = 'early-stopped';
-    return { epoch: this.epochNo, trainLoss, val, score, elapsedMs: Date.now() - this.started };
+    return { epoch: epochNo, trainLoss, val, score, elapsedMs: Date.now() - this.started };
   }
 
   /** Everything needed to continue exactly from here, also mid-epoch. */
   getState(): RunState {
     return {
       trainer: this.trainer.getState(),
-      epoch: this.epochNo,
+      epoch: this.epoch,
       shuffleRng: this.shuffleRng.getState(),
       bestLoss: this.bestLoss,
       bestEpoch: this.bestEpoch,
@@ -226,12 +199,12 @@ export class TrainingRun {
       order: Int32Array.from(this.order),
       pos: this.pos,
       epochLossSum: this.epochLossSum,
-      epochSteps: this.epochSteps,
+      epochSteps: this.stepInEpoch,
     };
   }
 
   /** Loss and metrics on train, validation and test with the current weights. */
-  evaluateAll(params: Float64Array = this.trainer.params): { train: SplitEvaluation; val: SplitEvaluation | null; test: SplitEvaluation | null } {
+  evaluateAll(params: Float64Array = this.trainer.params): RunEvaluation {
     const ev = (rows: Int32Array) => evaluateRows(this.program, params, this.inputs.x, this.inputs.y, rows, this.loss, this.targets);
     return { train: ev(this.trainRows), val: this.valRows.length ? ev(this.valRows) : null, test: this.testRows.length ? ev(this.testRows) : null };
   }

@@ -23,6 +23,7 @@ import type { PayloadOf } from '../dispatch';
 import { markUnsaved, workingDatabase } from '../project/service';
 import { resolveInside } from './paths';
 import type { Session } from '../session';
+import { sessionRegistry } from '../session-registry';
 import { UserError } from '../user-error';
 import { loadIrisExample } from './examples';
 import { importCsv, previewCsv, type CsvPreview } from './reader';
@@ -36,7 +37,8 @@ import { rememberedImport, rememberImport } from './remembered';
 type DatasetChannel = keyof typeof datasetRequests;
 
 /** Imports in flight, per session, by the renderer's import id. */
-const running = new Map<string, Map<string, AbortController>>();
+// A closed window or dropped connection cancels its imports.
+const running = sessionRegistry<AbortController>((c) => c.abort());
 
 function sourceOf(session: Session, file: DatasetFile): ByteSource {
   // Messages name the file the user chose, not the temp file of an upload.
@@ -99,15 +101,7 @@ export const datasetHandlers: { [C in DatasetChannel]: (payload: PayloadOf<C>, s
 
   'dataset.import': async ({ importId, file, name, options, columns, split, network, hidden }, session) => {
     const db = workingDatabase(session); // refuse before reading when no project is open
-    let mine = running.get(session.id);
-    if (!mine) {
-      running.set(session.id, (mine = new Map()));
-      const jobs = mine;
-      session.onClose?.(() => {
-        for (const c of jobs.values()) c.abort();
-        running.delete(session.id);
-      });
-    }
+    const mine = running.of(session);
     if (mine.has(importId)) throw new UserError('dataset.busy', 'An import with this id is already running.');
     const controller = new AbortController();
     mine.set(importId, controller);
@@ -155,7 +149,7 @@ export const datasetHandlers: { [C in DatasetChannel]: (payload: PayloadOf<C>, s
   },
 
   'dataset.cancel': async ({ importId }, session) => {
-    const c = running.get(session.id)?.get(importId);
+    const c = running.get(session, importId);
     c?.abort();
     return { cancelled: !!c };
   },

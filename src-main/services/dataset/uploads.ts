@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { UPLOAD_CHUNK_MAX_BYTES } from '../../../src-shared/data/contract';
 import type { Session } from '../session';
+import { sessionRegistry } from '../session-registry';
 import { UserError } from '../user-error';
 
 interface Upload {
@@ -20,8 +21,8 @@ interface Upload {
   writing: boolean;
 }
 
-/** Uploads in progress or waiting for their import, per session, by upload id. */
-const uploads = new Map<string, Map<string, Upload>>();
+/** Uploads in progress or waiting for their import, per session, by upload id; a closed session's are deleted. */
+const uploads = sessionRegistry<Upload>((u) => remove(u.file));
 const pruned = new Set<string>();
 const STALE_MS = 24 * 3600 * 1000;
 
@@ -48,21 +49,8 @@ function pruneStale(dir: string): void {
   }
 }
 
-function sessionUploads(session: Session): Map<string, Upload> {
-  let mine = uploads.get(session.id);
-  if (!mine) {
-    uploads.set(session.id, (mine = new Map()));
-    const own = mine;
-    session.onClose?.(() => {
-      for (const u of own.values()) remove(u.file);
-      uploads.delete(session.id);
-    });
-  }
-  return mine;
-}
-
 function find(session: Session, uploadId: string): Upload {
-  const u = uploads.get(session.id)?.get(uploadId);
+  const u = uploads.get(session, uploadId);
   if (!u) throw new UserError('dataset.noUpload', 'That upload is gone (cancelled or already imported); choose the file again.');
   return u;
 }
@@ -78,7 +66,7 @@ export function startUpload(session: Session, name: string, size: number): { upl
   const uploadId = `up-${randomBytes(9).toString('base64url')}`;
   const file = path.join(dir, `${uploadId}.part`);
   fs.writeFileSync(file, '', { flag: 'wx' });
-  sessionUploads(session).set(uploadId, { name: path.basename(name), size, received: 0, file, writing: false });
+  uploads.of(session).set(uploadId, { name: path.basename(name), size, received: 0, file, writing: false });
   return { uploadId };
 }
 
@@ -115,10 +103,9 @@ export function uploadedFile(session: Session, uploadId: string): { file: string
 
 /** Deletes an upload's temp file; false when there was no such upload. */
 export function discardUpload(session: Session, uploadId: string): boolean {
-  const mine = uploads.get(session.id);
-  const u = mine?.get(uploadId);
+  const u = uploads.get(session, uploadId);
   if (!u) return false;
-  mine!.delete(uploadId);
+  uploads.of(session).delete(uploadId);
   remove(u.file);
   return true;
 }

@@ -1,6 +1,6 @@
 /**
  * The overlay channels: one sample's forward pass (with lesions), dataset-wide contribution statistics
- * and a dataset row as input values; a network held by key (`overlay.network`) so a sample step does not resend it. The engine runs in the inference worker (inference-host.ts); the
+ * and a dataset row as input values; a network held by key (`overlay.network`) so a sample step does not resend it. The engine runs in the inference worker (../inference/inference-host.ts); the
  * dataset is read here from the project's working database and only its selected rows are sent.
  */
 import type { ResponseOf } from '../../../src-shared/api';
@@ -12,7 +12,7 @@ import type { Session } from '../session';
 import { UserError } from '../user-error';
 import { classNames, classOf, inputColumns, inputMatrix, selectRows, targetText } from './dataset-rows';
 import { holdNetwork, requestNetwork } from './held-networks';
-import { inferenceHost } from './inference-host';
+import { inferenceHost } from '../inference/inference-host';
 
 type OverlayChannel = keyof typeof overlayRequests;
 type NetworkRef = { network?: Network; networkKey?: string };

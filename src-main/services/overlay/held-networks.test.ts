@@ -8,7 +8,7 @@ import type { Network } from '../../../src-shared/model/network';
 import { createDispatcher } from '../dispatch';
 import { createSession } from '../session';
 import { overlayHandlers } from './handlers';
-import { inferenceHost } from './inference-host';
+import { inferenceHost } from '../inference/inference-host';
 
 const dir = mkdtempSync(join(tmpdir(), 'neurite-held-'));
 const closers: (() => void)[] = [];

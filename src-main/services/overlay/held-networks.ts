@@ -4,19 +4,20 @@
  */
 import type { Network } from '../../../src-shared/model/network';
 import type { Session } from '../session';
+import { sessionRegistry } from '../session-registry';
 import { UserError } from '../user-error';
 
 /** Networks held per session: the current one and a few recent ones whose answers may still be on their way. */
 const PER_SESSION = 4;
 
-const held = new WeakMap<Session, Map<string, Network>>();
+// A held network is plain data: nothing to release when its session closes.
+const held = sessionRegistry<Network>(() => {});
 let next = 1;
 
 /** Holds a validated network for the session and returns its key (unique in this process, so the worker can share it). */
 export function holdNetwork(session: Session, network: Network): string {
   const key = `net-${next++}`;
-  let mine = held.get(session);
-  if (!mine) held.set(session, (mine = new Map()));
+  const mine = held.of(session);
   mine.set(key, network);
   while (mine.size > PER_SESSION) mine.delete(mine.keys().next().value!);
   return key;
@@ -25,7 +26,7 @@ export function holdNetwork(session: Session, network: Network): string {
 /** The network the request names: the one it carries, or the one held under its key; a UserError (`overlay.staleNetwork`) when that key is no longer held. */
 export function requestNetwork(session: Session, p: { network?: Network; networkKey?: string }): { network: Network; networkKey?: string } {
   if (p.network) return { network: p.network };
-  const network = p.networkKey ? held.get(session)?.get(p.networkKey) : undefined;
+  const network = p.networkKey ? held.get(session, p.networkKey) : undefined;
   if (!network) throw new UserError('overlay.staleNetwork', 'The overlay asked about a network main no longer holds; it sends it again.');
   return { network, networkKey: p.networkKey };
 }

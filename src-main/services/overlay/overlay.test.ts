@@ -11,7 +11,7 @@ import { datasetHandlers } from '../dataset/handlers';
 import { projectHandlers } from '../project/handlers';
 import { createSession } from '../session';
 import { overlayHandlers } from './handlers';
-import { inferenceHost } from './inference-host';
+import { inferenceHost } from '../inference/inference-host';
 
 const dir = mkdtempSync(join(tmpdir(), 'neurite-overlay-'));
 const closers: (() => void)[] = [];

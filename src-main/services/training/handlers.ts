@@ -3,12 +3,14 @@ import { withEffectiveDale } from '../../../src-shared/training/dale-setting';
 import { applyWeightsToNetwork, compileNetwork, createRng, initialise, paramsFromNetwork, type Program } from '../../../src-shared/engine';
 import type { Network } from '../../../src-shared/model/network';
 import { parseTrainingConfig } from '../../../src-shared/training/config';
-import type { RunSummary } from '../../../src-shared/training/contract';
+import { RunEvaluationSchema, type RunSummary } from '../../../src-shared/training/contract';
+import { planRun, type RunPlan } from '../../../src-shared/training/plan';
 import { TrainingRun } from '../../../src-shared/training/runner';
 import type { ResponseOf } from '../../../src-shared/api';
 import type { trainingRequests } from '../../../src-shared/training/contract';
 import type { PayloadOf } from '../dispatch';
 import type { Session } from '../session';
+import { sessionRegistry } from '../session-registry';
 import { UserError } from '../user-error';
 import { cachedDataset } from '../dataset/decoded-cache';
 import { projectDataset } from '../dataset/project-dataset';
@@ -22,22 +24,11 @@ import type Database from 'better-sqlite3';
 // Predictions and heatmaps live in insight-handlers.ts.
 type TrainingChannel = Exclude<keyof typeof trainingRequests, 'training.predictions' | 'training.boundary'>;
 
-const active = new WeakMap<Session, Map<string, RunHandle>>();
-
-function runsOf(session: Session): Map<string, RunHandle> {
-  let m = active.get(session);
-  if (!m) {
-    m = new Map();
-    active.set(session, m);
-    const runs = m;
-    // A closed window stops its runs (their state so far is already in the working copy).
-    session.onClose?.(() => runs.forEach((h) => h.stop()));
-  }
-  return m;
-}
+// A closed window stops its runs (their state so far is already in the working copy).
+const active = sessionRegistry<RunHandle>((h) => h.stop());
 
 function live(session: Session, runId: string): RunHandle {
-  const h = active.get(session)?.get(runId);
+  const h = active.get(session, runId);
   if (!h) throw new UserError('no-run', 'That training run is not running.');
   return h;
 }
@@ -90,12 +81,13 @@ function begin(session: Session, opts: Omit<Parameters<typeof startRun>[0], 'db'
     },
   });
   runId = h.runId;
-  const runs = runsOf(session);
+  const runs = active.of(session);
   runs.set(runId, h);
   void h.done.then((out) => {
     runs.delete(runId);
     if (out.status === 'error') session.emit('training.error', { runId, message: out.message, epoch: out.epoch, step: null, weights: out.params ? liveWeights(program, out.params) : null });
-    else session.emit('training.done', { runId, reason: out.status, evaluation: JSON.parse(JSON.stringify(out.evaluation)) as never, weights: liveWeights(program, out.params) });
+    // Through JSON, as the browser transport sends it, so NaN (an empty class's precision) is null in Electron too.
+    else session.emit('training.done', { runId, reason: out.status, evaluation: RunEvaluationSchema.parse(JSON.parse(JSON.stringify(out.evaluation))), weights: liveWeights(program, out.params) });
   });
   return h;
 }
@@ -104,20 +96,17 @@ function begin(session: Session, opts: Omit<Parameters<typeof startRun>[0], 'db'
 export const trainingHandlers: { [C in TrainingChannel]: (payload: PayloadOf<C>, session: Session) => Promise<ResponseOf<C>> } = {
   'training.start': async ({ datasetId, network, config, tempo, paused }, session) => {
     const dataset = projectDataset(session, datasetId);
-    // A run says "Dale on" only when the constraint had a marked neuron to act on.
-    const cfg = withEffectiveDale(parseTrainingConfig(config), network);
-    let stepsPerEpoch = 0;
-    let loss: 'mse' | 'bce' | 'cce' = 'mse';
+    // The contract parsed the configuration (defaults filled in). A run says "Dale on" only when the constraint had a marked neuron to act on.
+    const cfg = withEffectiveDale(config, network);
+    let plan: RunPlan;
     try {
       // Fail fast on a network that does not fit the data (the worker would report the same).
-      const probe = new TrainingRun({ network: network, x: dataset.x, y: dataset.y, split: dataset.split, config: cfg });
-      stepsPerEpoch = probe.stepsPerEpoch;
-      loss = probe.loss;
+      plan = planRun({ network: network, x: dataset.x, y: dataset.y, split: dataset.split, config: cfg });
     } catch (e) {
       throw new UserError('bad-training', e instanceof Error ? e.message : String(e));
     }
     const h = begin(session, { datasetId, dataset, network: network, config: cfg, tempo, paused });
-    return { runId: h.runId, loss, stepsPerEpoch };
+    return { runId: h.runId, loss: plan.loss, stepsPerEpoch: plan.stepsPerEpoch };
   },
   'training.tempo': async ({ runId, tempo }, session) => (live(session, runId).setTempo(tempo), {}),
   'training.snapshots': async ({ runId }, session) => {
@@ -170,7 +159,7 @@ export const trainingHandlers: { [C in TrainingChannel]: (payload: PayloadOf<C>,
     // A run cut off before its first checkpoint (an older Neurite, or a crash in its first moments) starts over from its network.
     const fromStart = r?.status === 'interrupted' && !cp?.state;
     if (!r || (!cp?.state && !fromStart)) throw new UserError('no-run', `Run ${runId.slice(0, 40)} has no stored state to continue from.`);
-    if (active.get(session)?.has(runId)) throw new UserError('busy', 'That run is still training.');
+    if (active.get(session, runId)) throw new UserError('busy', 'That run is still training.');
     if (!r.datasetId) throw new UserError('no-dataset', 'The dataset of that run was deleted.');
     const datasetId = r.datasetId;
     const dataset = cachedDataset(db, datasetId, () => loadDataset(db, datasetId));

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { makeExample } from '../../../src-shared/data/examples';
 import type { EncodedDataset } from '../../../src-shared/data/schema';
 import { parseTrainingConfig } from '../../../src-shared/training/config';
-import type { FromWorker } from '../../../src-shared/training/protocol';
+import type { TrainingProgress } from './worker/protocol';
 import { loadIrisExample } from '../dataset/examples';
 import { saveDataset } from '../dataset/store';
 import { createSchema } from '../project/migrations';
@@ -15,7 +15,7 @@ import { getRun, listRuns, metricHistory, readCheckpoint } from './store';
 
 afterAll(removeTempDirs);
 
-type Progress = Extract<FromWorker, { type: 'progress' }>;
+type Progress = TrainingProgress;
 
 function memoryDb(dataset: EncodedDataset): Database.Database {
   const db = new Database(':memory:');
@@ -60,6 +60,13 @@ describe('training host with a real worker', () => {
     expect(readCheckpoint(db, h.runId, 'best')!.params.length).toBe(out.params.length);
   }, 60_000);
 
+  it('stores the run with its loss from the first moment (before the worker has said a word)', async () => {
+    const { dataset, network, db } = setup('spirals');
+    const h = startRun({ db, datasetId: dataset.meta.id, dataset, network, config: parseTrainingConfig({ epochs: 1 }) });
+    expect(getRun(db, h.runId)!.stored.loss).toBe('bce');
+    expect((await h.done).status).toBe('completed');
+    expect(getRun(db, h.runId)!.stored.loss).toBe('bce');
+  });
   it('pause stops progress, resume restarts it, stop ends the run as stopped', async () => {
     const { dataset, network, db } = setup('spirals', 2000);
     const progress: Progress[] = [];

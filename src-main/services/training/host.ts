@@ -11,10 +11,12 @@ import type Database from 'better-sqlite3';
 import type { Network } from '../../../src-shared/model/network';
 import type { EncodedDataset } from '../../../src-shared/data/schema';
 import type { TrainingConfig } from '../../../src-shared/training/config';
-import type { EpochSummary, RunState } from '../../../src-shared/training/runner';
-import type { FromWorker, RunEvaluation, ToWorker } from '../../../src-shared/training/protocol';
-import { trainingWorkerEntry } from '../../training/worker-url';
+import { runLoss } from '../../../src-shared/training/plan';
+import type { EpochSummary, RunEvaluation, RunState } from '../../../src-shared/training/runner';
 import type { Tempo } from '../../../src-shared/training/tempo';
+import { workerClient, type WorkerEvent } from '../../worker-rpc';
+import type { TrainingProgress, TrainingWorkerProtocol } from './worker/protocol';
+import { trainingWorkerEntry } from './worker/worker-url';
 import { appendEpochs, finishRun, insertRun, writeCheckpoint, writeSnapshots, type SnapshotKey } from './store';
 
 /** How a run ended. */
@@ -24,7 +26,7 @@ export type RunOutcome =
 
 /** What a caller hears while a run goes. */
 export interface RunListener {
-  progress?(p: Extract<FromWorker, { type: 'progress' }>): void;
+  progress?(p: TrainingProgress): void;
   epoch?(e: EpochSummary): void;
   /** Called after each database write (the session marks the project unsaved). */
   stored?(): void;
@@ -68,7 +70,9 @@ export function startRun(o: StartRunOptions): RunHandle {
   const runId = o.resume?.runId ?? randomUUID();
   // No epoch limit: the run goes on until it is stopped.
   const targetEpochs = o.resume?.targetEpochs ?? o.targetEpochs ?? o.config.epochs ?? Infinity;
-  if (!o.resume) insertRun(o.db, { id: runId, datasetId: o.datasetId, network: o.network, stored: { config: o.config, loss: '', targetEpochs: Number.isFinite(targetEpochs) ? targetEpochs : null, result: null, message: null } });
+  // The loss is a pure function of the network and the configuration: stored with the run from its first moment.
+  const loss = runLoss(o.network, o.config);
+  if (!o.resume) insertRun(o.db, { id: runId, datasetId: o.datasetId, network: o.network, stored: { config: o.config, loss, targetEpochs: Number.isFinite(targetEpochs) ? targetEpochs : null, result: null, message: null } });
   else {
     // History and snapshots past the state it resumes from were never checkpointed: they are trained again.
     const { epoch, epochSteps } = o.resume.state;
@@ -80,7 +84,6 @@ export function startRun(o: StartRunOptions): RunHandle {
   }
   const { entry, options } = trainingWorkerEntry();
   const worker = new Worker(entry, options);
-  const send = (m: ToWorker, transfer: ArrayBuffer[] = []) => worker.postMessage(m, transfer);
 
   let pending: EpochSummary[] = [];
   let pendingSnaps: (SnapshotKey & { params: Float64Array })[] = [];
@@ -94,107 +97,108 @@ export function startRun(o: StartRunOptions): RunHandle {
     pendingSnaps = [];
   };
 
-  const done = new Promise<RunOutcome>((resolve) => {
-    let outcome: RunOutcome | null = null;
-    worker.on('message', (m: FromWorker) => {
-      try {
-        onMessage(m);
-      } catch (e) {
-        // The project closed under the run (window closed) or its database failed: end the worker, never crash main.
-        outcome ??= { status: 'error', message: `Training stopped: could not write to the project (${e instanceof Error ? e.message : String(e)}).`, params: null, epoch: null };
-        void worker.terminate();
+  let outcome: RunOutcome | null = null;
+  const onEvent = (e: WorkerEvent<TrainingWorkerProtocol>): void => {
+    switch (e.name) {
+      case 'progress':
+        o.listener?.progress?.(e.payload);
+        return;
+      case 'snapshot': {
+        const m = e.payload;
+        // Stored with the next checkpoint, like the epochs' history.
+        pendingSnaps.push({ epoch: m.epoch, step: m.step, params: m.params });
+        return;
       }
-    });
-    const onMessage = (m: FromWorker): void => {
-      switch (m.type) {
-        case 'ready':
-          if (!o.resume) {
-            const row = o.db.prepare('SELECT config FROM runs WHERE id = ?').get(runId) as { config: string };
-            o.db.prepare('UPDATE runs SET config = ? WHERE id = ?').run(JSON.stringify({ ...JSON.parse(row.config), loss: m.loss }), runId);
-          }
-          return;
-        case 'progress':
-          o.listener?.progress?.(m);
-          return;
-        case 'snapshot':
-          // Stored with the next checkpoint, like the epochs' history.
-          pendingSnaps.push({ epoch: m.epoch, step: m.step, params: m.params });
-          return;
-        case 'epochEnd':
-          // Kept until the checkpoint that covers it: stored history never runs ahead of the stored state.
-          pending.push(m.summary);
-          o.listener?.epoch?.(m.summary);
-          return;
-        case 'checkpoint':
-          o.db.transaction(() => {
-            flush();
-            writeCheckpoint(o.db, runId, 'final', m.state.epoch, m.params, m.state);
-            if (m.state.bestEpoch !== bestEpochWritten && m.state.bestLoss <= bestLoss) {
-              writeCheckpoint(o.db, runId, 'best', m.state.bestEpoch, m.state.bestParams, null);
-              bestEpochWritten = m.state.bestEpoch;
-              bestLoss = m.state.bestLoss;
-            }
-          })();
-          o.listener?.stored?.();
-          return;
-        case 'done':
-          o.db.transaction(() => {
-            flush();
-            // The replay ends where the run ended, also mid-epoch.
-            writeSnapshots(o.db, runId, [{ epoch: m.state.epoch, step: m.state.epochSteps, params: m.params }], { epoch: m.state.epoch, step: m.state.epochSteps });
-            writeCheckpoint(o.db, runId, 'final', m.state.epoch, m.params, m.state);
+      case 'epochEnd':
+        // Kept until the checkpoint that covers it: stored history never runs ahead of the stored state.
+        pending.push(e.payload);
+        o.listener?.epoch?.(e.payload);
+        return;
+      case 'checkpoint': {
+        const m = e.payload;
+        o.db.transaction(() => {
+          flush();
+          writeCheckpoint(o.db, runId, 'final', m.state.epoch, m.params, m.state);
+          if (m.state.bestEpoch !== bestEpochWritten && m.state.bestLoss <= bestLoss) {
             writeCheckpoint(o.db, runId, 'best', m.state.bestEpoch, m.state.bestParams, null);
-            finishRun(o.db, runId, m.reason, { result: m.evaluation, message: null });
-          })();
-          o.listener?.stored?.();
-          outcome = { status: m.reason, evaluation: m.evaluation, params: m.params, epoch: m.state.epoch };
-          return;
-        case 'error':
-          o.db.transaction(() => {
-            flush();
-            // Keep the last good weights: the worker sends them with the error.
-            if (m.params && m.state) {
-              writeCheckpoint(o.db, runId, 'final', m.state.epoch, m.params, null);
-              writeSnapshots(o.db, runId, [{ epoch: m.state.epoch, step: m.state.epochSteps, params: m.params }], { epoch: m.state.epoch, step: m.state.epochSteps });
-            }
-            finishRun(o.db, runId, 'error', { message: m.message });
-          })();
-          o.listener?.stored?.();
-          outcome = { status: 'error', message: m.message, params: m.params, epoch: m.epoch };
-          return;
-        default:
-          return;
+            bestEpochWritten = m.state.bestEpoch;
+            bestLoss = m.state.bestLoss;
+          }
+        })();
+        o.listener?.stored?.();
+        return;
       }
-    };
-    const fail = (message: string) => {
-      if (outcome) return;
-      outcome = { status: 'error', message, params: null, epoch: null };
-      try {
-        flush();
-        finishRun(o.db, runId, 'error', { message });
-      } catch {
-        // The database is gone with its project; the outcome still reports the failure.
+      case 'done': {
+        const m = e.payload;
+        o.db.transaction(() => {
+          flush();
+          // The replay ends where the run ended, also mid-epoch.
+          writeSnapshots(o.db, runId, [{ epoch: m.state.epoch, step: m.state.epochSteps, params: m.params }], { epoch: m.state.epoch, step: m.state.epochSteps });
+          writeCheckpoint(o.db, runId, 'final', m.state.epoch, m.params, m.state);
+          writeCheckpoint(o.db, runId, 'best', m.state.bestEpoch, m.state.bestParams, null);
+          finishRun(o.db, runId, m.reason, { result: m.evaluation, message: null });
+        })();
+        o.listener?.stored?.();
+        outcome = { status: m.reason, evaluation: m.evaluation, params: m.params, epoch: m.state.epoch };
+        return;
       }
-    };
-    worker.on('error', (e) => fail(`The training worker failed: ${e.message}`));
+      case 'error': {
+        const m = e.payload;
+        o.db.transaction(() => {
+          flush();
+          // Keep the last good weights: the worker sends them with the error.
+          if (m.params && m.state) {
+            writeCheckpoint(o.db, runId, 'final', m.state.epoch, m.params, null);
+            writeSnapshots(o.db, runId, [{ epoch: m.state.epoch, step: m.state.epochSteps, params: m.params }], { epoch: m.state.epoch, step: m.state.epochSteps });
+          }
+          finishRun(o.db, runId, 'error', { message: m.message });
+        })();
+        o.listener?.stored?.();
+        outcome = { status: 'error', message: m.message, params: m.params, epoch: m.epoch };
+        return;
+      }
+    }
+  };
+  const client = workerClient<TrainingWorkerProtocol>(worker, (e) => {
+    try {
+      onEvent(e);
+    } catch (err) {
+      // The project closed under the run (window closed) or its database failed: end the worker, never crash main.
+      outcome ??= { status: 'error', message: `Training stopped: could not write to the project (${err instanceof Error ? err.message : String(err)}).`, params: null, epoch: null };
+      void worker.terminate();
+    }
+  });
+  const fail = (message: string) => {
+    if (outcome) return;
+    outcome = { status: 'error', message, params: null, epoch: null };
+    try {
+      flush();
+      finishRun(o.db, runId, 'error', { message });
+    } catch {
+      // The database is gone with its project; the outcome still reports the failure.
+    }
+  };
+  worker.on('error', (e) => fail(`The training worker failed: ${e.message}`));
+  const done = new Promise<RunOutcome>((resolve) =>
     worker.on('exit', () => {
       fail('The training worker exited unexpectedly.');
       resolve(outcome!);
-    });
-  });
+    }),
+  );
 
-  send({
-    type: 'start', network: o.network, x: o.dataset.x, y: o.dataset.y, split: o.dataset.split, config: o.config,
+  // Control is sent without waiting for answers: what it changes arrives as the worker's events.
+  client.notify('start', {
+    network: o.network, x: o.dataset.x, y: o.dataset.y, split: o.dataset.split, config: o.config, loss,
     resumeState: o.resume?.state, targetEpochs, paused: o.paused, progressMs: o.progressMs, checkpointMs: o.checkpointMs,
     tempo: o.tempo ?? null, snapshots: o.snapshots ?? true,
   });
   return {
     runId,
-    pause: () => send({ type: 'pause' }),
-    resume: () => send({ type: 'resume' }),
-    stop: () => send({ type: 'stop' }),
-    step: (unit) => send({ type: 'step', unit }),
-    setTempo: (tempo) => send({ type: 'tempo', tempo }),
+    pause: () => client.notify('pause'),
+    resume: () => client.notify('resume'),
+    stop: () => client.notify('stop'),
+    step: (unit) => client.notify('step', unit),
+    setTempo: (tempo) => client.notify('tempo', tempo),
     done,
   };
 }

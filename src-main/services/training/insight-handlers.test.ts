@@ -13,7 +13,7 @@ import type { Boundary } from '../../../src-shared/training/contract';
 import type { PredictionRow } from '../../../src-shared/training/predictions';
 import { createDispatcher } from '../dispatch';
 import { datasetHandlers } from '../dataset/handlers';
-import { inferenceHost } from '../overlay/inference-host';
+import { inferenceHost } from '../inference/inference-host';
 import { overlayHandlers } from '../overlay/handlers';
 import { projectHandlers } from '../project/handlers';
 import { createSession } from '../session';

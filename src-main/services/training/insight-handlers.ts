@@ -11,7 +11,7 @@ import { columnMeans, describePredictions, gridInputs, paddedRange } from '../..
 import type { PayloadOf } from '../dispatch';
 import { projectDataset } from '../dataset/project-dataset';
 import { classOf, inputColumns, inputMatrix, selectRows } from '../overlay/dataset-rows';
-import { inferenceHost } from '../overlay/inference-host';
+import { inferenceHost } from '../inference/inference-host';
 import type { Session } from '../session';
 import { UserError } from '../user-error';
 

@@ -1,11 +1,11 @@
 /** The sweep channels: a grid of ordinary runs on a pool of workers (sweep.ts), reported per epoch to the session. */
 import { randomUUID } from 'node:crypto';
 import type { ResponseOf } from '../../../src-shared/api';
-import { parseTrainingConfig } from '../../../src-shared/training/config';
-import { TrainingRun } from '../../../src-shared/training/runner';
+import { planRun } from '../../../src-shared/training/plan';
 import type { sweepRequests } from '../../../src-shared/training/sweep-contract';
 import type { PayloadOf } from '../dispatch';
 import type { Session } from '../session';
+import { sessionRegistry } from '../session-registry';
 import { UserError } from '../user-error';
 import { projectDataset } from '../dataset/project-dataset';
 import { markUnsaved, workingDatabase } from '../project/service';
@@ -16,18 +16,7 @@ type SweepChannel = keyof typeof sweepRequests;
 /** How many runs a sweep trains at once: cores − 1, at least 1. */
 const workers = defaultSweepWorkers();
 
-const sweeps = new WeakMap<Session, Map<string, SweepHandle>>();
-
-function sweepsOf(session: Session): Map<string, SweepHandle> {
-  let m = sweeps.get(session);
-  if (!m) {
-    m = new Map();
-    sweeps.set(session, m);
-    const live = m;
-    session.onClose?.(() => live.forEach((h) => h.stop()));
-  }
-  return m;
-}
+const sweeps = sessionRegistry<SweepHandle>((h) => h.stop());
 
 const nn = (v: number | null | undefined): number | null => (v === null || v === undefined || !Number.isFinite(v) ? null : v);
 
@@ -35,12 +24,11 @@ const nn = (v: number | null | undefined): number | null => (v === null || v ===
 export const sweepHandlers: { [C in SweepChannel]: (payload: PayloadOf<C>, session: Session) => Promise<ResponseOf<C>> } = {
   'training.sweepStart': async ({ datasetId, network, config, spec }, session) => {
     const dataset = projectDataset(session, datasetId);
-    const cfg = parseTrainingConfig(config);
     // Every network of the grid must fit the data before any run starts (one probe per width).
     for (const p of new Set(spec.widths.length ? spec.widths : [null])) {
       try {
-        const run = pointRun(network, cfg, spec, { lr: spec.lrs[0], width: p, seed: spec.seeds[0] });
-        new TrainingRun({ network: run.network, x: dataset.x, y: dataset.y, split: dataset.split, config: run.config });
+        const run = pointRun(network, config, spec, { lr: spec.lrs[0], width: p, seed: spec.seeds[0] });
+        planRun({ network: run.network, x: dataset.x, y: dataset.y, split: dataset.split, config: run.config });
       } catch (e) {
         throw new UserError('bad-training', `${p === null ? '' : `With ${p} neurons in the layer: `}${e instanceof Error ? e.message : String(e)}`);
       }
@@ -55,7 +43,8 @@ export const sweepHandlers: { [C in SweepChannel]: (payload: PayloadOf<C>, sessi
       datasetId,
       dataset,
       network: network,
-      config: cfg,
+      // The contract parsed the configuration (defaults filled in).
+      config,
       spec,
       concurrency: workers,
       listener: {
@@ -65,7 +54,7 @@ export const sweepHandlers: { [C in SweepChannel]: (payload: PayloadOf<C>, sessi
         stored: () => markUnsaved(session),
       },
     });
-    const live = sweepsOf(session);
+    const live = sweeps.of(session);
     let stopped = false;
     live.set(sweepId, { ...h, stop: () => ((stopped = true), h.stop()) });
     void h.done.then(() => {
@@ -75,7 +64,7 @@ export const sweepHandlers: { [C in SweepChannel]: (payload: PayloadOf<C>, sessi
     return { sweepId, points: h.points, workers };
   },
   'training.sweepStop': async ({ sweepId }, session) => {
-    const h = sweeps.get(session)?.get(sweepId);
+    const h = sweeps.get(session, sweepId);
     if (!h) throw new UserError('no-run', 'That sweep is not running.');
     h.stop();
     return {};

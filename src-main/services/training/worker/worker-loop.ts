@@ -1,23 +1,24 @@
 /**
- * The training worker's loop: drives a TrainingRun in time slices so control messages (pause, stop, step)
- * are handled between slices, throttles progress, and posts checkpoints. Port-agnostic so it is testable in-thread.
+ * The training worker's loop: drives a TrainingRun in time slices so requests (pause, stop, step)
+ * are handled between slices, throttles progress, and sends checkpoints. Port-agnostic so it is testable in-thread.
  */
-import { DivergenceError, forwardSample } from '../../src-shared/engine';
-import { TrainingRun } from '../../src-shared/training/runner';
-import type { FromWorker, ToWorker } from '../../src-shared/training/protocol';
-import { keepsSnapshot } from '../../src-shared/training/snapshots';
-import { stepDueMs, stepsAllowed, type Tempo } from '../../src-shared/training/tempo';
+import { DivergenceError } from '../../../../src-shared/engine';
+import { TrainingRun } from '../../../../src-shared/training/runner';
+import { keepsSnapshot } from '../../../../src-shared/training/snapshots';
+import { stepDueMs, stepsAllowed, type Tempo } from '../../../../src-shared/training/tempo';
+import type { RequestHandlers, WorkerServer } from '../../../worker-rpc';
+import type { TrainingWorkerProtocol } from './protocol';
 
-/** The two operations the loop needs from a MessagePort / parentPort. */
+/** What the loop needs from its thread: send an event, end the thread. */
 export interface LoopPort {
-  post(msg: FromWorker, transfer?: ArrayBuffer[]): void;
+  emit: WorkerServer<TrainingWorkerProtocol>['emit'];
   close(): void;
 }
 
 const SLICE_MS = 15;
 
-/** Creates the loop; feed it every incoming message. */
-export function createWorkerLoop(port: LoopPort): (msg: ToWorker) => void {
+/** Creates the loop: the answers to every request of the protocol. */
+export function createWorkerLoop(port: LoopPort): RequestHandlers<TrainingWorkerProtocol> {
   let run: TrainingRun | null = null;
   let paused = false;
   let stopping = false;
@@ -47,7 +48,7 @@ export function createWorkerLoop(port: LoopPort): (msg: ToWorker) => void {
     paceSteps = 0;
   };
   const snapshot = (): void => {
-    if (run && snapshots) port.post({ type: 'snapshot', epoch: run.epoch, step: run.stepInEpoch, params: Float64Array.from(run.params) });
+    if (run && snapshots) port.emit('snapshot', { epoch: run.epoch, step: run.stepInEpoch, params: Float64Array.from(run.params) });
   };
 
   const progress = (now: number): void => {
@@ -59,22 +60,19 @@ export function createWorkerLoop(port: LoopPort): (msg: ToWorker) => void {
     const remaining = (run.targetEpochs - run.epoch) * run.stepsPerEpoch - run.stepInEpoch;
     const paced = tempo !== null && tempo > 0;
     const eta = !Number.isFinite(remaining) ? null : paced ? (remaining * 1000) / (tempo! * run.stepsPerEpoch) : stepsDone ? (remaining * activeMs) / stepsDone : null;
-    port.post(
-      {
-        type: 'progress',
-        epoch: run.epoch,
-        step: run.stepInEpoch,
-        stepsPerEpoch: run.stepsPerEpoch,
-        samplesPerSec: dt > 0 ? (samplesSince * 1000) / dt : 0,
-        trainLoss: lossN ? lossSum / lossN : NaN,
-        valLoss,
-        score,
-        weights,
-        elapsedMs: now - startedAt,
-        etaMs: eta,
-        paused,
-      },
-    );
+    port.emit('progress', {
+      epoch: run.epoch,
+      step: run.stepInEpoch,
+      stepsPerEpoch: run.stepsPerEpoch,
+      samplesPerSec: dt > 0 ? (samplesSince * 1000) / dt : 0,
+      trainLoss: lossN ? lossSum / lossN : NaN,
+      valLoss,
+      score,
+      weights,
+      elapsedMs: now - startedAt,
+      etaMs: eta,
+      paused,
+    });
     lastProgress = now;
     lossSum = 0;
     lossN = 0;
@@ -82,12 +80,12 @@ export function createWorkerLoop(port: LoopPort): (msg: ToWorker) => void {
   };
 
   let trailing: ReturnType<typeof setTimeout> | null = null;
-  const checkpoint = (final: boolean): void => {
+  const checkpoint = (): void => {
     if (trailing) clearTimeout(trailing);
     trailing = null;
     if (!run) return;
     const params = Float64Array.from(run.params);
-    port.post({ type: 'checkpoint', final, params, state: run.getState() });
+    port.emit('checkpoint', { params, state: run.getState() });
     lastCheckpoint = Date.now();
   };
 
@@ -96,7 +94,7 @@ export function createWorkerLoop(port: LoopPort): (msg: ToWorker) => void {
     if (trailing || !run || finished) return;
     trailing = setTimeout(() => {
       trailing = null;
-      if (run && !finished) checkpoint(false);
+      if (run && !finished) checkpoint();
     }, Math.max(0, checkpointMs - (Date.now() - lastCheckpoint)));
   };
 
@@ -106,7 +104,7 @@ export function createWorkerLoop(port: LoopPort): (msg: ToWorker) => void {
     if (trailing) clearTimeout(trailing);
     progress(Date.now());
     const params = Float64Array.from(run.params);
-    port.post({ type: 'done', reason, evaluation: run.evaluateAll(), params, state: run.getState() });
+    port.emit('done', { reason, evaluation: run.evaluateAll(), params, state: run.getState() });
     port.close();
   };
 
@@ -122,9 +120,9 @@ export function createWorkerLoop(port: LoopPort): (msg: ToWorker) => void {
       if (s.epochEnd) {
         valLoss = s.epochEnd.val ? s.epochEnd.val.loss : null;
         score = s.epochEnd.score;
-        port.post({ type: 'epochEnd', summary: s.epochEnd });
+        port.emit('epochEnd', s.epochEnd);
         if (keepsSnapshot(r.epoch, r.epoch)) snapshot();
-        if (Date.now() - lastCheckpoint >= checkpointMs) checkpoint(false);
+        if (Date.now() - lastCheckpoint >= checkpointMs) checkpoint();
       }
       if (s.finished) {
         finish(s.finished);
@@ -136,7 +134,7 @@ export function createWorkerLoop(port: LoopPort): (msg: ToWorker) => void {
       if (trailing) clearTimeout(trailing);
       const d = e instanceof DivergenceError ? e : null;
       const params = Float64Array.from(r.params);
-      port.post({ type: 'error', message: e instanceof Error ? e.message : String(e), epoch: d ? d.epoch + 1 : null, step: d ? d.step + 1 : null, params, state: d ? r.getState() : null });
+      port.emit('error', { message: e instanceof Error ? e.message : String(e), epoch: d ? d.epoch + 1 : null, step: d ? d.step + 1 : null, params, state: d ? r.getState() : null });
       port.close();
       return false;
     }
@@ -171,7 +169,7 @@ export function createWorkerLoop(port: LoopPort): (msg: ToWorker) => void {
     activeMs += now - t0;
     if (now - lastProgress >= progressMs) progress(now);
     // Mid-epoch too: an epoch longer than checkpointMs must not leave the stored state behind.
-    if (now - lastCheckpoint >= checkpointMs) checkpoint(false);
+    if (now - lastCheckpoint >= checkpointMs) checkpoint();
     // Behind a tempo the engine cannot keep (or after a stall): carry on from now rather than burst to catch up.
     if (tempo !== null && budget > tempo * run.stepsPerEpoch * 0.25) repace();
     if (tempo === null || budget > 0) schedule();
@@ -199,69 +197,58 @@ export function createWorkerLoop(port: LoopPort): (msg: ToWorker) => void {
     }, Math.max(1, at - Date.now()));
   };
 
-  return (msg) => {
-    switch (msg.type) {
-      case 'start': {
-        try {
-          run = new TrainingRun({ network: msg.network, x: msg.x, y: msg.y, split: msg.split, config: msg.config, loss: msg.loss, targetEpochs: msg.targetEpochs }, msg.resumeState);
-        } catch (e) {
-          port.post({ type: 'error', message: e instanceof Error ? e.message : String(e), epoch: null, step: null, params: null, state: null });
-          port.close();
-          return;
-        }
-        progressMs = msg.progressMs ?? 100;
-        checkpointMs = msg.checkpointMs ?? 2000;
-        paused = msg.paused ?? false;
-        tempo = msg.tempo ?? null;
-        snapshots = msg.snapshots ?? true;
-        startedAt = lastProgress = lastCheckpoint = Date.now();
-        repace();
-        port.post({ type: 'ready', loss: run.loss, stepsPerEpoch: run.stepsPerEpoch, trainRows: run.trainRows.length, valRows: run.valRows.length, testRows: run.testRows.length, epoch: run.epoch });
-        if (run.finished) return finish(run.finished);
-        // The weights the run starts from are the replay's first frame.
-        if (run.epoch === 0 && run.stepInEpoch === 0) snapshot();
-        // A run is resumable from its first moment: a crash before the first timed checkpoint still leaves a state to continue from.
-        checkpoint(false);
-        if (paused || tempo === 0) progress(Date.now());
-        else schedule();
+  return {
+    start(msg) {
+      try {
+        run = new TrainingRun({ network: msg.network, x: msg.x, y: msg.y, split: msg.split, config: msg.config, loss: msg.loss, targetEpochs: msg.targetEpochs }, msg.resumeState);
+      } catch (e) {
+        port.emit('error', { message: e instanceof Error ? e.message : String(e), epoch: null, step: null, params: null, state: null });
+        port.close();
         return;
       }
-      case 'pause':
-        if (!paused && run && !finished) {
-          paused = true;
-          progress(Date.now());
-          // A save while paused then stores the run exactly where it stopped.
-          checkpoint(false);
-          port.post({ type: 'paused' });
-        }
-        return;
-      case 'resume':
-        paused = false;
-        repace();
-        schedule();
-        return;
-      case 'tempo':
-        tempo = msg.tempo;
-        repace();
-        // Stepping by hand from now: say so at once (the bar shows the run as waiting for a step).
-        if (tempo === 0 && run && !finished) progress(Date.now());
-        schedule();
-        return;
-      case 'stop':
-        stopping = true;
-        schedule();
-        return;
-      case 'step':
+      progressMs = msg.progressMs ?? 100;
+      checkpointMs = msg.checkpointMs ?? 2000;
+      paused = msg.paused ?? false;
+      tempo = msg.tempo ?? null;
+      snapshots = msg.snapshots ?? true;
+      startedAt = lastProgress = lastCheckpoint = Date.now();
+      repace();
+      if (run.finished) return finish(run.finished);
+      // The weights the run starts from are the replay's first frame.
+      if (run.epoch === 0 && run.stepInEpoch === 0) snapshot();
+      // A run is resumable from its first moment: a crash before the first timed checkpoint still leaves a state to continue from.
+      checkpoint();
+      if (paused || tempo === 0) progress(Date.now());
+      else schedule();
+    },
+    pause() {
+      if (!paused && run && !finished) {
         paused = true;
-        pendingSteps.push(msg.unit);
-        schedule();
-        return;
-      case 'forward': {
-        if (!run) return;
-        const r = forwardSample(run.program, run.params, msg.inputs);
-        port.post({ type: 'forwardResult', id: msg.id, z: Float64Array.from(r.z), o: Float64Array.from(r.o), contributions: Float64Array.from(r.contributions) });
-        return;
+        progress(Date.now());
+        // A save while paused then stores the run exactly where it stopped.
+        checkpoint();
       }
-    }
+    },
+    resume() {
+      paused = false;
+      repace();
+      schedule();
+    },
+    tempo(t) {
+      tempo = t;
+      repace();
+      // Stepping by hand from now: say so at once (the bar shows the run as waiting for a step).
+      if (tempo === 0 && run && !finished) progress(Date.now());
+      schedule();
+    },
+    stop() {
+      stopping = true;
+      schedule();
+    },
+    step(unit) {
+      paused = true;
+      pendingSteps.push(unit);
+      schedule();
+    },
   };
 }

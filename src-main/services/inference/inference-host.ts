@@ -5,67 +5,71 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { Network } from '../../../src-shared/model/network';
-import type { InferenceJob, InferenceReply } from '../../inference/protocol';
-import { inferenceWorkerEntry } from '../../inference/worker-url';
+import { RpcError, workerClient, type WorkerClient } from '../../worker-rpc';
 import { UserError } from '../user-error';
+import type { InferenceJob, InferenceLesions, InferenceWorkerProtocol } from './protocol';
+import { inferenceWorkerEntry } from './worker-url';
 
-type Ok<K extends InferenceJob['kind']> = Extract<InferenceReply, { ok: true; kind: K }>;
-type InferenceLesions = { synapses: string[]; neurons: string[] };
+type Answer<K extends keyof InferenceWorkerProtocol['requests']> = ReturnType<InferenceWorkerProtocol['requests'][K]>;
 
 /** The worker did not hold the network a forward job named (it was restarted): the host sends it again. */
 class StaleNetwork extends Error {}
 
+/** A refusal the user should read (bad input count, cyclic network) becomes a UserError; a stale key a StaleNetwork. */
+function refusal(e: unknown): unknown {
+  if (!(e instanceof RpcError)) return e;
+  if (e.code === 'stale') return new StaleNetwork(e.message);
+  if (e.code === 'user') return new UserError('overlay.invalid', e.message);
+  return new Error(e.message);
+}
+
 /** A client of one inference worker. */
 export class InferenceHost {
   private worker: Worker | null = null;
+  private client: WorkerClient<InferenceWorkerProtocol> | null = null;
   /** The network key the worker holds (sent with its network once); null after a (re)start. */
   private heldKey: string | null = null;
-  private nextId = 1;
-  private pending = new Map<number, { resolve: (r: InferenceReply) => void; reject: (e: Error) => void }>();
 
-  private start(): Worker {
-    if (this.worker) return this.worker;
+  private start(): WorkerClient<InferenceWorkerProtocol> {
+    if (this.worker && this.client) return this.client;
     const { entry, options } = inferenceWorkerEntry();
     const w = new Worker(entry, options);
     this.heldKey = null;
     w.unref(); // an idle overlay worker must never keep the process alive
-    w.on('message', (r: InferenceReply) => {
-      const p = this.pending.get(r.id);
-      this.pending.delete(r.id);
-      p?.resolve(r);
-    });
+    // After unref: listening for answers refs the worker's message port again, so an awaited answer keeps the process alive.
+    const client = workerClient<InferenceWorkerProtocol>(w);
     const fail = (e: Error) => {
-      if (this.worker === w) this.worker = null;
-      for (const p of this.pending.values()) p.reject(e);
-      this.pending.clear();
+      if (this.worker === w) {
+        this.worker = null;
+        this.client = null;
+      }
+      client.fail(e);
     };
     w.on('error', fail);
     w.on('exit', (code) => fail(new Error(`The inference worker stopped (exit code ${code}).`)));
     this.worker = w;
-    return w;
+    this.client = client;
+    return client;
   }
 
   /** Runs one job in the worker; a refusal the user should read (bad input count, cyclic network) becomes a UserError. */
-  async run<K extends InferenceJob['kind']>(job: InferenceJob & { kind: K }): Promise<Ok<K>> {
-    const w = this.start();
-    const id = this.nextId++;
-    const reply = await new Promise<InferenceReply>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      w.postMessage({ ...job, id });
-    });
-    if (!reply.ok) {
-      if ('stale' in reply) throw new StaleNetwork(reply.message);
-      if (reply.userError) throw new UserError('overlay.invalid', reply.message);
-      throw new Error(reply.message);
+  async run<K extends InferenceJob['kind']>(job: InferenceJob & { kind: K }): Promise<Answer<K>> {
+    const client = this.start();
+    const j: InferenceJob = job;
+    try {
+      const answer = j.kind === 'forward' ? await client.call('forward', j) : await client.call(j.kind, j);
+      // The answer of the request named by K (the union above cannot carry K through).
+      return answer as Answer<K>;
+    } catch (e) {
+      throw refusal(e);
     }
-    return reply as Ok<K>;
   }
 
   /**
    * One forward pass of `network`, named `networkKey` when the caller reuses it: the network crosses to the worker
    * once per key (structured clone and compile of thousands of synapses), later passes send the inputs only.
    */
-  async forward(job: { network: Network; networkKey?: string; inputs: number[]; lesions?: InferenceLesions }): Promise<Ok<'forward'>> {
+  async forward(job: { network: Network; networkKey?: string; inputs: number[]; lesions?: InferenceLesions }): Promise<Answer<'forward'>> {
     const { network, networkKey, inputs, lesions } = job;
     if (networkKey && this.worker && this.heldKey === networkKey) {
       try {
@@ -82,6 +86,7 @@ export class InferenceHost {
   async close(): Promise<void> {
     const w = this.worker;
     this.worker = null;
+    this.client = null;
     if (w) await w.terminate();
   }
 }
