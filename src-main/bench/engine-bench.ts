@@ -17,6 +17,7 @@ import { createWorkspace, loadInputs } from '../../src-shared/engine/workspace';
 import { NaiveMlp, cpuNow, stopwatch, inferTf, trainBrain, trainNaive, trainTf, useTfBackend, type TrainMeasure } from './engine-peers';
 import { WORKLOADS, macsPerSample, workloadData, type Workload, type WorkloadData } from './engine-workloads';
 import { benchSweep } from './engine-sweep';
+import { simdPeak } from './engine-peak';
 
 export const name = 'engine';
 
@@ -202,6 +203,7 @@ export async function run(): Promise<void> {
   const engineRuns = WORKLOADS.map((w, i) => ENGINE_MODES.map((m) => ({ m, e: trainEngine(w, data[i], m, CAP) })));
   const infEngines = ENGINE_MODES.map((m) => ({ m, e: inferEngine(w2, d2, 1024, 3, m) }));
   const lat = latency(WORKLOADS[0], data[0]);
+  const peak = await simdPeak();
   const naiveRuns = WORKLOADS.map((w, i) => trainNaive(w, data[i], CAP));
   const brainRuns = WORKLOADS.map((w, i) => trainBrain(w, data[i], CAP));
   const infNaive = inferNaive(w2, d2, 3);
@@ -250,7 +252,13 @@ export async function run(): Promise<void> {
     if (r.impl.startsWith('tfjs')) ratios.inferenceW2[`${r.impl} (f32)`] = inf[1].samplesPerSec / r.samplesPerSec;
     printRow(r, inf[0]);
   }
-  results.inferenceW2 = { batch: 1024, rows: inf, ratios: ratios.inferenceW2 };
+  const tfWasmInf = inf.find((r) => r.impl === 'tfjs-wasm')!;
+  const need = 2 * tfWasmInf.gflops;
+  console.log(
+    `  WebAssembly SIMD ceiling here (multiply + add, operands in registers, no FMA in WebAssembly): f64x2 ${fmt(peak.f64, 1)}, f32x4 ${fmt(peak.f32, 1)} GFLOP/s per CPU-s. ` +
+      `2× tfjs-wasm needs ${fmt(need, 1)} GFLOP/s: ${fmt((100 * need) / peak.f64, 0)}% of the f64 ceiling, ${fmt((100 * need) / peak.f32, 0)}% of the f32 one, before loading inputs and the softmax.`,
+  );
+  results.inferenceW2 = { batch: 1024, rows: inf, ratios: ratios.inferenceW2, simdPeakGflops: peak, gflopsFor2xTfWasm: need };
 
   console.log(`\nSingle-sample forward on W1: engine ${fmt(lat.engineNs / 1000, 3)} µs with every z, o and contribution; naive ${fmt(lat.naiveNs / 1000, 3)} µs (outputs only)`);
   results.latencyW1 = { engineMicros: lat.engineNs / 1000, naiveMicros: lat.naiveNs / 1000 };
@@ -258,6 +266,11 @@ export async function run(): Promise<void> {
   console.log(`\nSweep: a 4-run grid (2 learning rates × 2 seeds) on W2 as real training runs (one worker each, history in SQLite):`);
   const sweep = await benchSweep(w2, d2, SWEEP_WORKERS);
   console.log(`  4 runs one after another: ${fmt(sweep.sequentialSeconds, 2)} s wall; on ${SWEEP_WORKERS} workers: ${fmt(sweep.parallelSeconds, 2)} s wall (× ${fmt(sweep.parallelSeconds / sweep.sequentialSeconds, 2)}); load average ${sweep.load.map((v) => v.toFixed(1)).join(' ')}`);
+  const cores = (t: { seconds: number; cpuSeconds: number }) => fmt(t.cpuSeconds / t.seconds, 2);
+  console.log(
+    `  cores the process got (CPU-s ÷ wall-s, workers included): ${cores(sweep.sequential)} one at a time (${fmt(sweep.sequential.cpuSeconds, 2)} CPU-s), ` +
+      `${cores(sweep.parallel)} on ${SWEEP_WORKERS} workers (${fmt(sweep.parallel.cpuSeconds, 2)} CPU-s, at most ${sweep.parallel.maxConcurrent} runs at once)`,
+  );
   results.sweepW2 = { workers: SWEEP_WORKERS, ...sweep };
 
   const r = ratios;

@@ -39,7 +39,7 @@ export function normalCdf(x: number): number {
 // tanh's constants: Cephes' rational form below 0.625, fdlibm's exp (Cody–Waite reduction, Remez polynomial) above.
 const LN2_HI = 6.93147180369123816490e-1;
 const LN2_LO = 1.90821492927058770002e-10;
-const INV_LN2 = 1.4426950408889634074;
+const INV_LN2 = 1.4426950408889634;
 const POW2 = Float64Array.from({ length: 66 }, (_, k) => 2 ** k);
 
 /**
@@ -51,7 +51,7 @@ export function tanhFast(x: number): number {
   if (a < 0.625) {
     if (a === 0) return x;
     const s = x * x;
-    return x + x * s * (((-9.64399179425052238628e-1 * s - 9.92877231001918586564e1) * s - 1.61468768441708447952e3) / (((s + 1.12811678491632931402e2) * s + 2.23548839060100448583e3) * s + 4.84406305325125486048e3));
+    return x + x * s * (((-0.9643991794250523 * s - 99.28772310019185) * s - 1614.6876844170845) / (((s + 112.81167849163293) * s + 2235.4883906010045) * s + 4844.063053251255));
   }
   if (!(a < 22)) return x !== x ? x : x > 0 ? 1 : -1;
   // e = exp(2a) with 2a in [1.25, 44]: k ≤ 64, so 2^k comes exactly from the table.
