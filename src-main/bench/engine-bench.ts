@@ -192,7 +192,7 @@ export async function run(): Promise<void> {
   const load = loadavg()[0];
   console.log(`${report.cpu}, Node ${process.version}, WebAssembly SIMD ${report.simd}; load average ${loadavg().map((v) => v.toFixed(2)).join(' ')}` + (load > cpus().length ? ' — the machine is busy: absolute rates are low and noisy; ratios within this process hold better' : ''));
   console.log('Engine: simd f64 = WebAssembly SIMD, float64 (the default); simd f32 = float32 mode; js f64 = the JavaScript fallback.');
-  console.log(`Peers and the JavaScript engine stop after ${CAP} CPU-seconds (BENCH_PEER_CAP) and their rate is extrapolated; tfjs is measured with both ways of feeding batches and the faster is kept.`);
+  console.log(`Peers and the JavaScript engine stop after ${CAP} CPU-seconds (BENCH_PEER_CAP) and their rate is extrapolated; tfjs is measured with both ways of feeding batches and the faster is kept, after everything else (its memory growth slows typed arrays process-wide).`);
   // Measuring order: every engine mode and the plain-JS peers first, tfjs last. tfjs-wasm grows its WebAssembly
   // memory, which detaches an ArrayBuffer and so switches off V8's detach protector for the whole process: from then
   // on every typed-array access in JavaScript pays a check (measured: the single-sample forward 1.5 → 2.0 µs). The
