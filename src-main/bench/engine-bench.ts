@@ -17,6 +17,7 @@ import { createWorkspace, loadInputs } from '../../src-shared/engine/workspace';
 import { NaiveMlp, cpuNow, stopwatch, inferTf, trainBrain, trainNaive, trainTf, useTfBackend, type TrainMeasure } from './engine-peers';
 import { WORKLOADS, macsPerSample, workloadData, type Workload, type WorkloadData } from './engine-workloads';
 import { benchSweep } from './engine-sweep';
+import { simdPeak } from './engine-peak';
 
 export const name = 'engine';
 
@@ -191,22 +192,41 @@ export async function run(): Promise<void> {
   const load = loadavg()[0];
   console.log(`${report.cpu}, Node ${process.version}, WebAssembly SIMD ${report.simd}; load average ${loadavg().map((v) => v.toFixed(2)).join(' ')}` + (load > cpus().length ? ' — the machine is busy: absolute rates are low and noisy; ratios within this process hold better' : ''));
   console.log('Engine: simd f64 = WebAssembly SIMD, float64 (the default); simd f32 = float32 mode; js f64 = the JavaScript fallback.');
-  console.log(`Peers and the JavaScript engine stop after ${CAP} CPU-seconds (BENCH_PEER_CAP) and their rate is extrapolated; tfjs is measured with both ways of feeding batches and the faster is kept.`);
+  console.log(`Peers and the JavaScript engine stop after ${CAP} CPU-seconds (BENCH_PEER_CAP) and their rate is extrapolated; tfjs is measured with both ways of feeding batches and the faster is kept, after everything else (its memory growth slows typed arrays process-wide).`);
+  // Measuring order: every engine mode and the plain-JS peers first, tfjs last. tfjs-wasm grows its WebAssembly
+  // memory, which detaches an ArrayBuffer and so switches off V8's detach protector for the whole process: from then
+  // on every typed-array access in JavaScript pays a check (measured: the single-sample forward 1.5 → 2.0 µs). The
+  // app's workers never load tfjs, so nothing measured before it is flattered, and tfjs itself is measured as it runs.
+  const data = WORKLOADS.map((w) => workloadData(w));
+  const w2 = WORKLOADS[1];
+  const d2 = data[1];
+  const engineRuns = WORKLOADS.map((w, i) => ENGINE_MODES.map((m) => ({ m, e: trainEngine(w, data[i], m, CAP) })));
+  const infEngines = ENGINE_MODES.map((m) => ({ m, e: inferEngine(w2, d2, 1024, 3, m) }));
+  const lat = latency(WORKLOADS[0], data[0]);
+  const peak = await simdPeak();
+  const naiveRuns = WORKLOADS.map((w, i) => trainNaive(w, data[i], CAP));
+  const brainRuns = WORKLOADS.map((w, i) => trainBrain(w, data[i], CAP));
+  const infNaive = inferNaive(w2, d2, 3);
+  const tfRuns: Record<'cpu' | 'wasm', { label: string; train: TrainMeasure[]; infer: TrainMeasure }> = {} as never;
+  for (const b of ['cpu', 'wasm'] as const) {
+    const label = await useTfBackend(b);
+    const train = WORKLOADS.map((w, i) => (b === 'wasm' ? best(trainTf(w, data[i], CAP / 2, 'gather'), trainTf(w, data[i], CAP / 2, 'fresh')) : trainTf(w, data[i], CAP, 'gather')));
+    const infer = best(inferTf(w2, d2, 1024, 3, 'fresh'), inferTf(w2, d2, 1024, 3, 'slice'));
+    tfRuns[b] = { label, train, infer };
+  }
+
   const ratios: Record<string, Record<string, number>> = {};
-  for (const w of WORKLOADS) {
-    const d = workloadData(w);
+  WORKLOADS.forEach((w, i) => {
     const flops = 6 * macsPerSample(w);
     console.log(`\n${w.id}: ${w.sizes.join(' → ')} (${w.hidden}, ${w.loss}), ${fmt(w.rows)} rows, batch ${w.batch}, ${w.epochs} epochs, Adam lr ${w.lr}`);
-    const engines = ENGINE_MODES.map((m) => ({ m, e: trainEngine(w, d, m, CAP) }));
+    const engines = engineRuns[i];
     const rows: Row[] = engines.map(({ m, e }) => row(m.label, e, flops));
-    rows.push(row('naive', trainNaive(w, d, CAP), flops));
+    rows.push(row('naive', naiveRuns[i], flops));
     for (const b of ['cpu', 'wasm'] as const) {
-      const label = await useTfBackend(b);
-      const m = b === 'wasm' ? best(trainTf(w, d, CAP / 2, 'gather'), trainTf(w, d, CAP / 2, 'fresh')) : trainTf(w, d, CAP, 'gather');
-      rows.push(row(b === 'cpu' ? 'tfjs-cpu' : 'tfjs-wasm', m, flops));
-      rows[rows.length - 1].note = `${label}, ${m.note}`;
+      const m = tfRuns[b].train[i];
+      rows.push({ ...row(b === 'cpu' ? 'tfjs-cpu' : 'tfjs-wasm', m, flops), note: `${tfRuns[b].label}, ${m.note}` });
     }
-    rows.push(row('brain.js', trainBrain(w, d, CAP), flops));
+    rows.push(row('brain.js', brainRuns[i], flops));
     ratios[w.id] = {};
     for (const r of rows) {
       if (r !== rows[0]) ratios[w.id][r.impl] = rows[0].samplesPerSec / r.samplesPerSec;
@@ -215,17 +235,14 @@ export async function run(): Promise<void> {
     }
     console.log(`  engine training accuracy after the run: ${engines.map(({ m, e }) => `${m.label} ${fmt(100 * e.accuracy, 1)}%`).join(', ')}`);
     results[w.id] = { spec: w, engineTrainAccuracy: Object.fromEntries(engines.map(({ m, e }) => [m.label, e.accuracy])), rows, ratios: ratios[w.id] };
-  }
+  });
 
-  const w2 = WORKLOADS[1];
-  const d2 = workloadData(w2);
   const iflops = 2 * macsPerSample(w2);
   console.log(`\nInference, W2 at batch 1024 (softmax included):`);
-  const inf: Row[] = ENGINE_MODES.map((m) => row(m.label, inferEngine(w2, d2, 1024, 3, m), iflops));
-  inf.push(row('naive', inferNaive(w2, d2, 3), iflops));
+  const inf: Row[] = infEngines.map(({ m, e }) => row(m.label, e, iflops));
+  inf.push(row('naive', infNaive, iflops));
   for (const b of ['cpu', 'wasm'] as const) {
-    await useTfBackend(b);
-    const m = best(inferTf(w2, d2, 1024, 3, 'fresh'), inferTf(w2, d2, 1024, 3, 'slice'));
+    const m = tfRuns[b].infer;
     inf.push({ ...row(b === 'cpu' ? 'tfjs-cpu' : 'tfjs-wasm', m, iflops), note: m.note });
   }
   ratios.inferenceW2 = {};
@@ -235,15 +252,25 @@ export async function run(): Promise<void> {
     if (r.impl.startsWith('tfjs')) ratios.inferenceW2[`${r.impl} (f32)`] = inf[1].samplesPerSec / r.samplesPerSec;
     printRow(r, inf[0]);
   }
-  results.inferenceW2 = { batch: 1024, rows: inf, ratios: ratios.inferenceW2 };
+  const tfWasmInf = inf.find((r) => r.impl === 'tfjs-wasm')!;
+  const need = 2 * tfWasmInf.gflops;
+  console.log(
+    `  WebAssembly SIMD ceiling here (multiply + add, operands in registers, no FMA in WebAssembly): f64x2 ${fmt(peak.f64, 1)}, f32x4 ${fmt(peak.f32, 1)} GFLOP/s per CPU-s. ` +
+      `2× tfjs-wasm needs ${fmt(need, 1)} GFLOP/s: ${fmt((100 * need) / peak.f64, 0)}% of the f64 ceiling, ${fmt((100 * need) / peak.f32, 0)}% of the f32 one, before loading inputs and the softmax.`,
+  );
+  results.inferenceW2 = { batch: 1024, rows: inf, ratios: ratios.inferenceW2, simdPeakGflops: peak, gflopsFor2xTfWasm: need };
 
-  const lat = latency(WORKLOADS[0], workloadData(WORKLOADS[0]));
   console.log(`\nSingle-sample forward on W1: engine ${fmt(lat.engineNs / 1000, 3)} µs with every z, o and contribution; naive ${fmt(lat.naiveNs / 1000, 3)} µs (outputs only)`);
   results.latencyW1 = { engineMicros: lat.engineNs / 1000, naiveMicros: lat.naiveNs / 1000 };
 
   console.log(`\nSweep: a 4-run grid (2 learning rates × 2 seeds) on W2 as real training runs (one worker each, history in SQLite):`);
   const sweep = await benchSweep(w2, d2, SWEEP_WORKERS);
   console.log(`  4 runs one after another: ${fmt(sweep.sequentialSeconds, 2)} s wall; on ${SWEEP_WORKERS} workers: ${fmt(sweep.parallelSeconds, 2)} s wall (× ${fmt(sweep.parallelSeconds / sweep.sequentialSeconds, 2)}); load average ${sweep.load.map((v) => v.toFixed(1)).join(' ')}`);
+  const cores = (t: { seconds: number; cpuSeconds: number }) => fmt(t.cpuSeconds / t.seconds, 2);
+  console.log(
+    `  cores the process got (CPU-s ÷ wall-s, workers included): ${cores(sweep.sequential)} one at a time (${fmt(sweep.sequential.cpuSeconds, 2)} CPU-s), ` +
+      `${cores(sweep.parallel)} on ${SWEEP_WORKERS} workers (${fmt(sweep.parallel.cpuSeconds, 2)} CPU-s, at most ${sweep.parallel.maxConcurrent} runs at once)`,
+  );
   results.sweepW2 = { workers: SWEEP_WORKERS, ...sweep };
 
   const r = ratios;

@@ -14,6 +14,7 @@ import { createSchema } from '../services/project/migrations';
 import { startSweep } from '../services/training/sweep';
 import { useBuiltWorkers } from '../worker-entry';
 import type { Workload, WorkloadData } from './engine-workloads';
+import { stopwatch } from './engine-peers';
 
 /**
  * Bundles the training worker with esbuild (already present under vite/tsx) into out/bench/workers/, as the app
@@ -55,22 +56,40 @@ export function w2Project(w: Workload, d: WorkloadData) {
   return { dataset, network, db };
 }
 
-/** Wall-clock seconds of the same 4-run grid one at a time and on `workers` workers. */
-export async function benchSweep(w: Workload, d: WorkloadData, workers: number): Promise<{ sequentialSeconds: number; parallelSeconds: number; epochsPerRun: number; load: number[] }> {
+/** One way of running the grid: wall seconds, CPU seconds of the whole process (workers included), most runs at once. */
+export interface SweepTiming {
+  seconds: number;
+  cpuSeconds: number;
+  maxConcurrent: number;
+}
+
+/**
+ * The same 4-run grid one at a time and on `workers` workers. CPU seconds over wall seconds is the number of cores the
+ * process actually got: about `workers` on an idle machine; on a machine other processes keep busy it shows why the
+ * parallel run cannot be `workers` times faster.
+ */
+export async function benchSweep(w: Workload, d: WorkloadData, workers: number): Promise<{ sequential: SweepTiming; parallel: SweepTiming; sequentialSeconds: number; parallelSeconds: number; epochsPerRun: number; load: number[] }> {
   await bundleTrainingWorker();
   const { dataset, network, db } = w2Project(w, d);
   const epochs = 2;
   const config = parseTrainingConfig({ epochs, batchSize: w.batch, optimizer: { kind: 'adam', lr: w.lr } });
   const spec = { lrs: [w.lr, 3 * w.lr], widths: [], layer: [], seeds: [1, 2] };
-  const time = async (concurrency: number) => {
-    const t0 = performance.now();
-    const out = await startSweep({ db, datasetId: dataset.meta.id, dataset, network, config, spec, concurrency }).done;
+  const time = async (concurrency: number): Promise<SweepTiming> => {
+    let live = 0;
+    let maxConcurrent = 0;
+    const listener = {
+      started: () => (maxConcurrent = Math.max(maxConcurrent, ++live)),
+      finished: () => live--,
+    };
+    const stop = stopwatch();
+    const out = await startSweep({ db, datasetId: dataset.meta.id, dataset, network, config, spec, concurrency, listener }).done;
+    const t = stop();
     const bad = out.find((r) => r.outcome?.status !== 'completed');
     if (bad) throw new Error(`A sweep run did not complete: ${JSON.stringify(bad.outcome && 'message' in bad.outcome ? bad.outcome.message : bad.outcome?.status)}`);
-    return (performance.now() - t0) / 1000;
+    return { seconds: t.seconds, cpuSeconds: t.cpuSeconds, maxConcurrent };
   };
-  const sequentialSeconds = await time(1);
-  const parallelSeconds = await time(workers);
+  const sequential = await time(1);
+  const parallel = await time(workers);
   db.close();
-  return { sequentialSeconds, parallelSeconds, epochsPerRun: epochs, load: loadavg() };
+  return { sequential, parallel, sequentialSeconds: sequential.seconds, parallelSeconds: parallel.seconds, epochsPerRun: epochs, load: loadavg() };
 }

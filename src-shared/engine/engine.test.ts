@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activationScalar, erf } from './activations';
+import { activationScalar, erf, tanhFast } from './activations';
 import { layeredNetwork } from './build';
 import { CompileError, applyWeightsToNetwork, compileNetwork, paramsFromNetwork, programFor, structureKey } from './compile';
 import { skipData, skipNetwork } from './fixtures';
@@ -53,6 +53,17 @@ describe('compile', () => {
 });
 
 describe('activations', () => {
+  it('tanhFast (the single-sample forward) is within 5e-16 relative of Math.tanh, special values included', () => {
+    const rng = createRng(5);
+    let worst = 0;
+    for (let i = 0; i < 200_000; i++) {
+      const x = (rng.next() < 0.5 ? -1 : 1) * (i % 2 ? 25 * rng.next() : 10 ** (-12 * rng.next()));
+      worst = Math.max(worst, Math.abs(tanhFast(x) - Math.tanh(x)) / Math.abs(Math.tanh(x)));
+    }
+    expect(worst).toBeLessThan(5e-16);
+    for (const x of [0, -0, 5e-324, -5e-324, 22, -40, Infinity, -Infinity, NaN]) expect(Object.is(tanhFast(x), Math.tanh(x))).toBe(true);
+    for (const x of [0.3, -0.7, 1.5, -3, 10]) expect(tanhFast(x)).toBeCloseTo(Math.tanh(x), 15);
+  });
   it('erf matches reference values to ~1e-15', () => {
     // Values from Abramowitz & Stegun / mpmath.
     const ref: [number, number][] = [
@@ -92,6 +103,20 @@ describe('single-sample forward and contributions', () => {
     }
     const outs = Array.from(p.outputs, (o) => r.o[o]);
     expect(outs.reduce((a, b) => a + b)).toBeCloseTo(1, 14);
+  });
+  it('the one-pass path (no lesions) equals the general path bit for bit, on a skip graph and a layered MLP', () => {
+    const mlp = layeredNetwork([3, 5, 4, 2], { activations: ['tanh', 'relu', 'sigmoid'], softmax: false });
+    for (const n of [net, mlp]) {
+      const q = compileNetwork(n);
+      const w = new Float64Array(q.nParams);
+      initialise(q, w, 'glorot_normal', createRng(3));
+      for (let i = q.nWeights; i < q.nParams; i++) w[i] = 0.1 * (i % 5) - 0.2;
+      const fast = forwardSample(q, w, x);
+      const general = forwardSample(q, w, x, {});
+      expect(Array.from(fast.z)).toEqual(Array.from(general.z));
+      expect(Array.from(fast.o)).toEqual(Array.from(general.o));
+      expect(Array.from(fast.contributions)).toEqual(Array.from(general.contributions));
+    }
   });
   it('a lesioned synapse gives exactly a fresh forward pass of the network without that edge', () => {
     const sid = 'h1-h3';
@@ -213,10 +238,13 @@ describe('training guards, Dale, state and schedules', () => {
     expect((err as DivergenceError).message).toMatch(/epoch 2, step 1:/);
     expect((err as DivergenceError).epoch).toBe(1);
     expect(tr.getWeights()).toEqual(before);
-    const huge = createTrainer(p, paramsFromNetwork(p, net), { loss: 'bce', optimizer: { kind: 'sgd', lr: Infinity }, batchSize: 16, seed: 2 });
-    const start = huge.getWeights();
-    expect(() => huge.step(data.X, data.Y, null, 0, 16)).toThrow(/weight is NaN or infinite/);
-    expect(huge.getWeights()).toEqual(start);
+    // Every optimiser reports the non-finite weight its own update made.
+    for (const kind of ['sgd', 'momentum', 'adam', 'adamw'] as const) {
+      const huge = createTrainer(p, paramsFromNetwork(p, net), { loss: 'bce', optimizer: { kind, lr: Infinity }, batchSize: 16, seed: 2 });
+      const start = huge.getWeights();
+      expect(() => huge.step(data.X, data.Y, null, 0, 16)).toThrow(/weight is NaN or infinite/);
+      expect(huge.getWeights()).toEqual(start);
+    }
   });
   it('resumes exactly from a serialised state (Adam moments, counters, shuffle RNG)', () => {
     const p = compileNetwork(net);

@@ -30,13 +30,18 @@ export function createOptimizerState(cfg: OptimizerConfig, n: number): Optimizer
   return { t: 0, m: new Float64Array(cfg.kind === 'sgd' ? 0 : n), v: new Float64Array(adam ? n : 0) };
 }
 
-/** Applies one update to params from grad with learning rate lr; weights are params[0, nWeights). */
-export function optimizerStep(cfg: OptimizerConfig, st: OptimizerState, params: Float64Array, grad: Float64Array, lr: number, nWeights: number): void {
+/**
+ * Applies one update to params from grad with learning rate lr; weights are params[0, nWeights). Returns whether every
+ * updated parameter is finite: the check rides along in the update loop (x·0 is 0 exactly when x is finite) instead of
+ * a pass of its own over the parameters.
+ */
+export function optimizerStep(cfg: OptimizerConfig, st: OptimizerState, params: Float64Array, grad: Float64Array, lr: number, nWeights: number): boolean {
   const n = params.length;
   st.t++;
+  let chk = 0;
   if (cfg.kind === 'sgd') {
-    for (let i = 0; i < n; i++) params[i] -= lr * grad[i];
-    return;
+    for (let i = 0; i < n; i++) chk += (params[i] -= lr * grad[i]) * 0;
+    return chk === 0;
   }
   if (cfg.kind === 'momentum') {
     const mu = cfg.momentum ?? 0.9;
@@ -46,16 +51,16 @@ export function optimizerStep(cfg: OptimizerConfig, st: OptimizerState, params: 
       for (let i = 0; i < n; i++) {
         const b = mu * m[i] + grad[i];
         m[i] = b;
-        params[i] -= lr * (grad[i] + mu * b);
+        chk += (params[i] -= lr * (grad[i] + mu * b)) * 0;
       }
     } else {
       for (let i = 0; i < n; i++) {
         const b = mu * m[i] + grad[i];
         m[i] = b;
-        params[i] -= lr * b;
+        chk += (params[i] -= lr * b) * 0;
       }
     }
-    return;
+    return chk === 0;
   }
   const b1 = cfg.beta1 ?? 0.9;
   const b2 = cfg.beta2 ?? 0.999;
@@ -72,6 +77,7 @@ export function optimizerStep(cfg: OptimizerConfig, st: OptimizerState, params: 
     const g = grad[i];
     const mi = (m[i] = b1 * m[i] + (1 - b1) * g);
     const vi = (v[i] = b2 * v[i] + (1 - b2) * g * g);
-    params[i] -= (stepSize * mi) / (Math.sqrt(vi) / bc2s + eps);
+    chk += (params[i] -= (stepSize * mi) / (Math.sqrt(vi) / bc2s + eps)) * 0;
   }
+  return chk === 0;
 }

@@ -1,5 +1,5 @@
 import type { Program } from './compile';
-import { ACT_CODE, activate } from './activations';
+import { ACT_CODE, activate, tanhFast } from './activations';
 
 // The common activations inline (a call to the general `activate` per neuron costs about as much as the rest of a
 // small network's forward pass).
@@ -8,7 +8,7 @@ const RELU = ACT_CODE.relu;
 const SIGMOID = ACT_CODE.sigmoid;
 const IDENTITY = ACT_CODE.identity;
 function act1(c: number, z: number): number {
-  if (c === TANH) return Math.tanh(z);
+  if (c === TANH) return tanhFast(z);
   if (c === RELU) return z > 0 ? z : 0;
   if (c === IDENTITY) return z;
   if (c === SIGMOID) return activate(SIGMOID, z);
@@ -65,6 +65,10 @@ export function createSampleResult(program: Program): SampleResult {
 export function forwardSample(program: Program, params: Float64Array, inputs: ArrayLike<number>, lesions?: LesionMask | Lesions | null, out?: SampleResult): SampleResult {
   const res = out ?? createSampleResult(program);
   const mask = lesions ? ('weightOff' in lesions ? lesions : compileLesions(program, lesions)) : null;
+  if (!mask) {
+    const plan = planFor(program);
+    if (plan.fused) return fusedSample(program, plan, params, inputs, res);
+  }
   const { z, o, contributions } = res;
   const { blocks, act, nWeights, inputs: inp } = program;
   for (let k = 0; k < inp.length; k++) {
@@ -106,6 +110,99 @@ export function forwardSample(program: Program, params: Float64Array, inputs: Ar
     }
   } else {
     for (let s = 0; s < contributions.length; s++) contributions[s] = params[synParam[s]] * o[synSource[s]];
+  }
+  return res;
+}
+
+/**
+ * The single-sample fast path's flat schedule: per target row [target, activation, weight offset, fan-in, offset of
+ * its sources in `src`], so one loop walks the whole network without touching the block objects.
+ */
+interface SamplePlan {
+  rows: Int32Array;
+  src: Int32Array;
+  /** Synapse index of each weight, or null when weights are already in synapse order (layered networks). */
+  paramSyn: Int32Array | null;
+  /**
+   * Contributions can be written while the weighted sum runs: true unless a softmax member feeds another neuron (its
+   * o changes after the pass, and the contribution uses the final o).
+   */
+  fused: boolean;
+}
+
+const plans = new WeakMap<Program, SamplePlan>();
+
+function planFor(program: Program): SamplePlan {
+  let plan = plans.get(program);
+  if (plan) return plan;
+  const rows: number[] = [];
+  const src: number[] = [];
+  const member = new Uint8Array(program.neuronIds.length);
+  for (const g of program.softmaxGroups) for (const n of g) member[n] = 1;
+  let fused = program.synParam.length === program.nWeights;
+  for (const b of program.blocks) {
+    const at = src.length;
+    const K = b.sources.length;
+    for (const s of b.sources) {
+      src.push(s);
+      if (member[s]) fused = false;
+    }
+    for (let r = 0; r < b.targets.length; r++) rows.push(b.targets[r], program.act[b.targets[r]], b.wOffset + r * K, K, at);
+  }
+  const paramSyn = new Int32Array(program.nWeights);
+  let identity = true;
+  program.synParam.forEach((p, s) => {
+    paramSyn[p] = s;
+    if (p !== s) identity = false;
+  });
+  plan = { rows: Int32Array.from(rows), src: Int32Array.from(src), paramSyn: identity ? null : paramSyn, fused };
+  plans.set(program, plan);
+  return plan;
+}
+
+/**
+ * forwardSample without lesions in one pass: each contribution w·o is the very product the weighted sum adds, so it is
+ * stored as it is made (bit-identical to the two-pass form, about a third faster on small networks).
+ */
+function fusedSample(program: Program, plan: SamplePlan, params: Float64Array, inputs: ArrayLike<number>, res: SampleResult): SampleResult {
+  const { z, o, contributions: c } = res;
+  const inp = program.inputs;
+  const nW = program.nWeights;
+  const { rows, src, paramSyn } = plan;
+  for (let k = 0; k < inp.length; k++) {
+    const v = inputs[k];
+    z[inp[k]] = v;
+    o[inp[k]] = v;
+  }
+  for (let q = 0; q < rows.length; q += 5) {
+    const t = rows[q];
+    const a = rows[q + 1];
+    const w = rows[q + 2];
+    const end = w + rows[q + 3];
+    let s = rows[q + 4];
+    let acc = params[nW + t];
+    if (paramSyn === null) {
+      for (let p = w; p < end; p++, s++) {
+        const v = params[p] * o[src[s]];
+        c[p] = v;
+        acc += v;
+      }
+    } else {
+      for (let p = w; p < end; p++, s++) {
+        const v = params[p] * o[src[s]];
+        c[paramSyn[p]] = v;
+        acc += v;
+      }
+    }
+    z[t] = acc;
+    o[t] = act1(a, acc);
+  }
+  for (const g of program.softmaxGroups) {
+    let mx = -Infinity;
+    for (const n of g) mx = Math.max(mx, z[n]);
+    let s = 0;
+    for (const n of g) s += o[n] = Math.exp(z[n] - mx);
+    for (const n of g) o[n] /= s;
   }
   return res;
 }

@@ -118,14 +118,13 @@ export function createTrainer(program: Program, initialParams: Float64Array, con
     const loss = gradient(X, Y, rows, start, count);
     if (!Number.isFinite(loss)) throw new DivergenceError(epochNo, stepInEpoch, 'the loss');
     good.set(params);
-    optimizerStep(config.optimizer, opt, params, ws.grad, learningRate(config.optimizer.lr, config.schedule, opt.t), nW);
+    const finite = optimizerStep(config.optimizer, opt, params, ws.grad, learningRate(config.optimizer.lr, config.schedule, opt.t), nW);
     if (dale) projectDale(program, params);
-    for (let i = 0; i < params.length; i++) {
-      if (!Number.isFinite(params[i])) {
-        params.set(good);
-        opt.t--;
-        throw new DivergenceError(epochNo, stepInEpoch, 'a weight');
-      }
+    // Dale's projection keeps finite weights finite (it may zero an infinite one): only a non-finite update needs a pass.
+    if (!finite && !allFinite(params)) {
+      params.set(good);
+      opt.t--;
+      throw new DivergenceError(epochNo, stepInEpoch, 'a weight');
     }
     stepInEpoch++;
     return loss;
@@ -181,4 +180,9 @@ export function createTrainer(program: Program, initialParams: Float64Array, con
       rng.setState(s.rngState);
     },
   };
+}
+
+function allFinite(a: Float64Array): boolean {
+  for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i])) return false;
+  return true;
 }

@@ -52,23 +52,41 @@ export function loadInputs(program: Program, ws: Workspace, X: ArrayLike<number>
   const nIn = inp.length;
   const O = ws.O;
   const Z = ws.Z;
-  // Input-outer: each input's run over the batch is written contiguously (measured ~25% faster than row-outer, whose
-  // writes go to nIn streams a power-of-two stride apart); the batch's rows of X stay in cache across the inputs.
-  if (rows) {
-    const at = new Int32Array(B);
-    for (let j = 0; j < B; j++) at[j] = rows[start + j] * nIn;
-    for (let k = 0; k < nIn; k++) {
-      const base = inp[k] * B;
-      for (let j = 0; j < B; j++) O[base + j] = X[at[j] + k];
-    }
-  } else {
-    for (let k = 0; k < nIn; k++) {
-      const base = inp[k] * B;
-      for (let j = 0, r = start * nIn + k; j < B; j++, r += nIn) O[base + j] = X[r];
+  // Tiles of 8 rows: within a tile each input's 8 values are written contiguously (one cache line in float64), and the
+  // 8 source rows are read sequentially. Input-outer over the whole batch instead touches every row of the batch (each
+  // a page or more apart on wide inputs) once per input: measured 3× slower on 784 inputs, no faster on 30.
+  const at = new Int32Array(8);
+  for (let j0 = 0; j0 < B; j0 += 8) {
+    const n = Math.min(8, B - j0);
+    for (let j = 0; j < n; j++) at[j] = (rows ? rows[start + j0 + j] : start + j0 + j) * nIn;
+    if (n === 8) {
+      const a0 = at[0], a1 = at[1], a2 = at[2], a3 = at[3], a4 = at[4], a5 = at[5], a6 = at[6], a7 = at[7];
+      for (let k = 0; k < nIn; k++) {
+        const o = inp[k] * B + j0;
+        O[o] = X[a0 + k];
+        O[o + 1] = X[a1 + k];
+        O[o + 2] = X[a2 + k];
+        O[o + 3] = X[a3 + k];
+        O[o + 4] = X[a4 + k];
+        O[o + 5] = X[a5 + k];
+        O[o + 6] = X[a6 + k];
+        O[o + 7] = X[a7 + k];
+      }
+    } else {
+      for (let k = 0; k < nIn; k++) {
+        const o = inp[k] * B + j0;
+        for (let j = 0; j < n; j++) O[o + j] = X[at[j] + k];
+      }
     }
   }
-  for (let k = 0; k < nIn; k++) {
-    const base = inp[k] * B;
-    Z.set(O.subarray(base, base + B), base);
+  // Inputs' z equals their o. Usually the inputs are neurons 0..nIn-1 in order: one copy, not one subarray per input.
+  let contiguous = true;
+  for (let k = 1; k < nIn && contiguous; k++) contiguous = inp[k] === inp[0] + k;
+  if (contiguous && nIn > 0) Z.set(O.subarray(inp[0] * B, (inp[0] + nIn) * B), inp[0] * B);
+  else {
+    for (let k = 0; k < nIn; k++) {
+      const base = inp[k] * B;
+      Z.set(O.subarray(base, base + B), base);
+    }
   }
 }
