@@ -1,6 +1,8 @@
 /**
  * Keeps the heatmaps in step with the canvas: while they are on, every change of weights or structure
- * (live during training too) asks main for fresh grids, one request at a time, at most 5 a second,
+ * (live during training too) asks main for fresh grids, one request at a time, at most 5 a second
+ * (2 a second while a run is live: each answer is a grid per neuron, and parsing them and collecting
+ * their garbage five times a second held frames of a hundred-neuron network training at full speed),
  * always for the newest network.
  */
 import { useEffect } from 'react';
@@ -10,6 +12,7 @@ import { useBoundaryStore } from '../state/boundary-store';
 import { useTrainingStore } from '../state/training-store';
 
 const MIN_GAP_MS = 200;
+const TRAINING_GAP_MS = 500;
 /** When the last grid request left, across effect runs. */
 let lastRequest = 0;
 
@@ -21,6 +24,7 @@ export function useBoundarySync(): void {
   const xFeature = useBoundaryStore((s) => s.xFeature);
   const yFeature = useBoundaryStore((s) => s.yFeature);
   const datasetId = useTrainingStore((s) => s.datasetId);
+  const training = useTrainingStore((s) => s.live !== null);
 
   useEffect(() => {
     if (!enabled) return;
@@ -38,11 +42,11 @@ export function useBoundarySync(): void {
           (e: unknown) => !cancelled && useBoundaryStore.setState({ data: null, problem: e instanceof Error ? e.message : String(e) }),
         );
       },
-      Math.max(0, lastRequest + MIN_GAP_MS - Date.now()),
+      Math.max(0, lastRequest + (training ? TRAINING_GAP_MS : MIN_GAP_MS) - Date.now()),
     );
     return () => {
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [enabled, datasetId, xFeature, yFeature, neurons, synapses]);
+  }, [enabled, datasetId, xFeature, yFeature, neurons, synapses, training]);
 }

@@ -14,6 +14,7 @@ import { classOf, inputColumns, inputMatrix, selectRows } from '../overlay/datas
 import { inferenceHost } from '../inference/inference-host';
 import type { Session } from '../session';
 import { UserError } from '../user-error';
+import { toDrawingPrecision } from './drawing-precision';
 
 type Channel = 'training.predictions' | 'training.boundary';
 
@@ -59,7 +60,7 @@ export const insightHandlers: { [C in Channel]: (payload: PayloadOf<C>, session:
     const yRange = paddedRange(X, F, yFeature, local);
     const cells = resolution * resolution;
     const { neuronIds, o } = await inferenceHost().run({ kind: 'outputs', network: net, x: gridInputs(columnMeans(X, F, local), xFeature, yFeature, xRange, yRange, resolution), nRows: cells });
-    const grids = neuronIds.map((_, n) => Array.from(o.subarray(n * cells, (n + 1) * cells)));
+    const grids = neuronIds.map((_, n) => toDrawingPrecision(o.subarray(n * cells, (n + 1) * cells)));
     checkOutputs(net, d);
     const target = d.meta.targets[0];
     const O = d.meta.outputs.length;
