@@ -94,13 +94,7 @@ export function forwardSample(program: Program, params: Float64Array, inputs: Ar
       o[t] = mask !== null && mask.neuronOff[t] ? 0 : act1(act[t], acc);
     }
   }
-  for (const g of program.softmaxGroups) {
-    let mx = -Infinity;
-    for (const n of g) mx = Math.max(mx, z[n]);
-    let s = 0;
-    for (const n of g) s += o[n] = Math.exp(z[n] - mx);
-    for (const n of g) o[n] /= s;
-  }
+  softmaxGroups(program.softmaxGroups, z, o);
   if (mask) for (const g of program.softmaxGroups) for (const n of g) if (mask.neuronOff[n]) o[n] = 0;
   const { synParam, synSource } = program;
   if (mask) {
@@ -197,12 +191,17 @@ function fusedSample(program: Program, plan: SamplePlan, params: Float64Array, i
     z[t] = acc;
     o[t] = act1(a, acc);
   }
-  for (const g of program.softmaxGroups) {
+  softmaxGroups(program.softmaxGroups, z, o);
+  return res;
+}
+
+/** Each softmax group's outputs from its members' z (shifted by the largest, so exp never overflows). */
+function softmaxGroups(groups: readonly Int32Array[], z: Float64Array, o: Float64Array): void {
+  for (const g of groups) {
     let mx = -Infinity;
     for (const n of g) mx = Math.max(mx, z[n]);
     let s = 0;
     for (const n of g) s += o[n] = Math.exp(z[n] - mx);
     for (const n of g) o[n] /= s;
   }
-  return res;
 }
