@@ -48,6 +48,10 @@ describe('format-number', () => {
     expect(formatCell(42)).toBe('42');
     expect(formatCell(3.14159265)).toBe('3.14159');
     expect(formatCell(2.5)).toBe('2.5');
+    expect(formatCell(100000.3)).toBe('100000');
+    expect(formatCell(-2500.25)).toBe('-2500.25');
+    expect(formatCell(1200000.5)).toBe('1.2e+6');
+    expect(formatCell(0.000123)).toBe('0.000123');
     expect(formatCell('setosa')).toBe('setosa');
   });
 });

@@ -51,6 +51,7 @@ export function formatField(v: number): string {
 /** A data cell: integers as they are, other numbers to 6 significant digits without trailing zeros; text as it is. */
 export function formatCell(v: number | string | null): string {
   if (v === null) return '';
-  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : v.toPrecision(6).replace(/\.?0+$/, '');
+  // Trailing zeros go only after a decimal point: 100000.3 is "100000", not "1".
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : v.toPrecision(6).replace(/(\.\d*?)0+(?=e|$)/, '$1').replace(/\.(?=e|$)/, '');
   return v;
 }
