@@ -61,13 +61,19 @@ async function expectPanelAccessible(page: Page, what: string) {
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), what).toEqual([]);
 }
 
-async function openViaHelp(page: Page) {
-  await menu(page, 'Help', 'help.negativeOutput');
+/** The guided example's panel once it opened, past the unsaved-changes question when the current project asks it. */
+async function walkthroughPanel(page: Page): Promise<Locator> {
   const unsaved = page.getByTestId('unsaved-dialog');
   const panel = page.getByTestId('walkthrough');
   await expect(panel.or(unsaved)).toBeVisible();
   if (await unsaved.isVisible()) await unsaved.getByRole('button', { name: 'Don’t Save' }).click();
   await expect(panel).toBeVisible();
+  return panel;
+}
+
+async function openViaHelp(page: Page) {
+  await menu(page, 'Help', 'help.negativeOutput');
+  const panel = await walkthroughPanel(page);
   await expect(neuron(page, 't')).toBeVisible();
   return panel;
 }
@@ -235,11 +241,7 @@ test.describe('with the OS in dark mode', () => {
     expect(link.y + link.height, 'the guided example card inside its dialog').toBeLessThanOrEqual(dialog.y + dialog.height);
     await page.screenshot({ path: `${ARTIFACTS}walkthrough-examples-dialog-dark.png` });
     await card.click();
-    const unsaved = page.getByTestId('unsaved-dialog');
-    const panel = page.getByTestId('walkthrough');
-    await expect(panel.or(unsaved)).toBeVisible();
-    if (await unsaved.isVisible()) await unsaved.getByRole('button', { name: 'Don’t Save' }).click();
-    await expect(panel).toBeVisible();
+    const panel = await walkthroughPanel(page);
     await checkStep(page, panel, 0);
     await panel.getByTestId('walkthrough-next').click();
     await checkStep(page, panel, 1);
@@ -286,11 +288,7 @@ test.describe('first launch', () => {
     await expect(welcome).toBeVisible();
     await page.screenshot({ path: `${ARTIFACTS}walkthrough-welcome.png` });
     await welcome.getByTestId('toast-action').click();
-    const unsaved = page.getByTestId('unsaved-dialog');
-    const panel = page.getByTestId('walkthrough');
-    await expect(panel.or(unsaved)).toBeVisible();
-    if (await unsaved.isVisible()) await unsaved.getByRole('button', { name: 'Don’t Save' }).click();
-    await expect(panel).toBeVisible();
+    const panel = await walkthroughPanel(page);
     await checkStep(page, panel, 0);
   });
 });
