@@ -9,6 +9,8 @@ const seenProtocols: string[] = [];
 const stored = new Map<string, string>();
 const addressBar: string[] = [];
 let connections = 0;
+const PACKED_VALUES = [1, -2.5, Math.PI];
+const PACKED = Buffer.from(Float64Array.from(PACKED_VALUES).buffer).toString('base64');
 
 beforeAll(async () => {
   wss = new WebSocketServer({ host: '127.0.0.1', port: 0, handleProtocols: (p) => (p.has('neurite') ? 'neurite' : false) });
@@ -20,7 +22,11 @@ beforeAll(async () => {
     ws.on('message', (data) => {
       const { id, channel } = JSON.parse(data.toString());
       if (channel === 'app.info') ws.send(JSON.stringify({ id, ok: true, result: { name: 'Neurite', version: '0', mode: 'browser', platform: 'test' } }));
-      else if (channel === 'project.current') {
+      else if (channel === 'overlay.forward') {
+        // Long number arrays arrive packed: base64 of their float64 bytes, their paths listed under `packed`.
+        ws.send(JSON.stringify({ event: 'training.progress', payload: { curve: PACKED }, packed: [['curve']] }));
+        ws.send(JSON.stringify({ id, ok: true, result: { z: [0.5], contributions: PACKED }, packed: [['contributions']] }));
+      } else if (channel === 'project.current') {
         ws.send(JSON.stringify({ event: 'menu.command', payload: { command: 'view.fitView' } }));
         ws.send(JSON.stringify({ id, ok: true, result: null }));
       } else if (channel === 'project.close') ws.terminate();
@@ -67,6 +73,12 @@ describe('the renderer client over WebSocket', () => {
     off();
     await api.request('project.current', {});
     expect(events).toEqual(['view.fitView']);
+
+    const curves: unknown[] = [];
+    const offProgress = api.on('training.progress', (p) => curves.push((p as unknown as { curve: unknown }).curve));
+    expect(await api.request('overlay.forward', { networkKey: 'k', inputs: [] })).toEqual({ z: [0.5], contributions: PACKED_VALUES });
+    expect(curves).toEqual([PACKED_VALUES]);
+    offProgress();
 
     // The server drops the socket mid-request: that request fails, the client reconnects, later ones work.
     const dropped = await api.request('project.close', {}).catch((e: unknown) => e);

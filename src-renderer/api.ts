@@ -2,6 +2,7 @@
  * The renderer's only door to main. In Electron it goes through the preload bridge; in a
  * browser it speaks JSON over a WebSocket to serve.ts. Nothing else in the renderer knows which.
  */
+import { decodeFloat64, unpackNumberArrays } from '../src-shared/packed-arrays';
 import { ApiCallError, type Channel, type EventName, type EventOf, type NeuriteApi, type Reply, type RequestOf, type ResponseOf } from '../src-shared/api';
 
 /** Which transport this page talks through. */
@@ -102,13 +103,14 @@ class SocketClient {
 
   private receive(data: unknown) {
     if (typeof data !== 'string') return;
-    let msg: { id?: unknown; event?: unknown; payload?: unknown } & Partial<Reply>;
+    let msg: { id?: unknown; event?: unknown; payload?: unknown; result?: unknown; packed?: unknown } & Partial<Reply>;
     try {
       msg = JSON.parse(data);
     } catch {
       console.error('Neurite: unreadable message from the server');
       return;
     }
+    if (Array.isArray(msg.packed)) unpackNumberArrays(typeof msg.event === 'string' ? msg.payload : msg.result, msg.packed, decodeFloat64);
     if (typeof msg.event === 'string') {
       for (const l of this.listeners.get(msg.event) ?? []) l(msg.payload);
       return;

@@ -36,6 +36,8 @@ const handlers: PartialHandlers = {
   },
   'project.list': async () => [{ path: 'a.neurite', name: 'a', size: 10n as unknown as number, modified: '' }],
   'project.recovery': async () => [{ id: 'r', path: null, name: 'y'.repeat(MAX_REPLY_CHARS), editedAt: '' }],
+  // A reply with a long number array: it travels packed.
+  'overlay.forward': async () => ({ neuronIds: ['a'], synapseIds: [], z: [0.25], o: [-0], contributions: LONG }),
   // A handler that leaves a rejected promise behind after answering (the process must not exit).
   'project.close': async () => {
     void Promise.reject(new Error('nobody listens to this'));
@@ -46,6 +48,7 @@ const handlers: PartialHandlers = {
   },
 };
 const MAX_REPLY_CHARS = 256 * 1024;
+const LONG = Array.from({ length: 1000 }, (_, i) => Math.sin(i) / 7);
 const logged: string[] = [];
 
 let server: RunningServer;
@@ -193,6 +196,15 @@ describe('WebSocket transport', () => {
     expect(ws!.protocol).toBe('neurite');
     const reply = await ask(ws!, JSON.stringify({ id: 7, channel: 'app.info', payload: {} }));
     expect(reply).toEqual({ id: 7, ok: true, result: { name: 'Neurite', version: '0.1.0', mode: 'browser', platform: process.platform, firstLaunchExample: process.env.NEURITE_NO_EXAMPLE !== '1' } });
+    ws!.close();
+  });
+
+  it('sends a long number array as base64 of its float64 bytes, listed under packed, and leaves short ones as JSON', async () => {
+    const { ws } = await connect('/ws');
+    const reply = await ask(ws!, JSON.stringify({ id: 4, channel: 'overlay.forward', payload: { networkKey: 'k', inputs: [] } }));
+    expect(reply).toMatchObject({ id: 4, ok: true, packed: [['contributions']], result: { z: [0.25], o: [0] } });
+    const text = (reply.result as { contributions: string }).contributions;
+    expect(Array.from(new Float64Array(Uint8Array.from(Buffer.from(text, 'base64')).buffer))).toEqual(LONG);
     ws!.close();
   });
 

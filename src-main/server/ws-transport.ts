@@ -2,6 +2,7 @@ import type { RawData, WebSocket } from 'ws';
 import type { Reply } from '../../src-shared/api';
 import type { Dispatcher } from '../services/dispatch';
 import { createSession, type Session } from '../services/session';
+import { packNumberArrays } from '../../src-shared/packed-arrays';
 
 /** Where a browser-mode session keeps its files. */
 export interface SessionDirs {
@@ -11,6 +12,14 @@ export interface SessionDirs {
 
 /** Largest reply sent, in UTF-16 code units of its JSON (about bytes for the ASCII JSON mostly is); bigger ones become an error reply. */
 export const DEFAULT_MAX_REPLY_CHARS = 256 * 1024 * 1024;
+
+const encodeFloat64 = (f: Float64Array) => Buffer.from(f.buffer, f.byteOffset, f.byteLength).toString('base64');
+
+/** `head` with `value` under `key`, its long number arrays packed and their paths listed under `packed`. */
+function withPackedArrays(head: Record<string, unknown>, key: 'result' | 'payload', value: unknown): Record<string, unknown> {
+  const p = packNumberArrays(value, encodeFloat64);
+  return p.paths.length ? { ...head, [key]: p.value, packed: p.paths } : { ...head, [key]: value };
+}
 
 const errorReply = (id: unknown, code: string, message: string) => JSON.stringify({ id: id ?? null, ok: false, error: { code, message } });
 
@@ -24,7 +33,7 @@ const megabytes = (chars: number) => `${(chars / (1024 * 1024)).toFixed(chars < 
 export function replyText(id: string | number, channel: string, reply: Reply, maxChars: number, log: (msg: string, e?: unknown) => void): string {
   let text: string;
   try {
-    text = JSON.stringify({ id, ...reply });
+    text = JSON.stringify(reply.ok ? withPackedArrays({ id, ok: true }, 'result', reply.result) : { id, ...reply });
   } catch (e) {
     log(`the reply to ${channel} could not be serialized`, e);
     const tooLong = e instanceof RangeError;
@@ -60,7 +69,7 @@ export function serveConnection(ws: WebSocket, dispatch: Dispatcher, dirs: Sessi
     emit: (event, payload) => {
       let text: string;
       try {
-        text = JSON.stringify({ event, payload });
+        text = JSON.stringify(withPackedArrays({ event }, 'payload', payload));
       } catch (e) {
         return log(`the ${event} event could not be serialized`, e);
       }

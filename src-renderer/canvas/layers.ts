@@ -68,28 +68,59 @@ export interface AggregateEdge {
   count: number;
 }
 
+/** Which aggregate edge each synapse joins, worked out once per structure: a sample step only sums. */
+export interface AggregatePlan {
+  /** The aggregate edges' ends, in order of their first synapse. */
+  edges: Array<{ id: string; source: string; target: string; count: number }>;
+  /** Per synapse in document order: its aggregate edge's index, or −1 when it is drawn as it is. */
+  edgeOf: Int32Array;
+}
+
+/** The aggregate edges of `nodeOf`'s collapsed levels: every synapse with an end in one, its ends replaced by their layer nodes. */
+export function aggregatePlan(net: Pick<Network, 'synapses'>, nodeOf: ReadonlyMap<string, string>): AggregatePlan {
+  const at = new Map<string, number>();
+  const edges: AggregatePlan['edges'] = [];
+  const edgeOf = new Int32Array(net.synapses.length).fill(-1);
+  net.synapses.forEach((s, k) => {
+    const a = nodeOf.get(s.source);
+    const b = nodeOf.get(s.target);
+    if (a === undefined && b === undefined) return;
+    const source = a ?? s.source;
+    const target = b ?? s.target;
+    const id = `agg:${source}>${target}`;
+    let e = at.get(id);
+    if (e === undefined) {
+      at.set(id, (e = edges.length));
+      edges.push({ id, source, target, count: 0 });
+    }
+    edges[e].count += 1;
+    edgeOf[k] = e;
+  });
+  return { edges, edgeOf };
+}
+
+/** Sums what each synapse shows (`value`) into its aggregate edge. `plan` must be `net`'s. */
+export function sumAggregates(plan: AggregatePlan, net: Pick<Network, 'synapses'>, value: (synapseId: string, weight: number) => number): AggregateEdge[] {
+  const sum = new Float64Array(plan.edges.length);
+  const sumAbs = new Float64Array(plan.edges.length);
+  const { edgeOf } = plan;
+  for (let k = 0; k < edgeOf.length; k++) {
+    const e = edgeOf[k];
+    if (e < 0) continue;
+    const s = net.synapses[k];
+    const v = value(s.id, s.weight);
+    sum[e] += v;
+    sumAbs[e] += Math.abs(v);
+  }
+  return plan.edges.map((e, i) => ({ ...e, sum: sum[i], sumAbs: sumAbs[i] }));
+}
+
 /**
  * Aggregates every synapse with an end in a collapsed level: its ends are replaced by their layer nodes and the
  * synapses sharing both ends are summed. Synapses with no end in a collapsed level are left out (drawn as they are).
  */
 export function aggregateEdges(net: Pick<Network, 'synapses'>, nodeOf: ReadonlyMap<string, string>, value: (synapseId: string, weight: number) => number): AggregateEdge[] {
-  const out = new Map<string, AggregateEdge>();
-  for (const s of net.synapses) {
-    const a = nodeOf.get(s.source);
-    const b = nodeOf.get(s.target);
-    if (a === undefined && b === undefined) continue;
-    const source = a ?? s.source;
-    const target = b ?? s.target;
-    const id = `agg:${source}>${target}`;
-    const v = value(s.id, s.weight);
-    const e = out.get(id);
-    if (e) {
-      e.sum += v;
-      e.sumAbs += Math.abs(v);
-      e.count += 1;
-    } else out.set(id, { id, source, target, sum: v, sumAbs: Math.abs(v), count: 1 });
-  }
-  return [...out.values()];
+  return sumAggregates(aggregatePlan(net, nodeOf), net, value);
 }
 
 /** The levels whose drawing is taller than `maxHeight` flow units (each neuron `nodeHeight` tall): collapsing them keeps a big network legible at fit view. */

@@ -7,7 +7,7 @@ import { useMemo } from 'react';
 import { useOverlayStore } from '../overlay/overlay-store';
 import { useEditorStore } from '../state/editor-store';
 import type { CanvasEdge, CanvasNode, LayerFlowEdge, LayerFlowNode, NeuronFlowNode, SynapseFlowEdge } from '../state/flow-types';
-import { aggregateEdges, layerSummaries, levelsOf } from './layers';
+import { aggregatePlan, layerSummaries, levelsOf, sumAggregates } from './layers';
 import { useLayerStore } from './layer-store';
 
 /** What an aggregated edge sums under each overlay. */
@@ -19,7 +19,9 @@ export function useCollapsedView(nodes: NeuronFlowNode[], edges: SynapseFlowEdge
   // Only a collapsed view depends on the weights: otherwise live training must not re-render the whole canvas.
   const network = useEditorStore((s) => (collapsed.length ? s.network : null));
   const mode = useOverlayStore((s) => s.mode);
-  const overlayEdges = useOverlayStore((s) => s.edges);
+  // Likewise a sample step re-renders the canvas only when a collapsed layer's edges show the sample.
+  const sample = useOverlayStore((s) => (collapsed.length ? s.sample : null));
+  const stats = useOverlayStore((s) => (collapsed.length ? s.stats : null));
   const flowStore = useStoreApi<CanvasNode, CanvasEdge>();
   // The layers, and what the canvas keeps of the editor's nodes and edges, change with the structure only: a sample
   // step (new contributions, same network) recomputes just the aggregated edges.
@@ -47,15 +49,17 @@ export function useCollapsedView(nodes: NeuronFlowNode[], edges: SynapseFlowEdge
     });
     return {
       network,
-      nodeOf,
+      plan: aggregatePlan(network, nodeOf),
       nodes: [...nodes.filter((n) => !nodeOf.has(n.id)), ...layerNodes],
       edges: edges.filter((e) => !nodeOf.has(e.source) && !nodeOf.has(e.target)),
     };
   }, [nodes, edges, network, collapsed, flowStore]);
   return useMemo(() => {
     if (!shape) return { nodes, edges };
-    const byWeight = mode === 'off' || mode === 'weights';
-    const aggs = aggregateEdges(shape.network, shape.nodeOf, (id, w) => (byWeight ? w : (overlayEdges.get(id)?.value ?? 0)));
+    // What the overlay draws on each synapse: w, the sample's c (lesions applied) or the dataset's mean c.
+    const value: (id: string, w: number) => number =
+      mode === 'contributions' ? (id) => sample?.c.get(id) ?? 0 : mode === 'dataset' ? (id) => stats?.mean.get(id) ?? 0 : (_, w) => w;
+    const aggs = sumAggregates(shape.plan, shape.network, value);
     const max = Math.max(1e-12, ...aggs.map((a) => a.sumAbs));
     const aggEdges: LayerFlowEdge[] = aggs.map((a) => ({
       id: a.id,
@@ -66,5 +70,5 @@ export function useCollapsedView(nodes: NeuronFlowNode[], edges: SynapseFlowEdge
       data: { sum: a.sum, sumAbs: a.sumAbs, count: a.count, quantity: QUANTITY[mode], share: a.sumAbs / max, signed: mode !== 'off' },
     }));
     return { nodes: shape.nodes, edges: [...shape.edges, ...aggEdges] };
-  }, [shape, nodes, edges, mode, overlayEdges]);
+  }, [shape, nodes, edges, mode, sample, stats]);
 }

@@ -3,7 +3,8 @@
  * budget, sign flips, lesion deltas and the sorted contribution list. No React, so it is unit-tested.
  */
 import { ACT_CODE, derivative } from '../../src-shared/engine/activations';
-import type { Network } from '../../src-shared/model/network';
+import type { Network, Synapse } from '../../src-shared/model/network';
+import type { NumbersById } from '../../src-shared/overlay/numbers-by-id';
 import { signColor, weightStrokeWidth } from '../ui/sign-colors';
 import { formatExact, formatShort } from '../../src-shared/format-number';
 
@@ -12,9 +13,9 @@ export type OverlayMode = 'off' | 'weights' | 'contributions' | 'dataset';
 
 /** One forward pass keyed by id: z and o per neuron, c = w·o per synapse. */
 export interface SampleView {
-  z: Map<string, number>;
-  o: Map<string, number>;
-  c: Map<string, number>;
+  z: NumbersById;
+  o: NumbersById;
+  c: NumbersById;
 }
 
 /** Dataset statistics keyed by synapse id. */
@@ -100,51 +101,123 @@ export function isSignFlip(w: number, c: number): boolean {
   return w !== 0 && c !== 0 && Math.sign(w) !== Math.sign(c);
 }
 
-/** Σ|c| into each neuron (the scale a synapse's width is relative to in contribution mode). */
-export function totalAbsInput(net: Network, c: (synapseId: string) => number): Map<string, number> {
-  const t = new Map<string, number>();
-  for (const s of net.synapses) t.set(s.target, (t.get(s.target) ?? 0) + Math.abs(c(s.id)));
-  return t;
+/** What a network's drawing looks up by id, indexed once per network object (every edit makes a new one). */
+interface NetworkIndex {
+  synapse: Map<string, Synapse>;
+  /** The synapses into each neuron, in document order. */
+  incoming: Map<string, Synapse[]>;
 }
 
-/** How every synapse is drawn under `mode` (empty for 'off' or when the data is not there yet). */
-export function edgeViews(net: Network, mode: OverlayMode, sample: SampleView | null, stats: StatsView | null, lesioned: ReadonlySet<string>): Map<string, EdgeView> {
-  const out = new Map<string, EdgeView>();
-  if (mode === 'weights') {
+const networkIndexes = new WeakMap<Network, NetworkIndex>();
+
+function networkIndex(net: Network): NetworkIndex {
+  let x = networkIndexes.get(net);
+  if (!x) {
+    const incoming = new Map<string, Synapse[]>();
     for (const s of net.synapses) {
-      out.set(s.id, { effect: effectOf(s.weight), color: signColor(s.weight), width: weightStrokeWidth(s.weight), signFlip: false, value: s.weight, lesioned: lesioned.has(s.id), detail: `w ${formatExact(s.weight)}` });
+      const list = incoming.get(s.target);
+      if (list) list.push(s);
+      else incoming.set(s.target, [s]);
     }
-  } else if (mode === 'contributions' && sample) {
-    const c = (id: string) => sample.c.get(id) ?? 0;
-    const total = totalAbsInput(net, c);
-    for (const s of net.synapses) {
-      const v = c(s.id);
-      const t = total.get(s.target) ?? 0;
-      const o = sample.o.get(s.source) ?? 0;
-      const share = t > 0 ? Math.abs(v) / t : 0;
-      const pct = Math.round(share * 100);
-      out.set(s.id, new ContributionView(effectOf(v), signColor(v), MIN_W + MAX_EXTRA_W * share, isSignFlip(s.weight, v), v, lesioned.has(s.id), [s.weight, o, v, pct]));
-    }
-  } else if (mode === 'dataset' && stats) {
-    const maxInto = new Map<string, number>();
-    for (const s of net.synapses) maxInto.set(s.target, Math.max(maxInto.get(s.target) ?? 0, stats.meanAbs.get(s.id) ?? 0));
-    for (const s of net.synapses) {
-      const m = stats.mean.get(s.id) ?? 0;
-      const a = stats.meanAbs.get(s.id) ?? 0;
-      const sh = stats.excitatoryShare.get(s.id) ?? 0;
-      const mx = maxInto.get(s.target) ?? 0;
-      out.set(s.id, {
-        effect: effectOf(m),
-        color: signColor(m),
-        width: MIN_W + MAX_EXTRA_W * (mx > 0 ? a / mx : 0),
-        signFlip: false,
-        value: m,
-        lesioned: false,
-        detail: `mean c ${formatExact(m)}, mean |c| ${formatExact(a)}, excites in ${Math.round(sh * 100)}% of ${stats.count} rows`,
-      });
-    }
+    x = { synapse: new Map(net.synapses.map((s) => [s.id, s])), incoming };
+    networkIndexes.set(net, x);
   }
-  return out;
+  return x;
+}
+
+/** Whether two views draw the same (the hover text compared by its numbers, never formatted). */
+export function sameView(a: EdgeView, b: EdgeView): boolean {
+  return a.effect === b.effect && a.color === b.color && a.width === b.width && a.signFlip === b.signFlip && a.value === b.value && a.lesioned === b.lesioned && sameDetail(a, b);
+}
+
+/**
+ * How every synapse is drawn under one overlay state, worked out for a synapse when it is first asked for: a sample
+ * step costs what the canvas draws (a few dozen edges with the big levels collapsed), not the thousands of synapses
+ * the network holds. A view equal to the previous state's view of that synapse is that same object, so its edge
+ * skips re-rendering.
+ */
+export class EdgeViews {
+  /** Synapses with a view (0 when the overlay draws none). */
+  readonly size: number;
+  private readonly views = new Map<string, EdgeView | null>();
+  /** Per receiving neuron: Σ|c| (contributions) or the largest mean |c| (dataset), the scale of the widths. */
+  private readonly scales = new Map<string, number>();
+  private readonly index: NetworkIndex;
+
+  constructor(
+    net: Network,
+    private readonly mode: OverlayMode,
+    private readonly sample: SampleView | null,
+    private readonly stats: StatsView | null,
+    private readonly lesioned: ReadonlySet<string>,
+    private previous: EdgeViews | null = null,
+  ) {
+    // Only one state back: older ones are let go.
+    if (previous) previous.previous = null;
+    this.index = networkIndex(net);
+    const draws = mode === 'weights' || (mode === 'contributions' && sample !== null) || (mode === 'dataset' && stats !== null);
+    this.size = draws ? net.synapses.length : 0;
+  }
+
+  /** The view of synapse `id` (undefined when the overlay draws none or there is no such synapse). */
+  get(id: string): EdgeView | undefined {
+    let v = this.views.get(id);
+    if (v === undefined) {
+      v = this.size ? (this.view(id) ?? null) : null;
+      const before = v && this.previous?.get(id);
+      if (v && before && sameView(before, v)) v = before;
+      this.views.set(id, v);
+    }
+    return v ?? undefined;
+  }
+
+  private scale(target: string): number {
+    let t = this.scales.get(target);
+    if (t === undefined) {
+      t = 0;
+      for (const s of this.index.incoming.get(target) ?? []) {
+        if (this.mode === 'contributions') t += Math.abs(this.sample!.c.get(s.id) ?? 0);
+        else t = Math.max(t, this.stats!.meanAbs.get(s.id) ?? 0);
+      }
+      this.scales.set(target, t);
+    }
+    return t;
+  }
+
+  private view(id: string): EdgeView | undefined {
+    const s = this.index.synapse.get(id);
+    if (!s) return undefined;
+    if (this.mode === 'weights') {
+      return { effect: effectOf(s.weight), color: signColor(s.weight), width: weightStrokeWidth(s.weight), signFlip: false, value: s.weight, lesioned: this.lesioned.has(s.id), detail: `w ${formatExact(s.weight)}` };
+    }
+    if (this.mode === 'contributions') {
+      const sample = this.sample!;
+      const v = sample.c.get(s.id) ?? 0;
+      const t = this.scale(s.target);
+      const share = t > 0 ? Math.abs(v) / t : 0;
+      const o = sample.o.get(s.source) ?? 0;
+      return new ContributionView(effectOf(v), signColor(v), MIN_W + MAX_EXTRA_W * share, isSignFlip(s.weight, v), v, this.lesioned.has(s.id), [s.weight, o, v, Math.round(share * 100)]);
+    }
+    const stats = this.stats!;
+    const m = stats.mean.get(s.id) ?? 0;
+    const a = stats.meanAbs.get(s.id) ?? 0;
+    const sh = stats.excitatoryShare.get(s.id) ?? 0;
+    const mx = this.scale(s.target);
+    return {
+      effect: effectOf(m),
+      color: signColor(m),
+      width: MIN_W + MAX_EXTRA_W * (mx > 0 ? a / mx : 0),
+      signFlip: false,
+      value: m,
+      lesioned: false,
+      detail: `mean c ${formatExact(m)}, mean |c| ${formatExact(a)}, excites in ${Math.round(sh * 100)}% of ${stats.count} rows`,
+    };
+  }
+}
+
+/** How every synapse is drawn under `mode` (none for 'off' or when the data is not there yet), each worked out when asked for. */
+export function edgeViews(net: Network, mode: OverlayMode, sample: SampleView | null, stats: StatsView | null, lesioned: ReadonlySet<string>, previous: EdgeViews | null = null): EdgeViews {
+  return new EdgeViews(net, mode, sample, stats, lesioned, previous);
 }
 
 /** ln Σ exp(v), computed without overflow. */
@@ -160,24 +233,45 @@ export function softmaxMember(z: number, shift: number): number {
   return d >= 0 ? 1 / (1 + Math.exp(-d)) : Math.exp(d) / (1 + Math.exp(d));
 }
 
+/** One neuron's budget for a sample (undefined for inputs and unknown ids). Σ excitatory + Σ inhibitory + bias = z. */
+function budgetOf(net: Network, sample: SampleView, id: string): Budget | undefined {
+  const n = net.neurons.find((x) => x.id === id);
+  if (!n || n.role === 'input') return undefined;
+  const b: Budget = { excitatory: 0, inhibitory: 0, bias: n.bias, z: sample.z.get(id) ?? 0, o: sample.o.get(id) ?? 0, softmaxShift: null };
+  const group = net.softmaxGroups.find((g) => g.members.includes(id));
+  if (group) b.softmaxShift = logSumExp(group.members.filter((k) => k !== id).map((k) => sample.z.get(k) ?? 0));
+  for (const s of networkIndex(net).incoming.get(id) ?? []) {
+    const c = sample.c.get(s.id) ?? 0;
+    if (c > 0) b.excitatory += c;
+    else b.inhibitory += c;
+  }
+  return b;
+}
+
 /** Every non-input neuron's budget for a sample (inputs have none). Σ excitatory + Σ inhibitory + bias = z. */
 export function budgets(net: Network, sample: SampleView): Map<string, Budget> {
   const b = new Map<string, Budget>();
-  for (const n of net.neurons) if (n.role !== 'input') b.set(n.id, { excitatory: 0, inhibitory: 0, bias: n.bias, z: sample.z.get(n.id) ?? 0, o: sample.o.get(n.id) ?? 0, softmaxShift: null });
-  for (const g of net.softmaxGroups) {
-    for (const m of g.members) {
-      const x = b.get(m);
-      if (x) x.softmaxShift = logSumExp(g.members.filter((k) => k !== m).map((k) => sample.z.get(k) ?? 0));
-    }
-  }
-  for (const s of net.synapses) {
-    const x = b.get(s.target);
-    const c = sample.c.get(s.id) ?? 0;
-    if (!x) continue;
-    if (c > 0) x.excitatory += c;
-    else x.inhibitory += c;
+  for (const n of net.neurons) {
+    const x = budgetOf(net, sample, n.id);
+    if (x) b.set(n.id, x);
   }
   return b;
+}
+
+/** The budgets of one sample, each worked out when first asked for (only the neurons the canvas draws are). */
+export class LazyBudgets {
+  private readonly known = new Map<string, Budget | null>();
+  constructor(
+    private readonly net: Network,
+    private readonly sample: SampleView | null,
+  ) {}
+
+  get(id: string): Budget | undefined {
+    if (!this.sample) return undefined;
+    let b = this.known.get(id);
+    if (b === undefined) this.known.set(id, (b = budgetOf(this.net, this.sample, id) ?? null));
+    return b ?? undefined;
+  }
 }
 
 /** One line of the contribution list into a neuron. */
@@ -265,13 +359,35 @@ export function daleCounts(net: Network): { e: number; i: number; free: number }
   return { e, i, free };
 }
 
+/** A document-order array read by id. */
+class IndexedValues implements NumbersById {
+  constructor(
+    private readonly index: ReadonlyMap<string, number>,
+    private readonly values: readonly number[],
+  ) {}
+
+  get(id: string): number | undefined {
+    const k = this.index.get(id);
+    return k === undefined ? undefined : this.values[k];
+  }
+}
+
+/** The id → index maps of the last few replies: a sample step brings the same ids in the same order. */
+const recentIndexes: Array<{ ids: readonly string[]; index: Map<string, number> }> = [];
+
+function indexOfIds(ids: readonly string[]): Map<string, number> {
+  const hit = recentIndexes.find((r) => r.ids.length === ids.length && r.ids.every((id, k) => id === ids[k]));
+  if (hit) return hit.index;
+  const index = new Map(ids.map((id, k) => [id, k]));
+  recentIndexes.unshift({ ids, index });
+  recentIndexes.length = Math.min(recentIndexes.length, 4);
+  return index;
+}
+
 /** Builds a SampleView from a forward reply (document-order arrays with ids alongside). */
 export function sampleView(r: { neuronIds: string[]; synapseIds: string[]; z: number[]; o: number[]; contributions: number[] }): SampleView {
-  return {
-    z: new Map(r.neuronIds.map((id, k) => [id, r.z[k]])),
-    o: new Map(r.neuronIds.map((id, k) => [id, r.o[k]])),
-    c: new Map(r.synapseIds.map((id, k) => [id, r.contributions[k]])),
-  };
+  const neurons = indexOfIds(r.neuronIds);
+  return { z: new IndexedValues(neurons, r.z), o: new IndexedValues(neurons, r.o), c: new IndexedValues(indexOfIds(r.synapseIds), r.contributions) };
 }
 
 /** A neuron's budget as one sentence: "E +0.03, I −0.001, bias +1.08 → z = 1.11 → tanh → o = 0.80". */

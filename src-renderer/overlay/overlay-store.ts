@@ -7,7 +7,7 @@ import { create } from 'zustand';
 import type { Network } from '../../src-shared/model/network';
 import type { DatasetMeta } from '../../src-shared/data/schema';
 import type { OverlaySplit } from '../../src-shared/overlay/contract';
-import { budgets, edgeViews, sameDetail, type Budget, type EdgeView, type OverlayMode, type SampleView, type StatsView } from './overlay-math';
+import { edgeViews, LazyBudgets, type EdgeViews, type OverlayMode, type SampleView, type StatsView } from './overlay-math';
 
 /** Where the sample comes from: values typed in, or a row of a stored dataset. */
 export interface SampleSource {
@@ -47,9 +47,9 @@ export interface OverlayState {
   /** The sample dataset's description (units of the inputs, targets), when the sample can come from one. */
   meta: DatasetMeta | null;
   error: string | null;
-  /** Derived: how each synapse and neuron is drawn. */
-  edges: Map<string, EdgeView>;
-  budgets: Map<string, Budget>;
+  /** Derived: how each synapse and neuron is drawn (worked out for what the canvas asks for). */
+  edges: EdgeViews;
+  budgets: LazyBudgets;
   setMode(mode: OverlayMode): void;
   setInput(id: string, v: number): void;
   /** Sets several input values at once; `row` names the dataset row they came from. */
@@ -63,16 +63,9 @@ export interface OverlayState {
   setResults(net: Network, r: { sample?: SampleView | null; baseline?: SampleView | null; stats?: StatsView | null; classes?: string[] | null; error?: string | null; drawnRow?: number | null }): void;
 }
 
-const NO_EDGES = new Map<string, EdgeView>();
-
-/** Keeps the previous view object of every synapse whose drawing did not change, so its edge skips re-rendering. */
-function reuse(prev: Map<string, EdgeView>, next: Map<string, EdgeView>): Map<string, EdgeView> {
-  for (const [id, v] of next) {
-    const p = prev.get(id);
-    if (p && p.effect === v.effect && p.color === v.color && p.width === v.width && p.signFlip === v.signFlip && p.value === v.value && p.lesioned === v.lesioned && sameDetail(p, v)) next.set(id, p);
-  }
-  return next;
-}
+const EMPTY: Network = { version: 1, neurons: [], synapses: [], softmaxGroups: [], viewport: null };
+const NO_EDGES = edgeViews(EMPTY, 'off', null, null, new Set());
+const NO_BUDGETS = new LazyBudgets(EMPTY, null);
 
 /** The one overlay store of the window. */
 export const useOverlayStore = create<OverlayState>()((set, get) => ({
@@ -90,7 +83,7 @@ export const useOverlayStore = create<OverlayState>()((set, get) => ({
   meta: null,
   error: null,
   edges: NO_EDGES,
-  budgets: new Map(),
+  budgets: NO_BUDGETS,
   setMode: (mode) => set({ mode }),
   // A value typed in makes the sample the typed values (starting from the row's): a dataset row would ignore it.
   setInput(id, v) {
@@ -117,8 +110,8 @@ export const useOverlayStore = create<OverlayState>()((set, get) => ({
       classes: next.classes,
       error: next.error,
       drawnRow: next.drawnRow,
-      edges: next.mode === 'off' ? NO_EDGES : reuse(get().edges, edgeViews(net, next.mode, next.sample, next.stats, off)),
-      budgets: next.sample ? budgets(net, next.sample) : new Map(),
+      edges: next.mode === 'off' ? NO_EDGES : edgeViews(net, next.mode, next.sample, next.stats, off, get().edges),
+      budgets: next.sample ? new LazyBudgets(net, next.sample) : NO_BUDGETS,
     });
   },
 }));

@@ -3,6 +3,7 @@
  * min-max scaling, with the column's range for its slider), and the network's prediction as the dataset would
  * state it (a class with its probability, 0/1 with p, or a number). Pure: unit-tested.
  */
+import type { NumbersById } from '../../src-shared/overlay/numbers-by-id';
 import type { DatasetMeta } from '../../src-shared/data/schema';
 import type { Network } from '../../src-shared/model/network';
 import { formatShort } from '../../src-shared/format-number';
@@ -46,7 +47,7 @@ export function inputUnits(meta: DatasetMeta, net: Network): Map<string, InputUn
 }
 
 /** The network's prediction for the sample in the dataset's terms, one phrase per target ("species = setosa (p 0.93)"). */
-export function predictionText(meta: DatasetMeta, net: Network, o: ReadonlyMap<string, number>): string | null {
+export function predictionText(meta: DatasetMeta, net: Network, o: NumbersById): string | null {
   const byLabel = new Map(net.neurons.filter((n) => n.role === 'output').map((n) => [n.label, n.id]));
   const outputsInOrder = net.neurons.filter((n) => n.role === 'output');
   const outputId = (k: number) => byLabel.get(meta.outputs[k]?.name) ?? (outputsInOrder.length === meta.outputs.length ? outputsInOrder[k].id : undefined);

@@ -3,6 +3,7 @@
  * steps of the walkthrough. Every number a step says is computed from the live forward pass it is given
  * (the engine's, through the overlay), never typed in, so the text follows whatever the user edits.
  */
+import type { NumbersById } from '../overlay/numbers-by-id';
 import type { Network, Neuron, Synapse } from '../model/network';
 import { daleViolations } from '../model/dale-check';
 import { NETWORK_SCHEMA_VERSION } from '../model/network';
@@ -110,13 +111,13 @@ export function isWalkthroughNetwork(net: Network): boolean {
 export interface Live {
   net: Network;
   /** Output per neuron id for the sample (absent before the first answer). */
-  o: Map<string, number>;
+  o: NumbersById;
   /** Pre-activation per neuron id. */
-  z: Map<string, number>;
+  z: NumbersById;
   /** Contribution c = w·o per synapse id. */
-  c: Map<string, number>;
+  c: NumbersById;
   /** Dataset overlay: share of rows with c > 0 per synapse id, and how many rows (null outside step 6). */
-  share: Map<string, number> | null;
+  share: NumbersById | null;
   rows: number | null;
   /** The project's finished runs, oldest first: trained with Dale's constraint or not, and their validation (else training) accuracy. */
   runs?: { dale: boolean; accuracy: number | null }[];
