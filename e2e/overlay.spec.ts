@@ -203,6 +203,50 @@ test('dataset overlay: mean contribution and share of exciting rows; arrow keys 
   await expect(page.getByTestId('sample-row-x2')).toHaveAttribute('data-encoded', '0.5');
   await page.keyboard.press('ArrowLeft');
   await expect(ry).toHaveAttribute('data-contribution', '0');
+  // Rows next to the drawn one are fetched ahead: stepping back and forth draws each row's own pass.
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('sample-position')).toContainText('row 2 / 10');
+  await expect(ry).toHaveAttribute('data-contribution', fmt(1.5));
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('sample-position')).toContainText('row 3 / 10');
+  await expect(ry).toHaveAttribute('data-contribution', '0');
+});
+
+test('a row of twelve inputs is listed as values that follow the steps; Edit values turns them into sliders', async ({ page, app }) => {
+  execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'e2e/many-inputs-project.ts'), app.projectsDir], { cwd: ROOT, stdio: 'inherit' });
+  await page.keyboard.press('Control+o');
+  await page.getByTestId('open-file-many-inputs').click();
+  await expect(neuron(page, 'y')).toBeVisible();
+  await page.getByTestId('overlay-contributions').click();
+  await expect(page.getByTestId('sample-position')).toContainText('row 1 / 20');
+  const values = page.getByTestId('sample-values');
+  await expect(values.locator('dd')).toHaveCount(12);
+  await expect(page.getByTestId('overlay-sample').locator('input[type="range"]')).toHaveCount(0);
+  // The list sits inside the panel, two readable columns whose entries never overlap.
+  await values.scrollIntoViewIfNeeded();
+  const panel = (await page.getByTestId('overlay-panel').boundingBox())!;
+  const boxes = await values.locator('dl > div').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ x: r.x, y: r.y, width: r.width, height: r.height })));
+  for (const [i, b] of boxes.entries()) {
+    expect(b.x).toBeGreaterThanOrEqual(panel.x);
+    expect(b.x + b.width).toBeLessThanOrEqual(panel.x + panel.width);
+    expect(b.height).toBeGreaterThanOrEqual(14);
+    for (const o of boxes.slice(i + 1)) expect(b.x < o.x + o.width && o.x < b.x + b.width && b.y < o.y + o.height && o.y < b.y + b.height).toBe(false);
+  }
+  expect(new Set(boxes.map((b) => Math.round(b.x))).size).toBe(2);
+  expect(await values.locator('dd').first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize))).toBeGreaterThanOrEqual(10);
+  await page.screenshot({ path: `${ARTIFACTS}overlay-many-inputs.png` });
+  // In the dataset's units; a step brings the next row's values.
+  const first = await page.getByTestId('sample-value-x1').textContent();
+  await page.getByTestId('sample-stepper').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('sample-position')).toContainText('row 2 / 20');
+  await expect(page.getByTestId('sample-value-x1')).not.toHaveText(first!);
+  const shown = await values.locator('dd').allTextContents();
+  // Edit values: the same values become typed-in ones, with a slider and a field each.
+  await page.getByTestId('sample-edit-values').click();
+  await expect(page.getByTestId('sample-dataset')).toHaveValue('');
+  await expect(page.getByTestId('sample-values')).toHaveCount(0);
+  for (const [j, v] of shown.entries()) await expect(page.getByTestId(`sample-input-x${j + 1}`)).toHaveValue(String(Number(Number(v).toPrecision(6))));
 });
 
 test("View menu keys switch the overlay; a softmax member's budget draws its probability against its z", async ({ page }) => {

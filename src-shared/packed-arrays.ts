@@ -81,8 +81,15 @@ export function unpackNumberArrays(value: unknown, paths: readonly PackedPath[],
   }
 }
 
+/** The native base64 decoder where the host has one (Chromium 140+, so Electron and the e2e browser; not Node 20). */
+const fromBase64 = (Uint8Array as unknown as { fromBase64?: (text: string) => Uint8Array }).fromBase64?.bind(Uint8Array);
+
 /** The float64 values of a packed array's base64 text (little-endian, as every host of this app is). */
 export function decodeFloat64(text: string): Float64Array {
+  if (fromBase64) {
+    const bytes = fromBase64(text);
+    return new Float64Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 3);
+  }
   const bin = atob(text);
   const bytes = new Uint8Array(bin.length - (bin.length % 8));
   for (let i = 0; i < bytes.length; i++) bytes[i] = bin.charCodeAt(i);

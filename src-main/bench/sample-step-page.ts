@@ -3,7 +3,8 @@
  * 200,000-row dataset (20 feature columns and a target) opened in the built page (serve.js, Debian's Chromium), the
  * contributions overlay on, and `]` pressed again and again. Each step is timed in the page from the key's event time
  * to the first frame painted after the overlay panel reports the new row drawn (`data-drawn-row`, set in the same
- * store update that redraws the synapses): requestAnimationFrame, then a task after that frame's paint.
+ * store update that redraws the synapses): requestAnimationFrame, then a task after that frame's paint. Also counts
+ * the steps drawn in the first frame after their key.
  */
 import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,6 +34,8 @@ export interface SampleStepFigures {
   medianMs: number;
   p95Ms: number;
   maxMs: number;
+  /** Share of the steps drawn in the first frame after their key. */
+  firstFrameShare: number;
 }
 
 async function writeCsv(path: string): Promise<void> {
@@ -70,16 +73,24 @@ async function writeProject(projectsDir: string, network: Network, scratch: stri
 // In the page as a string: tsx's name-keeping helper (__name) does not exist there.
 const RECORDER = `(() => {
   const panel = document.querySelector('[data-testid="overlay-panel"]');
-  const rec = { keyAt: 0, times: [], last: panel.getAttribute('data-drawn-row') };
+  const rec = { keyAt: 0, firstFrame: 0, times: [], first: [], last: panel.getAttribute('data-drawn-row') };
   window.__sampleStep = rec;
-  window.addEventListener('keydown', (e) => { if (e.key === ']') rec.keyAt = e.timeStamp; }, true);
+  window.addEventListener('keydown', (e) => {
+    if (e.key !== ']') return;
+    rec.keyAt = e.timeStamp;
+    // Callbacks of one frame share its timestamp: the drawn frame's equals this one when the step made the first frame.
+    requestAnimationFrame((t) => { rec.firstFrame = t; });
+  }, true);
   new MutationObserver(() => {
     const row = panel.getAttribute('data-drawn-row');
     if (row === rec.last || !rec.keyAt) return;
     rec.last = row;
     const keyAt = rec.keyAt;
     rec.keyAt = 0;
-    requestAnimationFrame(() => setTimeout(() => rec.times.push(performance.now() - keyAt), 0));
+    requestAnimationFrame((t) => {
+      rec.first.push(t === rec.firstFrame);
+      setTimeout(() => rec.times.push(performance.now() - keyAt), 0);
+    });
   }).observe(panel, { attributes: true, attributeFilter: ['data-drawn-row'] });
 })()`;
 
@@ -102,6 +113,9 @@ export async function sampleStepPage(network: Network): Promise<SampleStepFigure
       await page.evaluate('document.activeElement && document.activeElement.blur()');
       const times: number[] = [];
       for (let i = 0; i < WARMUP + STEPS; i++) {
+        // A user's key lands anywhere between two frames; pressed straight after one, every step would wait a whole
+        // frame for the next. The presses are spread evenly over the frame (golden-ratio steps of its 16.7 ms).
+        await page.evaluate(`new Promise((r) => requestAnimationFrame(() => setTimeout(r, ${(((i * 0.6180339887) % 1) * 16.7).toFixed(2)})))`);
         await page.keyboard.press(']');
         // A string promise, not waitForFunction: the page's CSP forbids the eval that one uses.
         await page.evaluate(`new Promise((r) => { const t = () => (window.__sampleStep.times.length > ${i} ? r() : requestAnimationFrame(t)); t(); })`);
@@ -109,9 +123,11 @@ export async function sampleStepPage(network: Network): Promise<SampleStepFigure
         await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
       }
       times.push(...((await page.evaluate('window.__sampleStep.times')) as number[]).slice(WARMUP));
+      const first = ((await page.evaluate('window.__sampleStep.first')) as boolean[]).slice(WARMUP);
       times.sort((a, b) => a - b);
       const at = (q: number) => +times[Math.min(times.length - 1, Math.floor(times.length * q))].toFixed(1);
-      return { rows: ROWS, neurons: network.neurons.length, synapses: network.synapses.length, steps: times.length, medianMs: at(0.5), p95Ms: at(0.95), maxMs: +times[times.length - 1].toFixed(1) };
+      const firstFrameShare = first.filter(Boolean).length / first.length;
+      return { rows: ROWS, neurons: network.neurons.length, synapses: network.synapses.length, steps: times.length, medianMs: at(0.5), p95Ms: at(0.95), maxMs: +times[times.length - 1].toFixed(1), firstFrameShare };
     });
   } finally {
     rmSync(scratch, { recursive: true, force: true });

@@ -6,6 +6,7 @@
  */
 import type { Network, Neuron } from '../../src-shared/model/network';
 import { depthLevels } from '../state/network-edits';
+import type { AggregatePlan } from '../state/flow-types';
 
 /** The node id of the layer node standing for depth level `level`. */
 export const layerNodeId = (level: number) => `layer-${level}`;
@@ -66,14 +67,6 @@ export interface AggregateEdge {
   /** Σ |v|. */
   sumAbs: number;
   count: number;
-}
-
-/** Which aggregate edge each synapse joins, worked out once per structure: a sample step only sums. */
-export interface AggregatePlan {
-  /** The aggregate edges' ends, in order of their first synapse. */
-  edges: Array<{ id: string; source: string; target: string; count: number }>;
-  /** Per synapse in document order: its aggregate edge's index, or −1 when it is drawn as it is. */
-  edgeOf: Int32Array;
 }
 
 /** The aggregate edges of `nodeOf`'s collapsed levels: every synapse with an end in one, its ends replaced by their layer nodes. */

@@ -4,24 +4,16 @@
  */
 import { useStoreApi } from '@xyflow/react';
 import { useMemo } from 'react';
-import { useOverlayStore } from '../overlay/overlay-store';
 import { useEditorStore } from '../state/editor-store';
 import type { CanvasEdge, CanvasNode, LayerFlowEdge, LayerFlowNode, NeuronFlowNode, SynapseFlowEdge } from '../state/flow-types';
-import { aggregatePlan, layerSummaries, levelsOf, sumAggregates } from './layers';
+import { aggregatePlan, layerSummaries, levelsOf } from './layers';
 import { useLayerStore } from './layer-store';
-
-/** What an aggregated edge sums under each overlay. */
-const QUANTITY = { off: 'w', weights: 'w', contributions: 'c', dataset: 'mean c' } as const;
 
 /** Mounted by the canvas with the editor's nodes and edges. */
 export function useCollapsedView(nodes: NeuronFlowNode[], edges: SynapseFlowEdge[]): { nodes: CanvasNode[]; edges: CanvasEdge[] } {
   const collapsed = useLayerStore((s) => s.collapsed);
   // Only a collapsed view depends on the weights: otherwise live training must not re-render the whole canvas.
   const network = useEditorStore((s) => (collapsed.length ? s.network : null));
-  const mode = useOverlayStore((s) => s.mode);
-  // Likewise a sample step re-renders the canvas only when a collapsed layer's edges show the sample.
-  const sample = useOverlayStore((s) => (collapsed.length ? s.sample : null));
-  const stats = useOverlayStore((s) => (collapsed.length ? s.stats : null));
   const flowStore = useStoreApi<CanvasNode, CanvasEdge>();
   // The layers, and what the canvas keeps of the editor's nodes and edges, change with the structure only: a sample
   // step (new contributions, same network) recomputes just the aggregated edges.
@@ -56,19 +48,15 @@ export function useCollapsedView(nodes: NeuronFlowNode[], edges: SynapseFlowEdge
   }, [nodes, edges, network, collapsed, flowStore]);
   return useMemo(() => {
     if (!shape) return { nodes, edges };
-    // What the overlay draws on each synapse: w, the sample's c (lesions applied) or the dataset's mean c.
-    const value: (id: string, w: number) => number =
-      mode === 'contributions' ? (id) => sample?.c.get(id) ?? 0 : mode === 'dataset' ? (id) => stats?.mean.get(id) ?? 0 : (_, w) => w;
-    const aggs = sumAggregates(shape.plan, shape.network, value);
-    const max = Math.max(1e-12, ...aggs.map((a) => a.sumAbs));
-    const aggEdges: LayerFlowEdge[] = aggs.map((a) => ({
+    // The edges carry the structure only; each reads its sums for the overlay's current state (aggregate-values.ts).
+    const aggEdges: LayerFlowEdge[] = shape.plan.edges.map((a) => ({
       id: a.id,
       type: 'aggregate',
       source: a.source,
       target: a.target,
       selectable: false,
-      data: { sum: a.sum, sumAbs: a.sumAbs, count: a.count, quantity: QUANTITY[mode], share: a.sumAbs / max, signed: mode !== 'off' },
+      data: { count: a.count, plan: shape.plan, network: shape.network },
     }));
     return { nodes: shape.nodes, edges: [...shape.edges, ...aggEdges] };
-  }, [shape, nodes, edges, mode, sample, stats]);
+  }, [shape, nodes, edges]);
 }

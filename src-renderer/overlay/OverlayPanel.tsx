@@ -15,7 +15,7 @@ import { inputUnits, predictionText, type InputUnit } from './sample-units';
 import { stepSample, useOverlayStore } from './overlay-store';
 import { useOverlaySync } from './use-overlay-sync';
 import './overlay.css';
-import { formatExact } from '../../src-shared/format-number';
+import { formatCell, formatExact } from '../../src-shared/format-number';
 
 /** The legend of the current mode, the rule in one sentence, the network's E:I ratio and notes on E/I neurons that act the other way. */
 function Legend() {
@@ -59,6 +59,41 @@ function InputRow({ id, label, unit }: { id: string; label: string; unit: InputU
         <input type="range" min={lo} max={hi} step={step} value={Math.min(hi, Math.max(lo, shown))} aria-label={`${label} slider`} onChange={(e) => set(Number(e.target.value))} />
         <input type="number" step={step} data-testid={`sample-input-${label}`} aria-label={`${label} value${unit ? ' in original units' : ''}`} value={Number(shown.toPrecision(6))} onChange={(e) => set(e.target.valueAsNumber)} />
       </label>
+    </div>
+  );
+}
+
+/**
+ * Above this many inputs a dataset row's values are listed as text, not as sliders: twenty sliders crowd the panel,
+ * and rewriting them all on every sample step cost more than a frame.
+ */
+const SLIDERS_UP_TO = 8;
+
+/** A dataset row's input values as text in the dataset's units; "Edit values" makes them typed-in values with sliders. */
+function InputValues({ inputs, units }: { inputs: { id: string; label: string }[]; units: Map<string, InputUnit> }) {
+  const values = useOverlayStore((s) => s.inputs);
+  const edit = () => {
+    const store = useOverlayStore.getState();
+    store.setInputs({}, null);
+    store.setSource({ datasetId: null, label: null, truth: null, manual: true });
+  };
+  return (
+    <div className="overlay-values" data-testid="sample-values">
+      <dl>
+        {inputs.map((n) => {
+          const v = values[n.id] ?? 0;
+          const unit = units.get(n.id);
+          return (
+            <div key={n.id} title={unit ? `${unit.name}; the network sees ${formatExact(v)} (${unit.encoding})` : n.label}>
+              <dt>{n.label}</dt>
+              <dd data-testid={`sample-value-${n.label}`}>{formatCell(unit ? unit.toOriginal(v) : v)}</dd>
+            </div>
+          );
+        })}
+      </dl>
+      <button type="button" className="link" data-testid="sample-edit-values" onClick={edit}>
+        Edit values
+      </button>
     </div>
   );
 }
@@ -149,9 +184,11 @@ function SamplePicker() {
       )}
       <Prediction />
       {meta && units.size > 0 && <p className="overlay-note">Inputs in the dataset&apos;s units; hover one for the value the network sees.</p>}
-      {ins.map((n) => (
-        <InputRow key={n.id} id={n.id} label={n.label} unit={units.get(n.id)} />
-      ))}
+      {source.datasetId && ins.length > SLIDERS_UP_TO ? (
+        <InputValues inputs={ins} units={units} />
+      ) : (
+        ins.map((n) => <InputRow key={n.id} id={n.id} label={n.label} unit={units.get(n.id)} />)
+      )}
     </section>
   );
 }
@@ -277,29 +314,38 @@ function ContributionList() {
   );
 }
 
+/** Keeps the overlay's answers in step; a component of its own so what it watches does not re-render the panel. */
+function OverlaySync() {
+  useOverlaySync();
+  return null;
+}
+
 /** The overlay panel (shown while an overlay is on). */
 export function OverlayPanel() {
-  useOverlaySync();
   const mode = useOverlayStore((s) => s.mode);
   const error = useOverlayStore((s) => s.error);
   const drawnRow = useOverlayStore((s) => s.drawnRow);
-  if (mode === 'off') return null;
   return (
-    <aside className="overlay-panel" data-testid="overlay-panel" data-drawn-row={drawnRow ?? ''} onKeyDown={(e) => e.stopPropagation()}>
-      <Legend />
-      {error && (
-        <p className="overlay-error" role="alert">
-          {error}
-        </p>
+    <>
+      <OverlaySync />
+      {mode !== 'off' && (
+        <aside className="overlay-panel" data-testid="overlay-panel" data-drawn-row={drawnRow ?? ''} onKeyDown={(e) => e.stopPropagation()}>
+          <Legend />
+          {error && (
+            <p className="overlay-error" role="alert">
+              {error}
+            </p>
+          )}
+          {mode !== 'weights' && <SamplePicker />}
+          {mode === 'dataset' && <DatasetControls />}
+          {mode === 'contributions' && (
+            <>
+              <Lesions />
+              <ContributionList />
+            </>
+          )}
+        </aside>
       )}
-      {mode !== 'weights' && <SamplePicker />}
-      {mode === 'dataset' && <DatasetControls />}
-      {mode === 'contributions' && (
-        <>
-          <Lesions />
-          <ContributionList />
-        </>
-      )}
-    </aside>
+    </>
   );
 }

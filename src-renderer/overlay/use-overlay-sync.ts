@@ -6,9 +6,11 @@ import { useEffect, useRef } from 'react';
 import { api } from '../api';
 import { useEditorStore } from '../state/editor-store';
 import type { DatasetMeta } from '../../src-shared/data/schema';
+import type { Network } from '../../src-shared/model/network';
 import type { OverlaySplit } from '../../src-shared/overlay/contract';
 import { useTrainingStore } from '../state/training-store';
 import { withNetworkKey } from './network-key';
+import { fetchAround, requestRow, type RowReply } from './rows-ahead';
 import { sampleView, type StatsView } from './overlay-math';
 import { useOverlayStore } from './overlay-store';
 
@@ -91,8 +93,10 @@ export function useOverlaySync(): void {
   const seq = useRef(0);
 
   // A dataset row becomes the sample's input values. With Contributions on and nothing lesioned, the row's forward
-  // pass comes in the same reply and is drawn with it: a sample step is one round trip and one render.
+  // pass comes in the same reply and is drawn with it: a sample step is one round trip and one render, or none when
+  // the row was fetched ahead (its neighbours are, once the user steps with the network unchanged).
   const { datasetId, split, position } = source;
+  const steppedOn = useRef<Network | null>(null);
   useSampleMeta(datasetId);
   useEffect(() => {
     if (!datasetId) return;
@@ -101,22 +105,25 @@ export function useOverlaySync(): void {
       const s = useOverlayStore.getState();
       return s.mode === 'contributions' && s.lesions.synapses.length + s.lesions.neurons.length === 0;
     };
-    withNetworkKey(network, (ref) => api.request('overlay.datasetRow', { ...ref, datasetId, split, position, forward: plain() })).then(
-      (r) => {
-        if (!live) return;
-        const store = useOverlayStore.getState();
-        const ids = network.neurons.filter((n) => n.role === 'input').map((n) => n.id);
-        store.setInputs(Object.fromEntries(ids.map((id, k) => [id, r.inputs[k]])), r.row);
-        store.setSource({ total: r.total, label: r.label, truth: r.truth ?? null });
-        if (r.forward && plain()) {
-          const drawn = sampleView(r.forward);
-          answered.set(useOverlayStore.getState().inputs, network);
-          ++seq.current;
-          store.setResults(network, { sample: drawn, baseline: drawn, error: null, drawnRow: r.row });
-        }
-      },
-      (e) => live && useOverlayStore.getState().setResults(network, { error: message(e) }),
-    );
+    const query = { datasetId, split, position, forward: plain() };
+    const apply = (r: RowReply) => {
+      const store = useOverlayStore.getState();
+      const ids = network.neurons.filter((n) => n.role === 'input').map((n) => n.id);
+      store.setInputs(Object.fromEntries(ids.map((id, k) => [id, r.inputs[k]])), r.row);
+      store.setSource({ total: r.total, label: r.label, truth: r.truth ?? null });
+      if (r.forward && plain()) {
+        const drawn = sampleView(r.forward);
+        answered.set(useOverlayStore.getState().inputs, network);
+        ++seq.current;
+        store.setResults(network, { sample: drawn, baseline: drawn, error: null, drawnRow: r.row });
+      }
+      // Only while the network holds still: live training replaces it many times a second.
+      if (steppedOn.current === network) fetchAround(network, query, r.total);
+      steppedOn.current = network;
+    };
+    const row = requestRow(network, query);
+    if (row.now) apply(row.now);
+    else row.later.then((r) => live && apply(r), (e) => live && useOverlayStore.getState().setResults(network, { error: message(e) }));
     return () => {
       live = false;
     };

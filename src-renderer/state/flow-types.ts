@@ -3,7 +3,7 @@
  * excitatory/inhibitory) will add data fields or members here rather than new ad-hoc shapes.
  */
 import type { Edge, Node } from '@xyflow/react';
-import type { Neuron } from '../../src-shared/model/network';
+import type { Network, Neuron } from '../../src-shared/model/network';
 
 /** What a neuron node renders: the document's neuron (by identity, so unchanged ones skip re-render; its bias may be older than the document's, which the card reads live). */
 export interface NeuronNodeData extends Record<string, unknown> {
@@ -34,17 +34,20 @@ export interface SynapseEdgeData extends Record<string, unknown> {
 /** A synapse on the canvas. */
 export type SynapseFlowEdge = Edge<SynapseEdgeData, 'synapse'>;
 
-/** What an aggregated edge (every synapse between a collapsed level and another end) renders. */
+/** Which aggregate edge each synapse joins in a collapsed view, worked out once per structure: a sample step only sums. */
+export interface AggregatePlan {
+  /** The aggregate edges' ends, in order of their first synapse. */
+  edges: Array<{ id: string; source: string; target: string; count: number }>;
+  /** Per synapse in document order: its aggregate edge's index, or −1 when it is drawn as it is. */
+  edgeOf: Int32Array;
+}
+
+/** What an aggregated edge (every synapse between a collapsed level and another end) renders: its structure; its sums it reads for the overlay's state. */
 export interface LayerEdgeData extends Record<string, unknown> {
-  sum: number;
-  sumAbs: number;
   count: number;
-  /** What is summed: 'w', 'c' or 'mean c'. */
-  quantity: string;
-  /** Σ|v| of this edge over the largest Σ|v| drawn (0..1), for its width. */
-  share: number;
-  /** Whether the overlay shows signs (off: neutral). */
-  signed: boolean;
+  /** The collapsed view's aggregate edges, and the network they were planned for. */
+  plan: AggregatePlan;
+  network: Network;
 }
 /** Synapses between a collapsed level and another end, as one edge. */
 export type LayerFlowEdge = Edge<LayerEdgeData, 'aggregate'>;
