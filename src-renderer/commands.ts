@@ -11,7 +11,8 @@ import { addDenseGroup, deleteElements, autoLayout, extractSubnetwork, networkFr
 import { useUiStore } from './state/ui-store';
 import { pickCsv, useDataStore } from './data/data-actions';
 import { copyNetworkJson, importNetworkJson, importWeights, startExport } from './export/export-actions';
-import { stepSample, useOverlayStore } from './overlay/overlay-store';
+import { useOverlayStore } from './overlay/overlay-store';
+import { stepSample } from './overlay/sample-rows';
 import { pauseOrResume, resetWeights, startTraining, stepTraining, stopTraining } from './training/training-actions';
 import { useTrainingStore } from './state/training-store';
 import { closeProject, newProject, openProject, saveProject, saveProjectAs } from './project/project-actions';

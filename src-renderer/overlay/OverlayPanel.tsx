@@ -3,7 +3,7 @@
  * row stepped with the arrow keys), lesions with every output's change, and the contributions into the
  * selected neuron as copyable text.
  */
-import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { api } from '../api';
 import { SHORT_NAMES } from '../ui/activation-names';
@@ -12,7 +12,8 @@ import { useEditorStore } from '../state/editor-store';
 import type { OverlaySplit } from '../../src-shared/overlay/contract';
 import { budgetEquation, contributionsInto, contributionText, daleCounts, daleNote, lesionDeltas, lesionExplanation } from './overlay-math';
 import { inputUnits, predictionText, type InputUnit } from './sample-units';
-import { stepSample, useOverlayStore } from './overlay-store';
+import { useOverlayStore } from './overlay-store';
+import { stepSample } from './sample-rows';
 import { useOverlaySync } from './use-overlay-sync';
 import './overlay.css';
 import { formatCell, formatExact } from '../../src-shared/format-number';
@@ -70,7 +71,7 @@ function InputRow({ id, label, unit }: { id: string; label: string; unit: InputU
 const SLIDERS_UP_TO = 8;
 
 /** A dataset row's input values as text in the dataset's units; "Edit values" makes them typed-in values with sliders. */
-function InputValues({ inputs, units }: { inputs: { id: string; label: string }[]; units: Map<string, InputUnit> }) {
+const InputValues = memo(function InputValues({ inputs, units }: { inputs: { id: string; label: string }[]; units: Map<string, InputUnit> }) {
   const values = useOverlayStore((s) => s.inputs);
   const edit = () => {
     const store = useOverlayStore.getState();
@@ -96,7 +97,7 @@ function InputValues({ inputs, units }: { inputs: { id: string; label: string }[
       </button>
     </div>
   );
-}
+});
 
 /** What the network predicts for the sample, beside the row's true value. */
 function Prediction() {
@@ -134,7 +135,7 @@ function SamplePicker() {
   useEffect(() => {
     api.request('dataset.list', {}).then(setDatasets, () => setDatasets([]));
   }, [network.neurons.length, source.datasetId]);
-  const ins = network.neurons.filter((n) => n.role === 'input');
+  const ins = useMemo(() => network.neurons.filter((n) => n.role === 'input'), [network]);
   const units = useMemo(() => (meta ? inputUnits(meta, network) : new Map<string, InputUnit>()), [meta, network]);
   const step = stepSample;
   const onKey = (e: KeyboardEvent) => {

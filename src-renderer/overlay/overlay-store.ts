@@ -115,10 +115,3 @@ export const useOverlayStore = create<OverlayState>()((set, get) => ({
     });
   },
 }));
-
-/** Moves the sample to the previous or next row of its dataset split (nothing without a dataset sample). */
-export function stepSample(delta: number): void {
-  const { source, setSource } = useOverlayStore.getState();
-  if (!source.datasetId) return;
-  setSource({ position: Math.max(0, Math.min(Math.max(0, source.total - 1), source.position + delta)) });
-}

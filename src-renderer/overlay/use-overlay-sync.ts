@@ -10,7 +10,7 @@ import type { Network } from '../../src-shared/model/network';
 import type { OverlaySplit } from '../../src-shared/overlay/contract';
 import { useTrainingStore } from '../state/training-store';
 import { withNetworkKey } from './network-key';
-import { fetchAround, requestRow, type RowReply } from './rows-ahead';
+import { answeredWithRow, drawnAlready, drawRow, fetchAround, requestRow, rowsBringForward, type RowReply } from './sample-rows';
 import { sampleView, type StatsView } from './overlay-math';
 import { useOverlayStore } from './overlay-store';
 
@@ -78,9 +78,6 @@ function useSampleMeta(datasetId: string | null): void {
   }, [datasetId]);
 }
 
-/** Input values whose forward pass came with their dataset row, and the network it was computed for. */
-const answered = new WeakMap<object, object>();
-
 /** Mount once (the overlay panel does): runs forward passes and dataset statistics for the overlays. */
 export function useOverlaySync(): void {
   useDefaultSample();
@@ -93,37 +90,25 @@ export function useOverlaySync(): void {
   const seq = useRef(0);
 
   // A dataset row becomes the sample's input values. With Contributions on and nothing lesioned, the row's forward
-  // pass comes in the same reply and is drawn with it: a sample step is one round trip and one render, or none when
-  // the row was fetched ahead (its neighbours are, once the user steps with the network unchanged).
+  // pass comes in the same reply and is drawn with it: a sample step is one round trip and one render, or, to a row
+  // fetched ahead, no round trip at all (sample-rows.ts draws it in the step's own update).
   const { datasetId, split, position } = source;
   const steppedOn = useRef<Network | null>(null);
   useSampleMeta(datasetId);
   useEffect(() => {
     if (!datasetId) return;
     let live = true;
-    const plain = () => {
-      const s = useOverlayStore.getState();
-      return s.mode === 'contributions' && s.lesions.synapses.length + s.lesions.neurons.length === 0;
-    };
-    const query = { datasetId, split, position, forward: plain() };
-    const apply = (r: RowReply) => {
-      const store = useOverlayStore.getState();
-      const ids = network.neurons.filter((n) => n.role === 'input').map((n) => n.id);
-      store.setInputs(Object.fromEntries(ids.map((id, k) => [id, r.inputs[k]])), r.row);
-      store.setSource({ total: r.total, label: r.label, truth: r.truth ?? null });
-      if (r.forward && plain()) {
-        const drawn = sampleView(r.forward);
-        answered.set(useOverlayStore.getState().inputs, network);
-        ++seq.current;
-        store.setResults(network, { sample: drawn, baseline: drawn, error: null, drawnRow: r.row });
-      }
+    const query = { datasetId, split, position, forward: rowsBringForward() };
+    const draw = (r: RowReply) => {
+      // A step to a row fetched ahead drew it already, in the step's own update.
+      if (!drawnAlready(network, r)) drawRow(network, r);
       // Only while the network holds still: live training replaces it many times a second.
       if (steppedOn.current === network) fetchAround(network, query, r.total);
       steppedOn.current = network;
     };
     const row = requestRow(network, query);
-    if (row.now) apply(row.now);
-    else row.later.then((r) => live && apply(r), (e) => live && useOverlayStore.getState().setResults(network, { error: message(e) }));
+    if (row.now) draw(row.now);
+    else row.later.then((r) => live && draw(r), (e) => live && useOverlayStore.getState().setResults(network, { error: message(e) }));
     return () => {
       live = false;
     };
@@ -140,7 +125,7 @@ export function useOverlaySync(): void {
     const drawnRow = store.inputsRow;
     const anyLesion = lesions.synapses.length + lesions.neurons.length > 0;
     // These inputs came with their forward pass, already drawn.
-    if (mode === 'contributions' && !anyLesion && answered.get(inputs) === network) return;
+    if (mode === 'contributions' && !anyLesion && answeredWithRow(inputs, network)) return;
     const run = async () => {
       if (network.neurons.length === 0) return;
       const base = sampleView(await withNetworkKey(network, (ref) => api.request('overlay.forward', { ...ref, inputs: values })));
