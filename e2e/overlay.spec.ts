@@ -235,6 +235,14 @@ test('a row of twelve inputs is listed as values that follow the steps; Edit val
   expect(new Set(boxes.map((b) => Math.round(b.x))).size).toBe(2);
   expect(await values.locator('dd').first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize))).toBeGreaterThanOrEqual(10);
   await page.screenshot({ path: `${ARTIFACTS}overlay-many-inputs.png` });
+  // The same list at 1440×900 in the dark theme: the values keep their contrast.
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await values.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${ARTIFACTS}overlay-many-inputs-dark-1440x900.png` });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.emulateMedia({ colorScheme: 'light' });
   // In the dataset's units; a step brings the next row's values.
   const first = await page.getByTestId('sample-value-x1').textContent();
   await page.getByTestId('sample-stepper').focus();
