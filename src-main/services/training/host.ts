@@ -18,6 +18,10 @@ import { workerClient, type WorkerEvent } from '../../worker-rpc';
 import type { TrainingProgress, TrainingWorkerProtocol } from './worker/protocol';
 import { trainingWorkerEntry } from './worker/worker-url';
 import { appendEpochs, finishRun, insertRun, writeCheckpoint, writeSnapshots, type SnapshotKey } from './store';
+import { enableRelaxedSimd } from '../../wasm-features';
+
+// The workers this host starts share the process's V8 flags: relaxed SIMD goes on before the first of them.
+enableRelaxedSimd();
 
 /** How a run ended. */
 export type RunOutcome =
