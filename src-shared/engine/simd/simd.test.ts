@@ -52,7 +52,7 @@ describe('the WebAssembly SIMD kernels', () => {
     expect(Buffer.from(bytes).toString('base64')).toBe(KERNELS_WASM_BASE64);
     const relaxed: Uint8Array = await assembleKernels(wat, true);
     expect(Buffer.from(relaxed).toString('base64')).toBe(KERNELS_RELAXED_WASM_BASE64);
-    expect(WebAssembly.validate(relaxed)).toBe(true);
+    expect(WebAssembly.validate(Uint8Array.from(relaxed))).toBe(true);
   });
 
   it('use the relaxed-SIMD build where the engine validates it, and the plain one when told to', () => {
