@@ -553,28 +553,13 @@
       (local.set $j (i32.add (local.get $j) (i32.const 1)))
       (br $rl))))
 
-  ;; e^x for 4 lanes (Cephes expf: x = n·ln2 + r, |r| ≤ ln2/2, a degree-7 polynomial, 2^n built in the exponent bits);
-  ;; relative error about 1e-7 for x in [-87, 88]; below that 2^-126 (the softmax's exponents are all ≤ 0), NaN stays NaN.
-  (func $exp4 (param $x v128) (result v128)
-    (local $n v128) (local $r v128) (local $p v128)
-    (local.set $x (f32x4.min (f32x4.max (local.get $x) (f32x4.splat (f32.const -87.33))) (f32x4.splat (f32.const 88.37))))
-    (local.set $n (f32x4.nearest (f32x4.mul (local.get $x) (f32x4.splat (f32.const 1.44269504088896341)))))
-    (local.set $r (f32x4.sub (f32x4.sub (local.get $x) (f32x4.mul (local.get $n) (f32x4.splat (f32.const 0.693359375))))
-      (f32x4.mul (local.get $n) (f32x4.splat (f32.const -2.12194440e-4)))))
-    (local.set $p (f32x4.splat (f32.const 1.9875691500e-4)))
-    (local.set $p (f32x4.add (f32x4.mul (local.get $p) (local.get $r)) (f32x4.splat (f32.const 1.3981999507e-3))))
-    (local.set $p (f32x4.add (f32x4.mul (local.get $p) (local.get $r)) (f32x4.splat (f32.const 8.3334519073e-3))))
-    (local.set $p (f32x4.add (f32x4.mul (local.get $p) (local.get $r)) (f32x4.splat (f32.const 4.1665795894e-2))))
-    (local.set $p (f32x4.add (f32x4.mul (local.get $p) (local.get $r)) (f32x4.splat (f32.const 1.6666665459e-1))))
-    (local.set $p (f32x4.add (f32x4.mul (local.get $p) (local.get $r)) (f32x4.splat (f32.const 5.0000001201e-1))))
-    (local.set $p (f32x4.add (f32x4.add (f32x4.mul (f32x4.mul (local.get $p) (local.get $r)) (local.get $r)) (local.get $r)) (f32x4.splat (f32.const 1))))
-    (f32x4.mul (local.get $p)
-      (i32x4.shl (i32x4.add (i32x4.trunc_sat_f32x4_s (local.get $n)) (i32x4.splat (i32.const 127))) (i32.const 23))))
-
   ;; Softmax over a group of $m consecutive neurons for b (bytes) in [b0, b1), b1 − b0 a multiple of 16:
   ;; o = e^(z − max z) / Σ e^(z − max z), from the Z rows at $z ($row bytes apart) into the O rows $od bytes further on.
+  ;; e^x inline for 4 lanes (Cephes expf: x = n·ln2 + r, |r| ≤ ln2/2, a degree-7 polynomial, 2^n built in the exponent
+  ;; bits): relative error about 1e-7 for x in [-87, 0]; below that 2^-126 (every exponent here is ≤ 0); NaN stays NaN.
   (func $sm_f32 (export "sm_f32") (param $z i32) (param $m i32) (param $row i32) (param $b0 i32) (param $b1 i32) (param $od i32)
     (local $b i32) (local $p i32) (local $end i32) (local $mx v128) (local $e v128) (local $sum v128)
+    (local $x v128) (local $n v128) (local $r v128)
     (local.set $b (local.get $b0))
     (block $bd (loop $bl
       (br_if $bd (i32.ge_u (local.get $b) (local.get $b1)))
@@ -590,7 +575,19 @@
       (local.set $sum (v128.const i64x2 0 0))
       (block $d (loop $l
         (br_if $d (i32.ge_u (local.get $p) (local.get $end)))
-        (local.set $e (call $exp4 (f32x4.sub (v128.load (local.get $p)) (local.get $mx))))
+        (local.set $x (f32x4.max (f32x4.sub (v128.load (local.get $p)) (local.get $mx)) (f32x4.splat (f32.const -87.33))))
+        (local.set $n (f32x4.nearest (f32x4.mul (local.get $x) (f32x4.splat (f32.const 1.44269504088896341)))))
+        (local.set $r (f32x4.sub (f32x4.sub (local.get $x) (f32x4.mul (local.get $n) (f32x4.splat (f32.const 0.693359375))))
+          (f32x4.mul (local.get $n) (f32x4.splat (f32.const -2.12194440e-4)))))
+        (local.set $e (f32x4.splat (f32.const 1.9875691500e-4)))
+        (local.set $e (f32x4.add (f32x4.mul (local.get $e) (local.get $r)) (f32x4.splat (f32.const 1.3981999507e-3))))
+        (local.set $e (f32x4.add (f32x4.mul (local.get $e) (local.get $r)) (f32x4.splat (f32.const 8.3334519073e-3))))
+        (local.set $e (f32x4.add (f32x4.mul (local.get $e) (local.get $r)) (f32x4.splat (f32.const 4.1665795894e-2))))
+        (local.set $e (f32x4.add (f32x4.mul (local.get $e) (local.get $r)) (f32x4.splat (f32.const 1.6666665459e-1))))
+        (local.set $e (f32x4.add (f32x4.mul (local.get $e) (local.get $r)) (f32x4.splat (f32.const 5.0000001201e-1))))
+        (local.set $e (f32x4.add (f32x4.add (f32x4.mul (f32x4.mul (local.get $e) (local.get $r)) (local.get $r)) (local.get $r)) (f32x4.splat (f32.const 1))))
+        (local.set $e (f32x4.mul (local.get $e)
+          (i32x4.shl (i32x4.add (i32x4.trunc_sat_f32x4_s (local.get $n)) (i32x4.splat (i32.const 127))) (i32.const 23))))
         (v128.store (i32.add (local.get $p) (local.get $od)) (local.get $e))
         (local.set $sum (f32x4.add (local.get $sum) (local.get $e)))
         (local.set $p (i32.add (local.get $p) (local.get $row)))
