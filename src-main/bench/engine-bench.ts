@@ -274,7 +274,7 @@ export async function run(): Promise<void> {
   console.log(`\nSingle-sample forward on W1: engine ${fmt(lat.engineNs / 1000, 3)} µs with every z, o and contribution; naive ${fmt(lat.naiveNs / 1000, 3)} µs (outputs only)`);
   results.latencyW1 = { engineMicros: lat.engineNs / 1000, naiveMicros: lat.naiveNs / 1000 };
 
-  console.log(`\nSweep: a 4-run grid (2 learning rates × 2 seeds) on W2 as real training runs (one worker each, history in SQLite):`);
+  console.log(`\nSweep: a 4-run grid (2 learning rates × 2 seeds) on W2 as real training runs (the sweep's pool of workers, reused from run to run; history in SQLite):`);
   const sweep = await benchSweep(w2, d2, SWEEP_WORKERS);
   console.log(`  4 runs one after another: ${fmt(sweep.sequentialSeconds, 2)} s wall; on ${SWEEP_WORKERS} workers: ${fmt(sweep.parallelSeconds, 2)} s wall (× ${fmt(sweep.parallelSeconds / sweep.sequentialSeconds, 2)}); load average ${sweep.load.map((v) => v.toFixed(1)).join(' ')}`);
   const cores = (t: { seconds: number; cpuSeconds: number }) => fmt(t.cpuSeconds / t.seconds, 2);
