@@ -405,12 +405,13 @@
   ;; multiple of 32; the activated value ($act 1 identity, 2 ReLU) is stored $od bytes further on (O beside Z).
   ;; $z: target 0's Z row; $in: source 0's O row; rows are $row bytes apart; $wp: the weights packed by $pk_f32;
   ;; $bias: target 0's bias (consecutive). Register block: 4 targets × 2 vectors (8 accumulators) per pass over the
-  ;; sources; a target past the last group of 4 runs 1 × 2 with the sum over sources split in two chains.
+  ;; sources; the targets past the last group of 4 run together, 3 × 2.
   ;; $scr: scratch for the sources' part [b0, b1), or 0. With it the sources are first copied there, rows b1 − b0 + 64
   ;; bytes apart: the batch rows of neurons are often 4 KiB apart (1024 float32 rows), so the inner loop's loads of one
   ;; batch vector from every source would all fall in one L1 cache set and miss; the copy spreads them.
   (func $dn_f32 (export "dn_f32") (param $z i32) (param $in i32) (param $wp i32) (param $bias i32) (param $nJ i32) (param $nI i32) (param $row i32) (param $b0 i32) (param $b1 i32) (param $act i32) (param $od i32) (param $scr i32)
     (local $j i32) (local $b i32) (local $ip i32) (local $iend i32) (local $iendb i32) (local $wq i32) (local $zo i32) (local $half i32) (local $irow i32)
+    (local $w1 i32) (local $w2 i32) (local $b1b i32) (local $b2b i32)
     (local $x0 v128) (local $x1 v128) (local $s v128) (local $zero v128)
     (local $c00 v128) (local $c01 v128) (local $c10 v128) (local $c11 v128) (local $c20 v128) (local $c21 v128) (local $c30 v128) (local $c31 v128)
     (local.set $irow (local.get $row))
@@ -506,52 +507,66 @@
       (local.set $wp (i32.add (local.get $wp) (i32.shl (local.get $nI) (i32.const 4))))
       (local.set $j (i32.add (local.get $j) (i32.const 4)))
       (br $jl)))
-    ;; Targets left over (fewer than 4), row-major weights: even and odd sources in separate accumulators.
-    (local.set $half (i32.and (local.get $nI) (i32.const -2)))
-    (block $rdone (loop $rl
-      (br_if $rdone (i32.ge_s (local.get $j) (local.get $nJ)))
+    ;; Targets left over (1 to 3), row-major weights, all in one pass over the sources: 3 rows × 2 vectors, a missing
+    ;; row computed on row 0's weights and not stored (6 independent sums, so no chain waits on the last multiply-add).
+    (if (i32.lt_s (local.get $j) (local.get $nJ)) (then
+      (local.set $half (i32.sub (local.get $nJ) (local.get $j)))
+      (local.set $w1 (if (result i32) (i32.gt_s (local.get $half) (i32.const 1)) (then (i32.add (local.get $wp) (i32.shl (local.get $nI) (i32.const 2)))) (else (local.get $wp))))
+      (local.set $w2 (if (result i32) (i32.gt_s (local.get $half) (i32.const 2)) (then (i32.add (local.get $wp) (i32.shl (local.get $nI) (i32.const 3)))) (else (local.get $wp))))
+      (local.set $b1b (if (result i32) (i32.gt_s (local.get $half) (i32.const 1)) (then (i32.add (local.get $bias) (i32.const 4))) (else (local.get $bias))))
+      (local.set $b2b (if (result i32) (i32.gt_s (local.get $half) (i32.const 2)) (then (i32.add (local.get $bias) (i32.const 8))) (else (local.get $bias))))
       (local.set $b (local.get $b0))
       (block $bdone (loop $bl
         (br_if $bdone (i32.ge_u (local.get $b) (local.get $b1)))
         (local.set $c00 (v128.load32_splat (local.get $bias))) (local.set $c01 (local.get $c00))
-        (local.set $c10 (local.get $zero)) (local.set $c11 (local.get $zero))
+        (local.set $c10 (v128.load32_splat (local.get $b1b))) (local.set $c11 (local.get $c10))
+        (local.set $c20 (v128.load32_splat (local.get $b2b))) (local.set $c21 (local.get $c20))
         (local.set $ip (i32.add (local.get $in) (local.get $b)))
-        (local.set $wq (local.get $wp))
-        (local.set $iend (i32.add (local.get $wp) (i32.shl (local.get $half) (i32.const 2))))
+        (local.set $iendb (i32.add (local.get $iend) (local.get $b)))
+        (local.set $wq (i32.const 0))
         (block $idone (loop $il
-          (br_if $idone (i32.ge_u (local.get $wq) (local.get $iend)))
-          (local.set $s (v128.load32_splat (local.get $wq)))
-          (local.set $c00 ({MADD} (local.get $c00) (local.get $s) (v128.load (local.get $ip))))
-          (local.set $c01 ({MADD} (local.get $c01) (local.get $s) (v128.load offset=16 (local.get $ip))))
+          (local.set $x0 (v128.load (local.get $ip)))
+          (local.set $x1 (v128.load offset=16 (local.get $ip)))
+          (local.set $s (v128.load32_splat (i32.add (local.get $wp) (local.get $wq))))
+          (local.set $c00 ({MADD} (local.get $c00) (local.get $s) (local.get $x0)))
+          (local.set $c01 ({MADD} (local.get $c01) (local.get $s) (local.get $x1)))
+          (local.set $s (v128.load32_splat (i32.add (local.get $w1) (local.get $wq))))
+          (local.set $c10 ({MADD} (local.get $c10) (local.get $s) (local.get $x0)))
+          (local.set $c11 ({MADD} (local.get $c11) (local.get $s) (local.get $x1)))
+          (local.set $s (v128.load32_splat (i32.add (local.get $w2) (local.get $wq))))
+          (local.set $c20 ({MADD} (local.get $c20) (local.get $s) (local.get $x0)))
+          (local.set $c21 ({MADD} (local.get $c21) (local.get $s) (local.get $x1)))
+          (local.set $wq (i32.add (local.get $wq) (i32.const 4)))
           (local.set $ip (i32.add (local.get $ip) (local.get $irow)))
-          (local.set $s (v128.load32_splat offset=4 (local.get $wq)))
-          (local.set $c10 ({MADD} (local.get $c10) (local.get $s) (v128.load (local.get $ip))))
-          (local.set $c11 ({MADD} (local.get $c11) (local.get $s) (v128.load offset=16 (local.get $ip))))
-          (local.set $ip (i32.add (local.get $ip) (local.get $irow)))
-          (local.set $wq (i32.add (local.get $wq) (i32.const 8)))
-          (br $il)))
-        (if (i32.ne (local.get $half) (local.get $nI)) (then
-          (local.set $s (v128.load32_splat (local.get $wq)))
-          (local.set $c00 ({MADD} (local.get $c00) (local.get $s) (v128.load (local.get $ip))))
-          (local.set $c01 ({MADD} (local.get $c01) (local.get $s) (v128.load offset=16 (local.get $ip))))))
-        (local.set $c00 (f32x4.add (local.get $c00) (local.get $c10)))
-        (local.set $c01 (f32x4.add (local.get $c01) (local.get $c11)))
-        (local.set $zo (i32.add (local.get $z) (local.get $b)))
-        (v128.store (local.get $zo) (local.get $c00))
-        (v128.store offset=16 (local.get $zo) (local.get $c01))
+          (br_if $il (i32.lt_u (local.get $ip) (local.get $iendb)))))
         (if (i32.eq (local.get $act) (i32.const 2)) (then
-          (local.set $c00 (v128.and (local.get $c00) (f32x4.gt (local.get $c00) (local.get $zero))))
-          (local.set $c01 (v128.and (local.get $c01) (f32x4.gt (local.get $c01) (local.get $zero))))))
-        (if (local.get $act) (then
-          (v128.store (i32.add (local.get $zo) (local.get $od)) (local.get $c00))
-          (v128.store offset=16 (i32.add (local.get $zo) (local.get $od)) (local.get $c01))))
+          (local.set $x0 (v128.and (local.get $c00) (f32x4.gt (local.get $c00) (local.get $zero))))
+          (local.set $x1 (v128.and (local.get $c01) (f32x4.gt (local.get $c01) (local.get $zero)))))
+          (else (local.set $x0 (local.get $c00)) (local.set $x1 (local.get $c01))))
+        (local.set $zo (i32.add (local.get $z) (local.get $b)))
+        (call $st2 (local.get $zo) (local.get $od) (local.get $act) (local.get $c00) (local.get $c01) (local.get $x0) (local.get $x1))
+        (if (i32.gt_s (local.get $half) (i32.const 1)) (then
+          (if (i32.eq (local.get $act) (i32.const 2)) (then
+            (local.set $x0 (v128.and (local.get $c10) (f32x4.gt (local.get $c10) (local.get $zero))))
+            (local.set $x1 (v128.and (local.get $c11) (f32x4.gt (local.get $c11) (local.get $zero)))))
+            (else (local.set $x0 (local.get $c10)) (local.set $x1 (local.get $c11))))
+          (call $st2 (i32.add (local.get $zo) (local.get $row)) (local.get $od) (local.get $act) (local.get $c10) (local.get $c11) (local.get $x0) (local.get $x1))))
+        (if (i32.gt_s (local.get $half) (i32.const 2)) (then
+          (if (i32.eq (local.get $act) (i32.const 2)) (then
+            (local.set $x0 (v128.and (local.get $c20) (f32x4.gt (local.get $c20) (local.get $zero))))
+            (local.set $x1 (v128.and (local.get $c21) (f32x4.gt (local.get $c21) (local.get $zero)))))
+            (else (local.set $x0 (local.get $c20)) (local.set $x1 (local.get $c21))))
+          (call $st2 (i32.add (local.get $zo) (i32.shl (local.get $row) (i32.const 1))) (local.get $od) (local.get $act) (local.get $c20) (local.get $c21) (local.get $x0) (local.get $x1))))
         (local.set $b (i32.add (local.get $b) (i32.const 32)))
-        (br $bl)))
-      (local.set $z (i32.add (local.get $z) (local.get $row)))
-      (local.set $bias (i32.add (local.get $bias) (i32.const 4)))
-      (local.set $wp (i32.add (local.get $wp) (i32.shl (local.get $nI) (i32.const 2))))
-      (local.set $j (i32.add (local.get $j) (i32.const 1)))
-      (br $rl))))
+        (br $bl))))))
+
+  ;; Stores two vectors of z at $zo and, with an activation ($act ≠ 0), the two activated vectors $od bytes further on.
+  (func $st2 (param $zo i32) (param $od i32) (param $act i32) (param $z0 v128) (param $z1 v128) (param $o0 v128) (param $o1 v128)
+    (v128.store (local.get $zo) (local.get $z0))
+    (v128.store offset=16 (local.get $zo) (local.get $z1))
+    (if (local.get $act) (then
+      (v128.store (i32.add (local.get $zo) (local.get $od)) (local.get $o0))
+      (v128.store offset=16 (i32.add (local.get $zo) (local.get $od)) (local.get $o1)))))
 
   ;; Softmax over a group of $m consecutive neurons for b (bytes) in [b0, b1), b1 − b0 a multiple of 16:
   ;; o = e^(z − max z) / Σ e^(z − max z), from the Z rows at $z ($row bytes apart) into the O rows $od bytes further on.
