@@ -70,7 +70,8 @@ export type TrainingWorkerProtocol = {
 
 /**
  * A pooled worker (started with workerData { pooled: true }) gets each run as this message on its parentPort: the
- * run's own port, over which the protocol above is spoken, and the dataset when it differs from the one it holds.
+ * run's own port, over which the protocol above is spoken, and the dataset when it differs from the one it holds
+ * (x and y on SharedArrayBuffers: every pooled worker reads the one copy).
  * The run's `start` then carries empty x and y (the data is not copied again); the worker closes the port when the
  * run has ended, and main closing it stops the run.
  */
