@@ -14,6 +14,8 @@ declare namespace WebAssembly {
     constructor(module: Module, imports?: Record<string, Record<string, unknown>>);
     readonly exports: Record<string, unknown>;
   }
+  /** Whether the engine accepts the bytes (feature detection: relaxed SIMD). */
+  function validate(bytes: Uint8Array): boolean;
 }
 
 /** UTF-8 encoding (protobuf strings). */

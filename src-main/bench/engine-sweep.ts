@@ -1,5 +1,6 @@
-// The sweep line of the engine bench: a 4-run grid on W2 as real training runs (the app's sweep code, one worker per
-// run, history and checkpoints in an in-memory SQLite project), first one run at a time, then on `workers` workers.
+// The sweep line of the engine bench: a 4-run grid on W2 as real training runs (the app's sweep code: a pool of
+// workers reused from run to run, history and checkpoints in an in-memory SQLite project), first one run at a time,
+// then on `workers` workers.
 import Database from 'better-sqlite3';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';

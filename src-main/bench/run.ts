@@ -2,6 +2,7 @@
 import { readdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { enableRelaxedSimd } from '../wasm-features';
 
 interface BenchModule {
   name: string;
@@ -9,6 +10,8 @@ interface BenchModule {
 }
 
 async function main(): Promise<void> {
+  // As the app does: relaxed SIMD (fused float32 multiply-adds) where the engine has it behind a flag.
+  enableRelaxedSimd();
   const argv = process.argv.slice(2);
   const at = argv.indexOf('--only');
   const only = at >= 0 ? argv[at + 1] : argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);

@@ -1,10 +1,10 @@
 import type { Block, Program } from './compile';
 import { activateRange } from './activations';
 import type { Workspace } from './workspace';
-import { prepareStride, simdForwardBlock, type Floats } from './simd/backend';
+import { SIMD_TILE, packWeights, prepareStride, simdForwardBlock, simdSoftmax, type Floats } from './simd/backend';
 
 /** Rows computed through the whole network at a time, so a tile's values of every neuron stay in cache for big batches. */
-const TILE = 128;
+const TILE = SIMD_TILE;
 
 /** Runs the batch forward pass over B rows already placed by `loadInputs`; fills ws.Z and ws.O. */
 export function forwardBatch(program: Program, params: Float64Array, ws: Workspace, B: number): void {
@@ -12,6 +12,7 @@ export function forwardBatch(program: Program, params: Float64Array, ws: Workspa
   const simd = ws.simd;
   if (simd) {
     if (params !== simd.P) simd.P.set(params);
+    if (simd.precision === 'float32') packWeights(program, simd);
     prepareStride(program, simd, B);
   }
   for (let b0 = 0; b0 < B; b0 += TILE) {
@@ -22,7 +23,7 @@ export function forwardBatch(program: Program, params: Float64Array, ws: Workspa
         const T = blocks[i].targets;
         for (let r = 0; r < T.length; r++) activateRange(act[T[r]], ws.Z, ws.O, T[r] * B + b0, b1 - b0);
       }
-      for (const g of program.softmaxGroups) softmaxBatch(g, ws.Z, ws.O, B, b0, b1);
+      program.softmaxGroups.forEach((g, k) => softmaxBatch(g, ws.Z, ws.O, B, simd.precision === 'float32' ? simdSoftmax(program, simd, k, b0, b1) : b0, b1));
       continue;
     }
     for (let i = 0; i < blocks.length; i++) forwardBlock(blocks[i], params, nWeights, ws.Z as Float64Array, ws.O as Float64Array, B, b0, b1, act);

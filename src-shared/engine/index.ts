@@ -14,5 +14,5 @@ export * from './optimizer';
 export * from './trainer';
 export * from './rng';
 export * from './build';
-export { defaultKernel, setDefaultKernel, simdUnavailableReason, type KernelKind } from './simd/module';
+export { defaultKernel, kernelVariant, relaxedSimdAvailable, setDefaultKernel, setKernelVariant, simdUnavailableReason, type KernelKind, type KernelVariant } from './simd/module';
 export type { Floats, Precision } from './simd/backend';

@@ -1,5 +1,5 @@
 import type { Program } from './compile';
-import { createSimdBackend, type Floats, type Precision, type SimdBackend } from './simd/backend';
+import { createSimdBackend, simdLoadInputs, type Floats, type Precision, type SimdBackend } from './simd/backend';
 import { defaultKernel, type KernelKind } from './simd/module';
 
 /** Preallocated batch buffers, neuron-major: neuron i's values for the batch sit at [i·B, i·B + B). */
@@ -48,6 +48,8 @@ export function createWorkspace(program: Program, capacity: number, options: Wor
  * Row b of the batch is X's row rows[start + b], or start + b when rows is null.
  */
 export function loadInputs(program: Program, ws: Workspace, X: ArrayLike<number>, rows: ArrayLike<number> | null, start: number, B: number): void {
+  // Float32 SIMD, consecutive rows of a float64 matrix: converted inside WebAssembly in one pass.
+  if (!rows && ws.simd?.stage && X instanceof Float64Array && simdLoadInputs(program, ws.simd, X, start, B)) return;
   const inp = program.inputs;
   const nIn = inp.length;
   const O = ws.O;

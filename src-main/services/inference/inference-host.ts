@@ -9,6 +9,10 @@ import { RpcError, workerClient, type WorkerClient } from '../../worker-rpc';
 import { UserError } from '../user-error';
 import type { InferenceJob, InferenceLesions, InferenceWorkerProtocol } from './protocol';
 import { inferenceWorkerEntry } from './worker-url';
+import { enableRelaxedSimd } from '../../wasm-features';
+
+// The workers this host starts share the process's V8 flags: relaxed SIMD goes on before the first of them.
+enableRelaxedSimd();
 
 type Answer<K extends keyof InferenceWorkerProtocol['requests']> = ReturnType<InferenceWorkerProtocol['requests'][K]>;
 

@@ -6,7 +6,7 @@
  * crash loses at most the last ~2 s of training.
  */
 import { randomUUID } from 'node:crypto';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import type { Network } from '../../../src-shared/model/network';
 import type { EncodedDataset } from '../../../src-shared/data/schema';
@@ -15,9 +15,13 @@ import { runLoss } from '../../../src-shared/training/plan';
 import type { EpochSummary, RunEvaluation, RunState } from '../../../src-shared/training/runner';
 import type { Tempo } from '../../../src-shared/training/tempo';
 import { workerClient, type WorkerEvent } from '../../worker-rpc';
-import type { TrainingProgress, TrainingWorkerProtocol } from './worker/protocol';
+import type { AttachRun, TrainingProgress, TrainingWorkerProtocol } from './worker/protocol';
 import { trainingWorkerEntry } from './worker/worker-url';
 import { appendEpochs, finishRun, insertRun, writeCheckpoint, writeSnapshots, type SnapshotKey } from './store';
+import { enableRelaxedSimd } from '../../wasm-features';
+
+// The workers this host starts share the process's V8 flags: relaxed SIMD goes on before the first of them.
+enableRelaxedSimd();
 
 /** How a run ended. */
 export type RunOutcome =
@@ -51,6 +55,50 @@ export interface StartRunOptions {
   tempo?: Tempo;
   /** Keep weight snapshots for the replay (default true). */
   snapshots?: boolean;
+  /** Run in this idle pooled worker (a sweep's) instead of a new one; it stays alive for the next run. */
+  worker?: PooledWorker;
+}
+
+/**
+ * A training worker kept for several runs, one at a time (a sweep's pool): it starts once, keeps its compiled engine
+ * and the dataset it was last given, and each run talks to it over a MessageChannel of its own.
+ */
+export interface PooledWorker {
+  readonly worker: Worker;
+  /** The dataset the worker holds (sent with the first run that needs it, not with every run). */
+  dataset: EncodedDataset | null;
+  /** False once the thread has ended (crashed or terminated): it takes no more runs. */
+  alive: boolean;
+}
+
+/**
+ * The dataset's x and y in SharedArrayBuffers, made once per dataset: pooled workers read them in place, so posting
+ * them copies nothing (a plain Float64Array would be serialised in main and deserialised in each worker, ~26 MB for
+ * 100,000 rows × 30 features). Only reads happen on them, and a SharedArrayBuffer can never be detached.
+ */
+const sharedData = new WeakMap<EncodedDataset, { x: Float64Array; y: Float64Array }>();
+function sharedCopy(d: EncodedDataset): { x: Float64Array; y: Float64Array } {
+  let s = sharedData.get(d);
+  if (!s) {
+    const share = (a: Float64Array) => {
+      const c = new Float64Array(new SharedArrayBuffer(a.byteLength));
+      c.set(a);
+      return c;
+    };
+    s = { x: share(d.x), y: share(d.y) };
+    sharedData.set(d, s);
+  }
+  return s;
+}
+
+/** Starts a pooled training worker (see PooledWorker); end it with `worker.terminate()`. */
+export function startPooledWorker(): PooledWorker {
+  const { entry, options } = trainingWorkerEntry();
+  const pw: PooledWorker = { worker: new Worker(entry, { ...options, workerData: { pooled: true } }), dataset: null, alive: true };
+  pw.worker.once('exit', () => (pw.alive = false));
+  // A crash is reported to the run it happens in (see startRun); here it only retires the worker.
+  pw.worker.on('error', () => (pw.alive = false));
+  return pw;
 }
 
 /** A live run. */
@@ -82,8 +130,20 @@ export function startRun(o: StartRunOptions): RunHandle {
       o.db.prepare('DELETE FROM run_snapshots WHERE run_id = ? AND (epoch > ? OR (epoch = ? AND step > ?))').run(runId, epoch, epoch, epochSteps);
     })();
   }
-  const { entry, options } = trainingWorkerEntry();
-  const worker = new Worker(entry, options);
+  // A run of its own: a new worker, ended by the run. A pooled run: its own channel to a worker that outlives it.
+  const pooled = o.worker ?? null;
+  let worker: Worker;
+  let channel: MessageChannel | null = null;
+  if (pooled) {
+    worker = pooled.worker;
+    channel = new MessageChannel();
+    const attach: AttachRun = { attach: channel.port2, data: pooled.dataset === o.dataset ? undefined : sharedCopy(o.dataset) };
+    worker.postMessage(attach, [channel.port2]);
+    pooled.dataset = o.dataset;
+  } else {
+    const { entry, options } = trainingWorkerEntry();
+    worker = new Worker(entry, options);
+  }
 
   let pending: EpochSummary[] = [];
   let pendingSnaps: (SnapshotKey & { params: Float64Array })[] = [];
@@ -159,13 +219,15 @@ export function startRun(o: StartRunOptions): RunHandle {
       }
     }
   };
-  const client = workerClient<TrainingWorkerProtocol>(worker, (e) => {
+  const client = workerClient<TrainingWorkerProtocol>(channel?.port1 ?? worker, (e) => {
     try {
       onEvent(e);
     } catch (err) {
       // The project closed under the run (window closed) or its database failed: end the worker, never crash main.
       outcome ??= { status: 'error', message: `Training stopped: could not write to the project (${err instanceof Error ? err.message : String(err)}).`, params: null, epoch: null };
-      void worker.terminate();
+      // A pooled worker is not ended: closing the run's channel stops its run, and the worker is free again.
+      if (channel) channel.port1.close();
+      else void worker.terminate();
     }
   });
   const fail = (message: string) => {
@@ -178,17 +240,32 @@ export function startRun(o: StartRunOptions): RunHandle {
       // The database is gone with its project; the outcome still reports the failure.
     }
   };
-  worker.on('error', (e) => fail(`The training worker failed: ${e.message}`));
-  const done = new Promise<RunOutcome>((resolve) =>
-    worker.on('exit', () => {
+  const onError = (e: Error) => fail(`The training worker failed: ${e.message}`);
+  worker.on('error', onError);
+  const done = new Promise<RunOutcome>((resolve) => {
+    const onExit = () => {
       fail('The training worker exited unexpectedly.');
+      end();
+    };
+    // A pooled run ends when its channel closes (the worker closes it after `done` or `error`, which arrive first).
+    const end = () => {
+      worker.off('exit', onExit);
+      worker.off('error', onError);
+      channel?.port1.close();
       resolve(outcome!);
-    }),
-  );
+    };
+    worker.once('exit', onExit);
+    channel?.port1.once('close', () => {
+      fail('The training worker closed the run without a result.');
+      end();
+    });
+  });
 
   // Control is sent without waiting for answers: what it changes arrives as the worker's events.
+  // A pooled worker already holds the data (sent with the attach message when new to it).
+  const noData = new Float64Array(0);
   client.notify('start', {
-    network: o.network, x: o.dataset.x, y: o.dataset.y, split: o.dataset.split, config: o.config, loss,
+    network: o.network, x: pooled ? noData : o.dataset.x, y: pooled ? noData : o.dataset.y, split: o.dataset.split, config: o.config, loss,
     resumeState: o.resume?.state, targetEpochs, paused: o.paused, progressMs: o.progressMs, checkpointMs: o.checkpointMs,
     tempo: o.tempo ?? null, snapshots: o.snapshots ?? true,
   });

@@ -5,7 +5,8 @@ import { parseTrainingConfig } from '../../../src-shared/training/config';
 import { hiddenLayers } from '../../../src-shared/training/sweep';
 import { saveDataset } from '../dataset/store';
 import { createSchema } from '../project/migrations';
-import { defaultSweepWorkers, startSweep } from './sweep';
+import { startRun } from './host';
+import { defaultSweepWorkers, pointRun, startSweep } from './sweep';
 import { getRun, listRuns, metricHistory } from './store';
 
 function setup() {
@@ -41,6 +42,8 @@ describe('sweeps on a pool of real training workers', () => {
     });
     const out = await h.done;
     expect(most).toBe(2);
+    // Four runs on a pool of two workers, each reused.
+    expect(h.workersStarted).toBe(2);
     expect(out.map((r) => r.outcome?.status)).toEqual(['completed', 'completed', 'completed', 'completed']);
     expect(epochs.length).toBe(4 * 3);
     const runs = listRuns(db);
@@ -69,5 +72,22 @@ describe('sweeps on a pool of real training workers', () => {
     expect(out[0].outcome?.status).toBe('stopped');
     expect(out.slice(1).map((r) => r.runId)).toEqual([null, null]);
     expect(listRuns(db)).toHaveLength(1);
+  });
+
+  it('train each run on a reused worker exactly as on a worker of its own (same data, nothing left from the last run)', async () => {
+    const { dataset, network, db } = setup();
+    const layer = hiddenLayers(network)[0].ids;
+    const spec = { lrs: [0.02, 0.08], widths: [3, 5], layer, seeds: [2] };
+    const config = parseTrainingConfig({ epochs: 4, batchSize: 16, optimizer: { kind: 'adam', lr: 0.01 } });
+    const h = startSweep({ db, datasetId: dataset.meta.id, dataset, network, spec, concurrency: 1, config });
+    const out = await h.done;
+    expect(h.workersStarted).toBe(1);
+    for (const [i, p] of h.points.entries()) {
+      const alone = await startRun({ db, datasetId: dataset.meta.id, dataset, ...pointRun(network, config, spec, p) }).done;
+      const pooled = out[i].outcome!;
+      expect(pooled.status).toBe('completed');
+      expect(alone.status).toBe('completed');
+      expect(pooled.params).toEqual(alone.params);
+    }
   });
 });

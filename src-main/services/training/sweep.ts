@@ -1,6 +1,8 @@
 /**
- * Runs a sweep's grid as ordinary training runs (each its own worker, its own row in the history), at most
- * `concurrency` at a time. Sweep runs report per epoch only and never send live weights: the canvas is not theirs.
+ * Runs a sweep's grid as ordinary training runs (each its own row in the history), at most `concurrency` at a time,
+ * on a pool of that many training workers reused from run to run: a worker starts once per sweep, not once per run,
+ * keeps its compiled engine and receives the dataset once. Sweep runs report per epoch only, never send live weights
+ * (the canvas is not theirs) and checkpoint every 10 s rather than 2 s, so main does little while they train.
  */
 import { availableParallelism } from 'node:os';
 import type Database from 'better-sqlite3';
@@ -9,7 +11,7 @@ import type { Network } from '../../../src-shared/model/network';
 import type { TrainingConfig } from '../../../src-shared/training/config';
 import { networkWithWidth, sweepPoints, type SweepPoint, type SweepSpec } from '../../../src-shared/training/sweep';
 import type { EpochSummary } from '../../../src-shared/training/runner';
-import { startRun, type RunHandle, type RunOutcome } from './host';
+import { startPooledWorker, startRun, type PooledWorker, type RunHandle, type RunOutcome } from './host';
 
 /**
  * The app's default pool: one worker per core, leaving one core for the window (so at least 1). The bench and the CLI
@@ -45,9 +47,14 @@ export interface SweepHandle {
   readonly points: SweepPoint[];
   /** Stops the running runs and starts no more. */
   stop(): void;
-  /** Resolves when every run has ended, with one outcome per point (null for a point never started). */
+  /** Resolves when every run has ended (and the pool's workers with them), one outcome per point (null: never started). */
   readonly done: Promise<{ runId: string | null; outcome: RunOutcome | null }[]>;
+  /** Training workers started so far (at most `concurrency`, more only where one crashed). */
+  readonly workersStarted: number;
 }
+
+/** How often a sweep run stores its state besides epoch ends (a single run: every 2 s). */
+const SWEEP_CHECKPOINT_MS = 10_000;
 
 /** The configuration and network of one point of the grid. */
 export function pointRun(network: Network, config: TrainingConfig, spec: SweepSpec, p: SweepPoint): { network: Network; config: TrainingConfig } {
@@ -65,19 +72,33 @@ export function startSweep(o: StartSweepOptions): SweepHandle {
   const runs = points.map((p) => pointRun(o.network, o.config, o.spec, p));
   const results: { runId: string | null; outcome: RunOutcome | null }[] = points.map(() => ({ runId: null, outcome: null }));
   const live = new Set<RunHandle>();
+  const idle: PooledWorker[] = [];
+  const pool: PooledWorker[] = [];
   let next = 0;
   let stopped = false;
   const done = new Promise<typeof results>((resolve) => {
     let running = 0;
+    let ended = false;
+    const end = (): void => {
+      if (ended) return;
+      ended = true;
+      // Every run has ended: the pool goes with the sweep.
+      void Promise.all(pool.map((w) => w.worker.terminate())).then(() => resolve(results));
+    };
     const launch = (): void => {
       while (!stopped && running < Math.max(1, o.concurrency) && next < points.length) {
         const index = next++;
         const { network, config } = runs[index];
+        let worker = idle.pop();
+        while (worker && !worker.alive) worker = idle.pop();
+        if (!worker) pool.push((worker = startPooledWorker()));
+        const pw = worker;
         let runId = '';
         const h = startRun({
-          db: o.db, datasetId: o.datasetId, dataset: o.dataset, network, config,
+          db: o.db, datasetId: o.datasetId, dataset: o.dataset, network, config, worker: pw,
           // One progress message a minute at most: sweep runs are watched per epoch, and the weights are not drawn.
           progressMs: 60_000,
+          checkpointMs: SWEEP_CHECKPOINT_MS,
           listener: { epoch: (e) => o.listener?.epoch?.(index, runId, e), stored: () => o.listener?.stored?.() },
         });
         runId = h.runId;
@@ -88,13 +109,14 @@ export function startSweep(o: StartSweepOptions): SweepHandle {
         void h.done.then((outcome) => {
           live.delete(h);
           running--;
+          if (pw.alive) idle.push(pw);
           results[index].outcome = outcome;
           o.listener?.finished?.(index, runId, outcome);
           launch();
-          if (running === 0 && (stopped || next >= points.length)) resolve(results);
+          if (running === 0 && (stopped || next >= points.length)) end();
         });
       }
-      if (running === 0) resolve(results);
+      if (running === 0) end();
     };
     launch();
   });
@@ -105,5 +127,8 @@ export function startSweep(o: StartSweepOptions): SweepHandle {
       live.forEach((h) => h.stop());
     },
     done,
+    get workersStarted() {
+      return pool.length;
+    },
   };
 }

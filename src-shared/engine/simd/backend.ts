@@ -1,6 +1,6 @@
 import { ACT_CODE, SOFTMAX } from '../activations';
 import type { Program } from '../compile';
-import { kernelModule, type KernelExports } from './module';
+import { kernelModule, kernelVariant, type KernelExports, type KernelVariant } from './module';
 
 /** Number format of the batch buffers: float64 (the default, f64x2 kernels) or float32 (f32x4, about twice as fast). */
 export type Precision = 'float64' | 'float32';
@@ -15,6 +15,8 @@ export type Floats = Float64Array | Float32Array;
  */
 export interface SimdBackend {
   exports: KernelExports;
+  /** The build of the kernels this workspace runs (relaxed: float32 multiply-adds fused). */
+  variant: KernelVariant;
   precision: Precision;
   /** Views of the memory, in the workspace's layout: the parameters and gradient in the kernels' precision. */
   P: Floats;
@@ -35,7 +37,26 @@ export interface SimdBackend {
   hiddenSources: Int32Array[];
   /** The i32 view for writing tables. */
   i32: Int32Array;
+  /**
+   * Float32 only, per block: the address of its weights packed for the dense-layer kernel, or 0 where the block's
+   * sources or targets are not consecutive neurons (the table-driven kernel runs it).
+   */
+  packed: Int32Array;
+  /** Float32 only, per softmax group: whether its members are consecutive neurons (the kernel's softmax runs it). */
+  softmaxInWasm: Uint8Array;
+  /** Float32 only, where the inputs are consecutive neurons: a float64 staging area of capacity × inputs (else null). */
+  stage: Float64Array | null;
+  /** Float32: scratch for one tile of a dense-layer block's sources (see dn_f32), or 0. */
+  scratch: number;
 }
+
+/** The most rows the forward pass gives the kernels at once (a tile: its values of every neuron stay in cache). */
+export const SIMD_TILE = 128;
+/** Dense-layer blocks with more sources than this read them in place (a useful scratch tile would be too thin). */
+const SCRATCH_MAX_K = 256;
+
+/** Whether the indices are consecutive and ascending (so rows sit a constant stride apart). */
+const consecutive = (a: Int32Array) => a.every((v, k) => v === a[0] + k);
 
 /** Addresses of the i32 tables of one block (see kernels.wat for their meaning). */
 export interface BlockTables {
@@ -75,7 +96,8 @@ function fusedModes(program: Program, isOutput: Uint8Array): { fwdAct: Uint8Arra
  */
 export function createSimdBackend(program: Program, capacity: number, precision: Precision = 'float64'): SimdBackend | null {
   const mod = kernelModule();
-  if (!mod) return null;
+  const variant = kernelVariant();
+  if (!mod || !variant) return null;
   const E = bytesOf(precision);
   const N = program.neuronIds.length;
   const isInput = new Uint8Array(N);
@@ -99,6 +121,17 @@ export function createSimdBackend(program: Program, capacity: number, precision:
   const dzOff = take(buf);
   const doOff = take(buf);
   const tOff = take(tableInts * 4);
+  // Float32: the weights of every dense-layer block repacked for dn_f32, and a staging area for float64 inputs.
+  const f32 = precision === 'float32';
+  const packed = new Int32Array(program.blocks.length);
+  if (f32) program.blocks.forEach((b, i) => {
+    if (b.sources.length && consecutive(b.sources) && consecutive(b.targets)) packed[i] = take(b.targets.length * b.sources.length * 4);
+  });
+  const nIn = program.inputs.length;
+  const stageOff = f32 && nIn && consecutive(program.inputs) ? take(capacity * nIn * 8) : 0;
+  let maxK = 0;
+  program.blocks.forEach((b, i) => packed[i] && b.sources.length <= SCRATCH_MAX_K && (maxK = Math.max(maxK, b.sources.length)));
+  const scratchOff = maxK ? take(maxK * (Math.min(capacity, SIMD_TILE) * 4 + 64)) : 0;
   let memory: WebAssembly.Memory;
   let exports: KernelExports;
   try {
@@ -129,6 +162,7 @@ export function createSimdBackend(program: Program, capacity: number, precision:
   }));
   const be: SimdBackend = {
     exports,
+    variant,
     precision,
     P: f64(pOff, program.nParams),
     G: f64(gOff, program.nParams),
@@ -141,6 +175,10 @@ export function createSimdBackend(program: Program, capacity: number, precision:
     hiddenSources,
     i32: new Int32Array(mem),
     ...fusedModes(program, isOutput),
+    packed,
+    softmaxInWasm: Uint8Array.from(program.softmaxGroups, (g) => (f32 && g.length > 0 && consecutive(g) ? 1 : 0)),
+    stage: stageOff ? new Float64Array(mem, stageOff, capacity * nIn) : null,
+    scratch: scratchOff,
   };
   // The stride-independent tables.
   const I = be.i32;
@@ -178,6 +216,14 @@ export function prepareStride(program: Program, be: SimdBackend, B: number): voi
   be.stride = B;
 }
 
+/** Float32: repacks the weights of the dense-layer blocks after new parameters were copied into the memory. */
+export function packWeights(program: Program, be: SimdBackend): void {
+  const pOff = be.P.byteOffset;
+  program.blocks.forEach((b, i) => {
+    if (be.packed[i]) be.exports.pk_f32(be.packed[i], pOff + b.wOffset * 4, b.targets.length, b.sources.length);
+  });
+}
+
 /**
  * z = b + W·o for rows [b0, b1) of block `i`; returns false when the caller still has to apply the activations
  * (the kernel applies identity and ReLU itself).
@@ -188,8 +234,58 @@ export function simdForwardBlock(program: Program, be: SimdBackend, i: number, b
   const act = be.fwdAct[i];
   const od = be.O.byteOffset - be.Z.byteOffset;
   if (be.precision === 'float64') be.exports.mm_f64(tb.zOut, tb.oIn, tb.wRow, tb.bias, b.targets.length, b.sources.length, 8, b0 * 8, b1 * 8, act, od);
-  else be.exports.mm_f32(tb.zOut, tb.oIn, tb.wRow, tb.bias, b.targets.length, b.sources.length, 4, b0 * 4, b1 * 4, act, od);
+  else {
+    // The dense-layer kernel takes whole pairs of vectors (8 rows); the table-driven one does the rows after them.
+    let bm = b0;
+    if (be.packed[i]) {
+      const row = be.stride * 4;
+      bm = b0 + ((b1 - b0) & ~7);
+      if (bm > b0) {
+        const zb = be.Z.byteOffset;
+        // Sources through the scratch tile: always where rows are a multiple of 1 KiB apart (at most 4 cache sets
+        // for all sources), else for blocks wide enough (8 targets) to repay the copy. The tile is cut so the copy
+        // stays within about 24 KiB (half a typical L1 data cache).
+        const K = b.sources.length;
+        const scr = (b.targets.length >= 8 || row % 1024 === 0) && K <= SCRATCH_MAX_K ? be.scratch : 0;
+        const step = scr ? Math.max(8, Math.min(SIMD_TILE, ((24576 / K - 64) / 4) & ~7)) : bm - b0;
+        const zt = zb + b.targets[0] * row;
+        const src = zb + od + b.sources[0] * row;
+        const bias = be.P.byteOffset + (program.nWeights + b.targets[0]) * 4;
+        for (let c = b0; c < bm; c += step) be.exports.dn_f32(zt, src, be.packed[i], bias, b.targets.length, K, row, c * 4, Math.min(bm, c + step) * 4, act, od, scr);
+      }
+    }
+    if (bm < b1) be.exports.mm_f32(tb.zOut, tb.oIn, tb.wRow, tb.bias, b.targets.length, b.sources.length, 4, bm * 4, b1 * 4, act, od);
+  }
   return act !== 0;
+}
+
+/**
+ * Float32: the softmax of group `g` over rows [b0, b1) in whole vectors of 4 rows; returns the first row the caller
+ * still has to do (b0 when the group's members are not consecutive).
+ */
+export function simdSoftmax(program: Program, be: SimdBackend, g: number, b0: number, b1: number): number {
+  if (!be.softmaxInWasm[g]) return b0;
+  const members = program.softmaxGroups[g];
+  const bm = b0 + ((b1 - b0) & ~3);
+  if (bm > b0) {
+    const row = be.stride * 4;
+    be.exports.sm_f32(be.Z.byteOffset + members[0] * row, members.length, row, b0 * 4, bm * 4, be.O.byteOffset - be.Z.byteOffset);
+  }
+  return bm;
+}
+
+/**
+ * Float32, consecutive inputs, rows start .. start + B of a row-major float64 matrix: copies them into the staging
+ * area and converts them into the input neurons' O and Z rows in one pass; returns false when it cannot.
+ */
+export function simdLoadInputs(program: Program, be: SimdBackend, X: Float64Array, start: number, B: number): boolean {
+  const stage = be.stage;
+  const nIn = program.inputs.length;
+  if (!stage || B * nIn > stage.length || (start + B) * nIn > X.length) return false;
+  stage.set(X.subarray(start * nIn, (start + B) * nIn));
+  const row = B * 4;
+  be.exports.ld_f32(be.O.byteOffset + program.inputs[0] * row, stage.byteOffset, nIn, B, row, be.Z.byteOffset - be.O.byteOffset);
+  return true;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ACTIVATION_KINDS, type ActivationKind } from '../../model/activation-kind';
 import { layeredNetwork } from '../build';
@@ -9,10 +10,15 @@ import { initialise } from '../init';
 import { createRng } from '../rng';
 import { createTrainer } from '../trainer';
 import { createWorkspace, loadInputs } from '../workspace';
-import { defaultKernel, setDefaultKernel } from './module';
-import { KERNELS_WASM_BASE64 } from './kernels-wasm';
+import { defaultKernel, kernelVariant, relaxedSimdAvailable, setDefaultKernel, setKernelVariant, type KernelVariant } from './module';
+import { KERNELS_RELAXED_WASM_BASE64, KERNELS_WASM_BASE64 } from './kernels-wasm';
 // @ts-expect-error: a plain .mjs build script without types
 import { assembleKernels } from '../../../.config/wasm-assemble.mjs';
+
+// As src-main/wasm-features.ts does for the app: relaxed SIMD where Node 20 keeps it behind a flag (engines that ship
+// it need nothing), so both builds of the kernels run here.
+if (!relaxedSimdAvailable()) setFlagsFromString('--experimental-wasm-relaxed-simd');
+const VARIANTS: KernelVariant[] = ['relaxed', 'plain'];
 
 const maxRel = (a: ArrayLike<number>, b: ArrayLike<number>) => {
   let d = 0;
@@ -35,12 +41,50 @@ function dense(sizes: number[], acts: ActivationKind[], softmax: boolean, seed: 
 }
 
 describe('the WebAssembly SIMD kernels', () => {
-  afterEach(() => setDefaultKernel('simd'));
+  afterEach(() => {
+    setDefaultKernel('simd');
+    setKernelVariant('relaxed');
+  });
 
-  it('ship as the module assembled from kernels.wat (the committed bytes are current)', async () => {
+  it('ship as the modules assembled from kernels.wat (the committed bytes are current)', async () => {
     const wat = readFileSync(new URL('./kernels.wat', import.meta.url), 'utf8');
     const bytes: Uint8Array = await assembleKernels(wat);
     expect(Buffer.from(bytes).toString('base64')).toBe(KERNELS_WASM_BASE64);
+    const relaxed: Uint8Array = await assembleKernels(wat, true);
+    expect(Buffer.from(relaxed).toString('base64')).toBe(KERNELS_RELAXED_WASM_BASE64);
+    expect(WebAssembly.validate(Uint8Array.from(relaxed))).toBe(true);
+  });
+
+  it('use the relaxed-SIMD build where the engine validates it, and the plain one when told to', () => {
+    const { program } = dense([4, 6, 2], ['relu', 'identity'], true, 1);
+    expect(relaxedSimdAvailable()).toBe(true);
+    expect(kernelVariant()).toBe('relaxed');
+    expect(createWorkspace(program, 8, { precision: 'float32' }).simd?.variant).toBe('relaxed');
+    setKernelVariant('plain');
+    expect(kernelVariant()).toBe('plain');
+    expect(createWorkspace(program, 8, { precision: 'float32' }).simd?.variant).toBe('plain');
+  });
+
+  it('compute float64 to the same bits in either build (only float32 multiply-adds are fused)', () => {
+    const { program, params, rng } = dense([30, 64, 32, 3], ['relu', 'relu', 'identity'], true, 9);
+    const n = 37;
+    const X = Float64Array.from({ length: n * 30 }, () => rng.normal());
+    const Y = new Float64Array(n * 3);
+    for (let r = 0; r < n; r++) Y[r * 3 + rng.int(3)] = 1;
+    const run = (variant: KernelVariant) => {
+      setKernelVariant(variant);
+      const ws = createWorkspace(program, n);
+      expect(ws.simd?.variant).toBe(variant);
+      loadInputs(program, ws, X, null, 0, n);
+      forwardBatch(program, params, ws, n);
+      const tr = createTrainer(program, params, { loss: 'cce', optimizer: { kind: 'adam', lr: 0.01 }, batchSize: n, seed: 1 });
+      for (let t = 0; t < 5; t++) tr.step(X, Y, null, 0, n);
+      return { O: Float64Array.from(ws.O), params: tr.getWeights() };
+    };
+    const a = run('relaxed');
+    const b = run('plain');
+    expect(a.O).toEqual(b.O);
+    expect(a.params).toEqual(b.params);
   });
 
   it('are the default where WebAssembly SIMD runs, with the buffers in WebAssembly memory', () => {
@@ -115,7 +159,8 @@ describe('the WebAssembly SIMD kernels', () => {
     }
   });
 
-  it('in float32 stay within 1e-4 (relative) of float64: outputs, gradients and 50 Adam steps', () => {
+  it.each(VARIANTS)('in float32 (%s build) stay within 1e-4 (relative) of float64: outputs, gradients and 50 Adam steps', (variant) => {
+    setKernelVariant(variant);
     const nets = [
       { ...dense([30, 64, 32, 3], ['relu', 'relu', 'identity'], true, 5), loss: 'cce' as const, nIn: 30, nOut: 3 },
       { ...dense([9, 7, 6, 2], ['tanh', 'gelu', 'sigmoid'], false, 6), loss: 'bce' as const, nIn: 9, nOut: 2 },
@@ -131,6 +176,7 @@ describe('the WebAssembly SIMD kernels', () => {
       const run = (precision: 'float64' | 'float32') => {
         const ws = createWorkspace(program, n, { precision });
         expect(ws.precision).toBe(precision);
+        expect(ws.simd?.variant).toBe(variant);
         loadInputs(program, ws, X, null, 0, n);
         forwardBatch(program, params, ws, n);
         const tr = createTrainer(program, params, { loss, optimizer: { kind: 'adam', lr: 0.003 }, batchSize: 32, seed: 2, precision });
@@ -151,7 +197,8 @@ describe('the WebAssembly SIMD kernels', () => {
     }
   });
 
-  it('in float32 train the skip-connection graph with every activation to 1e-4 of float64', () => {
+  it.each(VARIANTS)('in float32 (%s build) train the skip-connection graph with every activation to 1e-4 of float64', (variant) => {
+    setKernelVariant(variant);
     for (const [i, a] of ACTIVATION_KINDS.entries()) {
       const b = ACTIVATION_KINDS[(i + 3) % ACTIVATION_KINDS.length];
       const net = skipNetwork(a, b, 'cce', 40 + i);
@@ -161,6 +208,41 @@ describe('the WebAssembly SIMD kernels', () => {
         createTrainer(program, paramsFromNetwork(program, net), { loss: 'cce', optimizer: { kind: 'sgd', lr: 0 }, batchSize: 16, seed: 1, precision }).gradient(data.X, data.Y, null, 0, 16).grad,
       );
       expect(maxRel(grads[0], grads[1])).toBeLessThan(1e-4);
+    }
+  });
+
+  it.each(VARIANTS)('in float32 (%s build) run dense layers, softmax and inputs in WebAssembly to 1e-4 of the JavaScript float64 pass', (variant) => {
+    setKernelVariant(variant);
+    // Target counts with and without a remainder of 4, odd source counts, more sources than the scratch tile takes
+    // (300), batches that are not whole vectors or tiles, and 1024 rows (neuron rows 4 KiB apart: the scratch copy).
+    for (const [sizes, acts, softmax] of [
+      [[5, 9, 7, 3], ['relu', 'relu', 'identity'], true],
+      [[13, 4, 2], ['identity', 'relu'], false],
+      [[300, 12, 5], ['relu', 'identity'], true],
+      [[30, 64, 32, 3], ['relu', 'relu', 'identity'], true],
+      [[3, 6, 1], ['tanh', 'sigmoid'], false],
+    ] as [number[], ActivationKind[], boolean][]) {
+      const { program, params, rng } = dense(sizes, acts, softmax, sizes[0]);
+      for (const n of [1, 3, 7, 8, 13, 29, 130, 1024]) {
+        const X = Float64Array.from({ length: n * sizes[0] }, () => rng.normal());
+        const pass = (precision: 'float32' | 'float64', kernel: 'simd' | 'js', rows: Int32Array | null) => {
+          const ws = createWorkspace(program, n, { precision, kernel });
+          loadInputs(program, ws, X, rows, 0, n);
+          forwardBatch(program, params, ws, n);
+          return { ws, O: Float64Array.from(ws.O), Z: Float64Array.from(ws.Z) };
+        };
+        const f32 = pass('float32', 'simd', null);
+        // The dense-layer path is the one under test: every block of these layered networks qualifies.
+        expect(Array.from(f32.ws.simd!.packed).every((a) => a > 0)).toBe(true);
+        const ref = pass('float64', 'js', null);
+        expect(maxRel(f32.O, ref.O)).toBeLessThan(1e-4);
+        expect(maxRel(f32.Z, ref.Z)).toBeLessThan(1e-4);
+        // Per output row too, so a small softmax probability or output is held to the same relative bar.
+        for (const o of program.outputs) expect(maxRel(f32.O.subarray(o * n, o * n + n), ref.O.subarray(o * n, o * n + n))).toBeLessThan(1e-4);
+        // The inputs converted in WebAssembly are the ones JavaScript writes.
+        const viaRows = pass('float32', 'simd', Int32Array.from({ length: n }, (_, r) => r));
+        expect(viaRows.O).toEqual(f32.O);
+      }
     }
   });
 });

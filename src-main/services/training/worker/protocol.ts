@@ -3,6 +3,7 @@
  * Weights and states cross as structured-clone copies, never transferred, on purpose: detaching a buffer
  * in the worker makes the engine's typed-array loops slower (see worker-loop.ts).
  */
+import type { MessagePort } from 'node:worker_threads';
 import type { EpochSummary, RunEvaluation, RunInputs, RunState } from '../../../../src-shared/training/runner';
 import type { Tempo } from '../../../../src-shared/training/tempo';
 
@@ -66,3 +67,15 @@ export type TrainingWorkerProtocol = {
     error: { message: string; epoch: number | null; step: number | null; params: Float64Array | null; state: RunState | null };
   };
 };
+
+/**
+ * A pooled worker (started with workerData { pooled: true }) gets each run as this message on its parentPort: the
+ * run's own port, over which the protocol above is spoken, and the dataset when it differs from the one it holds
+ * (x and y on SharedArrayBuffers: every pooled worker reads the one copy).
+ * The run's `start` then carries empty x and y (the data is not copied again); the worker closes the port when the
+ * run has ended, and main closing it stops the run.
+ */
+export interface AttachRun {
+  attach: MessagePort;
+  data?: { x: Float64Array; y: Float64Array };
+}
