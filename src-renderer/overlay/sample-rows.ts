@@ -113,6 +113,7 @@ export function stepSample(delta: number): void {
   const { source, setSource } = useOverlayStore.getState();
   if (!source.datasetId) return;
   const position = Math.max(0, Math.min(Math.max(0, source.total - 1), source.position + delta));
+  if (position === source.position) return;
   setSource({ position });
   const network = useEditorStore.getState().network;
   const ahead = rowHere(network, { datasetId: source.datasetId, split: source.split, position, forward: rowsBringForward() });
