@@ -3,7 +3,7 @@
  * budget, sign flips, lesion deltas and the sorted contribution list. No React, so it is unit-tested.
  */
 import { ACT_CODE, derivative } from '../../src-shared/engine/activations';
-import type { Network, Synapse } from '../../src-shared/model/network';
+import type { Network, Neuron, Synapse } from '../../src-shared/model/network';
 import type { NumbersById } from '../../src-shared/overlay/numbers-by-id';
 import { signColor, weightStrokeWidth } from '../ui/sign-colors';
 import { formatExact, formatShort } from '../../src-shared/format-number';
@@ -103,6 +103,7 @@ export function isSignFlip(w: number, c: number): boolean {
 
 /** What a network's drawing looks up by id, indexed once per network object (every edit makes a new one). */
 interface NetworkIndex {
+  neuron: Map<string, Neuron>;
   synapse: Map<string, Synapse>;
   /** The synapses into each neuron, in document order. */
   incoming: Map<string, Synapse[]>;
@@ -119,7 +120,7 @@ function networkIndex(net: Network): NetworkIndex {
       if (list) list.push(s);
       else incoming.set(s.target, [s]);
     }
-    x = { synapse: new Map(net.synapses.map((s) => [s.id, s])), incoming };
+    x = { neuron: new Map(net.neurons.map((n) => [n.id, n])), synapse: new Map(net.synapses.map((s) => [s.id, s])), incoming };
     networkIndexes.set(net, x);
   }
   return x;
@@ -235,12 +236,13 @@ export function softmaxMember(z: number, shift: number): number {
 
 /** One neuron's budget for a sample (undefined for inputs and unknown ids). Σ excitatory + Σ inhibitory + bias = z. */
 function budgetOf(net: Network, sample: SampleView, id: string): Budget | undefined {
-  const n = net.neurons.find((x) => x.id === id);
+  const index = networkIndex(net);
+  const n = index.neuron.get(id);
   if (!n || n.role === 'input') return undefined;
   const b: Budget = { excitatory: 0, inhibitory: 0, bias: n.bias, z: sample.z.get(id) ?? 0, o: sample.o.get(id) ?? 0, softmaxShift: null };
   const group = net.softmaxGroups.find((g) => g.members.includes(id));
   if (group) b.softmaxShift = logSumExp(group.members.filter((k) => k !== id).map((k) => sample.z.get(k) ?? 0));
-  for (const s of networkIndex(net).incoming.get(id) ?? []) {
+  for (const s of index.incoming.get(id) ?? []) {
     const c = sample.c.get(s.id) ?? 0;
     if (c > 0) b.excitatory += c;
     else b.inhibitory += c;

@@ -4,7 +4,7 @@
  * nothing here reaches the saved weights.
  */
 import { create } from 'zustand';
-import type { Network } from '../../src-shared/model/network';
+import { emptyNetwork, type Network } from '../../src-shared/model/network';
 import type { DatasetMeta } from '../../src-shared/data/schema';
 import type { OverlaySplit } from '../../src-shared/overlay/contract';
 import { edgeViews, LazyBudgets, type EdgeViews, type OverlayMode, type SampleView, type StatsView } from './overlay-math';
@@ -63,7 +63,7 @@ export interface OverlayState {
   setResults(net: Network, r: { sample?: SampleView | null; baseline?: SampleView | null; stats?: StatsView | null; classes?: string[] | null; error?: string | null; drawnRow?: number | null }): void;
 }
 
-const EMPTY: Network = { version: 1, neurons: [], synapses: [], softmaxGroups: [], viewport: null };
+const EMPTY = emptyNetwork();
 const NO_EDGES = edgeViews(EMPTY, 'off', null, null, new Set());
 const NO_BUDGETS = new LazyBudgets(EMPTY, null);
 
