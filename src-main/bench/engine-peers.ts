@@ -35,6 +35,9 @@ export function stopwatch(): () => { seconds: number; cpuSeconds: number } {
   };
 }
 
+/** The middle value (the upper one of an even count). */
+export const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
+
 /** A seeded row order per epoch, shared by every implementation so they do the same work. */
 function epochOrder(rows: number, epoch: number): Int32Array {
   const o = Int32Array.from({ length: rows }, (_, i) => i);

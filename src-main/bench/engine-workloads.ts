@@ -2,6 +2,7 @@
 import type { ActivationKind } from '../../src-shared/model/activation-kind';
 import { createRng } from '../../src-shared/engine/rng';
 import { xorSet } from '../../src-shared/data/generators';
+import { layeredNetwork } from '../../src-shared/engine/build';
 
 export interface Workload {
   id: string;
@@ -64,4 +65,10 @@ export function workloadData(w: Workload): WorkloadData {
     Y[r * nOut + best] = 1;
   }
   return { X, Y, labels };
+}
+
+/** The workload's network for the engine: hidden layers of its activation, a sigmoid (bce) or softmax (cce) output. */
+export function engineNetwork(w: Workload) {
+  const acts = w.sizes.slice(1).map((_, l) => (l === w.sizes.length - 2 ? (w.loss === 'bce' ? 'sigmoid' : 'identity') : w.hidden));
+  return layeredNetwork(w.sizes, { activations: acts, softmax: w.loss === 'cce' });
 }
