@@ -7,6 +7,8 @@ const config: KnipConfig = {
   entry: [
     // Every bench module is loaded by src-main/bench/run.ts from a directory listing.
     'src-main/bench/*-bench.ts',
+    // Bundled by path into a worker thread by the engine bench's sweep line.
+    'src-main/bench/engine-bare-worker.ts',
     // Child processes started by path (`node --import tsx <file>`) from tests and e2e journeys.
     'src-main/services/*/crash-child.ts',
     'src-main/services/project/fixtures/make-fixture.ts',

@@ -105,3 +105,48 @@ test('a sweep trains a grid as runs in workers, compares them, and the best goes
   await page.keyboard.press('Control+z');
   await expect(page.locator('.react-flow__node')).toHaveCount(nodesBefore);
 });
+
+test('a long sweep leaves the window quick: the status bar follows it with the dialog closed, and Stop lands at once', async ({ page }) => {
+  test.setTimeout(120_000);
+  await menu(page, 'File', 'file.newFromExample');
+  await page.getByTestId('example-xor').click();
+  await expect(page.getByTestId('toast').filter({ hasText: 'Opened example XOR' })).toBeVisible();
+  const toggle = page.getByTestId('training-toggle');
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  // XOR trains a thousand epochs a second and more in each run: a minute of news per run for the window.
+  await page.getByTestId('cfg-epochs').fill('100000');
+  await page.getByTestId('cfg-epochs').press('Enter');
+  await page.getByTestId('sweep-open').click();
+  await page.getByTestId('sweep-lrs').fill('0.01, 0.1');
+  await page.getByTestId('sweep-seeds').fill('1, 2');
+  await page.getByTestId('sweep-start').click();
+  const rows = page.getByTestId('sweep-row');
+  await expect(rows).toHaveCount(4);
+  const epoch = rows.first().getByTestId('sweep-epoch');
+  await expect.poll(async () => Number(await epoch.textContent()), { timeout: 30_000 }).toBeGreaterThan(100);
+  // Every epoch reaches the chart, in order, though they travel together.
+  const points = JSON.parse((await page.getByTestId('sweep-chart').getAttribute('data-series'))!)['#1'].filter((v: number | null) => v !== null).length;
+  expect(points).toBeGreaterThan(100);
+
+  // With the dialog closed the status bar tells of the sweep, legibly, and brings the dialog back.
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('sweep-dialog')).toHaveCount(0);
+  const status = page.getByTestId('sweep-progress-status');
+  await expect(status).toContainText(/Sweep: \d of 4 runs done, \d training on \d workers?…/);
+  const vp = page.viewportSize()!;
+  const b = (await status.boundingBox())!;
+  const bar = (await page.locator('.statusbar').boundingBox())!;
+  expect(b.x >= bar.x && b.y >= bar.y - 0.5 && b.x + b.width <= Math.min(vp.width, bar.x + bar.width) && b.y + b.height <= bar.y + bar.height + 0.5).toBe(true);
+  expect(parseFloat(await status.evaluate((el) => getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(10);
+  await page.screenshot({ path: 'e2e/artifacts/sweep-status-1280x720.png' });
+  await status.click();
+  await expect(page.getByTestId('sweep-dialog')).toBeVisible();
+
+  // Stop lands while the first run is still training: it ends stopped, and the runs not begun never start.
+  await page.getByTestId('sweep-stop').click();
+  await expect(page.getByTestId('toast').filter({ hasText: 'Sweep stopped.' })).toBeVisible({ timeout: 10_000 });
+  await expect(rows.first()).toHaveAttribute('data-status', 'stopped');
+  expect(Number(await epoch.textContent())).toBeLessThan(100_000);
+  await expect(page.locator('[data-testid="sweep-row"][data-status="completed"]')).toHaveCount(0);
+  await expect(status).toHaveCount(0);
+});

@@ -7,6 +7,7 @@ import { useEditorStore } from '../state/editor-store';
 import { useNetworkStructure } from '../state/use-structure';
 import { useTrainingStore } from '../state/training-store';
 import { plural } from '../../src-shared/plural';
+import { SweepStatus } from '../training/SweepPanel';
 
 
 function focusIssue(issue: NetworkIssue) {
@@ -92,6 +93,7 @@ export function StatusBar() {
           Reconnecting to Neurite…
         </span>
       )}
+      <SweepStatus />
       {busy && (
         <span className="statusbar__link" data-testid="busy-status">
           {busy}

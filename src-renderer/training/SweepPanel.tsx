@@ -7,7 +7,7 @@ import { useEditorStore } from '../state/editor-store';
 import { CURVE_COLORS, type CurveSeries } from './chart-data';
 import { CurveChart } from './CurveChart';
 import { formatMetric } from '../../src-shared/format-number';
-import { adoptSweepRun, bestRow, rowLoss, startSweep, stopSweep, useSweepStore, type SweepRow } from './sweep-store';
+import { adoptSweepRun, bestRow, rowLoss, startSweep, stopSweep, sweepSummary, useSweepStore, type SweepRow } from './sweep-store';
 import { useTrainingStore } from '../state/training-store';
 
 const close = () => useSweepStore.setState({ open: false });
@@ -114,7 +114,7 @@ function Table({ rows }: { rows: SweepRow[] }) {
             {hasWidth && <td>{r.width}</td>}
             <td>{r.seed}</td>
             <td>{r.status === 'error' ? 'diverged' : r.status}</td>
-            <td>{r.epoch}</td>
+            <td data-testid="sweep-epoch">{r.epoch}</td>
             <td data-testid="sweep-loss">{formatMetric(rowLoss(r))}</td>
             <td>{formatMetric(r.score, classes)}</td>
             <td>
@@ -175,7 +175,7 @@ export function SweepPanel() {
             </button>
             {rows.length > 0 && (
               <span className="muted" data-testid="sweep-status" role="status">
-                {running ? `Training ${rows.filter((r) => r.status === 'running').length} of ${rows.length} runs at once on ${workers} worker${workers === 1 ? '' : 's'}…` : `${rows.filter((r) => r.status !== 'waiting').length} of ${rows.length} runs done.`}
+                {sweepSummary(rows, workers, running)}
               </span>
             )}
           </div>
@@ -200,5 +200,16 @@ export function SweepButton() {
       </button>
       <SweepPanel />
     </>
+  );
+}
+
+/** The status bar's word on a sweep in progress, also while its dialog is closed; a click opens the dialog. */
+export function SweepStatus() {
+  const { rows, running, workers } = useSweepStore(useShallow((s) => ({ rows: s.rows, running: s.running, workers: s.workers })));
+  if (!running) return null;
+  return (
+    <button type="button" className="statusbar__sweep" data-testid="sweep-progress-status" title="Show the sweep" onClick={() => useSweepStore.setState({ open: true })}>
+      Sweep: {sweepSummary(rows, workers, running)}
+    </button>
   );
 }

@@ -61,6 +61,13 @@ export function bestRow(rows: readonly SweepRow[]): SweepRow | null {
   return best;
 }
 
+/** The sweep's progress in a line: "1 of 4 runs done, 1 training on 1 worker…" while it runs, "4 of 4 runs done." after. */
+export function sweepSummary(rows: readonly SweepRow[], workers: number, running: boolean): string {
+  const done = rows.filter((r) => r.status !== 'waiting' && r.status !== 'running').length;
+  const training = rows.filter((r) => r.status === 'running').length;
+  return running ? `${done} of ${rows.length} runs done, ${training} training on ${workers} worker${workers === 1 ? '' : 's'}…` : `${done} of ${rows.length} runs done.`;
+}
+
 /** Parses "0.01, 0.03 0.1" into numbers; null (with a message) when any part is not a number. */
 export function parseList(label: string, text: string): number[] | null {
   const parts = text.split(/[\s,;]+/).filter(Boolean);
@@ -85,23 +92,27 @@ function onProgress(e: EventOf<'training.sweepProgress'>): void {
   const s = useSweepStore.getState();
   if (e.sweepId !== s.sweepId) return;
   const rows = s.rows.slice();
-  const r = rows[e.index];
-  if (!r) return;
-  const next: SweepRow = { ...r, runId: e.runId, status: e.status };
-  if (e.phase === 'epoch') {
-    next.epoch = e.epoch;
-    next.trainLoss = e.trainLoss;
-    next.valLoss = e.valLoss;
-    next.score = e.score;
-    const h: History = { ...r.history };
-    const add = (k: string, v: number | null) => v !== null && (h[k] = [...(h[k] ?? []), [e.epoch, v]]);
-    add('train.loss', e.trainLoss);
-    add('val.loss', e.valLoss);
-    add('val.score', e.score);
-    next.history = h;
+  for (const u of e.runs) {
+    const r = rows[u.index];
+    if (!r) continue;
+    const next: SweepRow = { ...r, runId: u.runId, status: u.status, epoch: Math.max(r.epoch, u.epoch), message: u.message };
+    const last = u.epochs[u.epochs.length - 1];
+    if (last) {
+      next.trainLoss = last.trainLoss;
+      next.valLoss = last.valLoss;
+      next.score = last.score;
+      const h: History = { ...r.history };
+      const add = (k: string, pick: (x: (typeof u.epochs)[number]) => number | null) => {
+        const points = u.epochs.flatMap((x): [number, number][] => (pick(x) === null ? [] : [[x.epoch, pick(x)!]]));
+        if (points.length) h[k] = [...(h[k] ?? []), ...points];
+      };
+      add('train.loss', (x) => x.trainLoss);
+      add('val.loss', (x) => x.valLoss);
+      add('val.score', (x) => x.score);
+      next.history = h;
+    }
+    rows[u.index] = next;
   }
-  if (e.phase === 'ended') next.message = e.message;
-  rows[e.index] = next;
   useSweepStore.setState({ rows });
 }
 

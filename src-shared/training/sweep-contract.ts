@@ -24,18 +24,21 @@ export const sweepRequests = {
 
 /** Events of sweeps, pushed to the session that started them. */
 export const sweepEvents = {
-  // A run of the grid started, finished an epoch, or ended (status then says how; message for an error).
+  // What changed in the grid's runs since the last event: a run started, finished epochs (all of them, in order; sent
+  // together at most ten times a second), or ended (status then says how; message for an error).
   'training.sweepProgress': z.object({
     sweepId: z.string(),
-    index: z.number(),
-    runId: z.string(),
-    phase: z.enum(['started', 'epoch', 'ended']),
-    epoch: z.number(),
-    trainLoss: num,
-    valLoss: num,
-    score: num,
-    status: z.enum(['running', 'completed', 'stopped', 'early-stopped', 'error']),
-    message: z.string().nullable(),
+    runs: z.array(
+      z.object({
+        index: z.number(),
+        runId: z.string(),
+        status: z.enum(['running', 'completed', 'stopped', 'early-stopped', 'error']),
+        /** The run's last completed epoch. */
+        epoch: z.number(),
+        message: z.string().nullable(),
+        epochs: z.array(z.object({ epoch: z.number(), trainLoss: num, valLoss: num, score: num })),
+      }),
+    ),
   }),
   // Every run of the sweep has ended.
   'training.sweepDone': z.object({ sweepId: z.string(), stopped: z.boolean() }),

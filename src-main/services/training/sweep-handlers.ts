@@ -10,6 +10,7 @@ import { UserError } from '../user-error';
 import { projectDataset } from '../dataset/project-dataset';
 import { markUnsaved, workingDatabase } from '../project/service';
 import { defaultSweepWorkers, pointRun, startSweep, type SweepHandle } from './sweep';
+import { sweepProgressBatcher } from './sweep-progress';
 
 type SweepChannel = keyof typeof sweepRequests;
 
@@ -34,23 +35,20 @@ export const sweepHandlers: { [C in SweepChannel]: (payload: PayloadOf<C>, sessi
       }
     }
     const sweepId = randomUUID();
-    const emit = (index: number, runId: string, phase: 'started' | 'epoch' | 'ended', f: { epoch?: number; trainLoss?: number | null; valLoss?: number | null; score?: number | null; status?: 'running' | 'completed' | 'stopped' | 'early-stopped' | 'error'; message?: string | null }) =>
-      session.emit('training.sweepProgress', {
-        sweepId, index, runId, phase, epoch: f.epoch ?? 0, trainLoss: nn(f.trainLoss), valLoss: nn(f.valLoss), score: nn(f.score), status: f.status ?? 'running', message: f.message ?? null,
-      });
+    const progress = sweepProgressBatcher((runs) => session.emit('training.sweepProgress', { sweepId, runs }));
     const h = startSweep({
       db: workingDatabase(session),
       datasetId,
       dataset,
-      network: network,
+      network,
       // The contract parsed the configuration (defaults filled in).
       config,
       spec,
       concurrency: workers,
       listener: {
-        started: (i, runId) => emit(i, runId, 'started', {}),
-        epoch: (i, runId, e) => emit(i, runId, 'epoch', { epoch: e.epoch, trainLoss: e.trainLoss, valLoss: e.val?.loss, score: e.score }),
-        finished: (i, runId, out) => emit(i, runId, 'ended', { epoch: out.epoch ?? 0, status: out.status, message: out.status === 'error' ? out.message : null }),
+        started: (i, runId) => progress.started(i, runId),
+        epoch: (i, runId, e) => progress.epoch(i, runId, { epoch: e.epoch, trainLoss: nn(e.trainLoss), valLoss: nn(e.val?.loss), score: nn(e.score) }),
+        finished: (i, runId, out) => progress.ended(i, runId, out.epoch ?? 0, out.status, out.status === 'error' ? out.message : null),
         stored: () => markUnsaved(session),
       },
     });
@@ -58,6 +56,7 @@ export const sweepHandlers: { [C in SweepChannel]: (payload: PayloadOf<C>, sessi
     let stopped = false;
     live.set(sweepId, { ...h, stop: () => ((stopped = true), h.stop()) });
     void h.done.then(() => {
+      progress.flush();
       live.delete(sweepId);
       session.emit('training.sweepDone', { sweepId, stopped });
     });

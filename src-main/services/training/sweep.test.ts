@@ -18,6 +18,16 @@ function setup() {
 }
 
 describe('sweeps on a pool of real training workers', () => {
+  it("keep Dale's constraint for a network with a marked neuron, and drop it for one without", () => {
+    const { network } = setup();
+    const config = parseTrainingConfig({ dale: true });
+    const spec = { lrs: [0.01], widths: [], layer: [], seeds: [1] };
+    const p = { lr: 0.01, width: null, seed: 1 };
+    expect(pointRun(network, config, spec, p).config.dale).toBe(false);
+    const marked = { ...network, neurons: network.neurons.map((n, i) => (i === 0 ? { ...n, dale: 'E' as const } : n)) };
+    expect(pointRun(marked, config, spec, p).config.dale).toBe(true);
+  });
+
   it('leave one core for the window by default', () => {
     expect(defaultSweepWorkers(2)).toBe(1);
     expect(defaultSweepWorkers(1)).toBe(1);
@@ -54,6 +64,8 @@ describe('sweeps on a pool of real training workers', () => {
       expect(run.stored.config.optimizer.lr).toBe(h.points[i].lr);
       expect(run.stored.config.seed).toBe(4);
       expect(run.stored.config.reinitialise).toBe(true);
+      // Dale's constraint is asked for by default, but no neuron of XOR is marked E or I: the run says it was off.
+      expect(run.stored.config.dale).toBe(false);
       // The run's stored network has the point's width.
       expect(hiddenLayers(run.network)[0].ids).toHaveLength(h.points[i].width!);
       expect(metricHistory(db, r.runId!)['train.loss']).toHaveLength(3);

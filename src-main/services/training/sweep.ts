@@ -11,6 +11,7 @@ import type { Network } from '../../../src-shared/model/network';
 import type { TrainingConfig } from '../../../src-shared/training/config';
 import { networkWithWidth, sweepPoints, type SweepPoint, type SweepSpec } from '../../../src-shared/training/sweep';
 import type { EpochSummary } from '../../../src-shared/training/runner';
+import { withEffectiveDale } from '../../../src-shared/training/dale-setting';
 import { startPooledWorker, startRun, type PooledWorker, type RunHandle, type RunOutcome } from './host';
 
 /**
@@ -58,10 +59,12 @@ const SWEEP_CHECKPOINT_MS = 10_000;
 
 /** The configuration and network of one point of the grid. */
 export function pointRun(network: Network, config: TrainingConfig, spec: SweepSpec, p: SweepPoint): { network: Network; config: TrainingConfig } {
+  const net = p.width === null ? network : networkWithWidth(network, spec.layer, p.width);
   return {
-    network: p.width === null ? network : networkWithWidth(network, spec.layer, p.width),
-    // Every run starts from weights drawn from its own seed, so the seed axis means something and widths compare fairly.
-    config: { ...config, optimizer: { ...config.optimizer, lr: p.lr }, seed: p.seed, reinitialise: true },
+    network: net,
+    // Every run starts from weights drawn from its own seed, so the seed axis means something and widths compare fairly;
+    // Dale's constraint holds only where a neuron is marked E or I (as for a single run).
+    config: withEffectiveDale({ ...config, optimizer: { ...config.optimizer, lr: p.lr }, seed: p.seed, reinitialise: true }, net),
   };
 }
 
