@@ -102,7 +102,7 @@ export function useScoreName(): 'accuracy' | 'R²' {
 }
 
 /** A history with epochs appended (nulls skipped: no validation split); copies each array once. */
-export function appendEpochs(h: History, epochs: readonly EventOf<'training.epoch'>[]): History {
+export function appendEpochs(h: History, epochs: readonly Pick<EventOf<'training.epoch'>, 'epoch' | 'trainLoss' | 'valLoss' | 'score'>[]): History {
   const next: History = {};
   for (const [name, points] of Object.entries(h)) next[name] = points.slice();
   const add = (name: string, epoch: number, v: number | null) => {

@@ -35,8 +35,8 @@ describe('appendEpochs', () => {
   it('appends a batch of epochs without touching the old history, skipping missing validation values', () => {
     const old = { 'train.loss': [[1, 0.9]] as [number, number][] };
     const next = appendEpochs(old, [
-      { runId: 'r', epoch: 2, trainLoss: 0.8, valLoss: null, score: null },
-      { runId: 'r', epoch: 3, trainLoss: 0.7, valLoss: 0.75, score: 0.5 },
+      { epoch: 2, trainLoss: 0.8, valLoss: null, score: null },
+      { epoch: 3, trainLoss: 0.7, valLoss: 0.75, score: 0.5 },
     ]);
     expect(old['train.loss']).toEqual([[1, 0.9]]);
     expect(next).toEqual({ 'train.loss': [[1, 0.9], [2, 0.8], [3, 0.7]], 'val.loss': [[3, 0.75]], 'val.score': [[3, 0.5]] });

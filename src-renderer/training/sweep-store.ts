@@ -9,7 +9,7 @@ import { api } from '../api';
 import { useEditorStore } from '../state/editor-store';
 import { useUiStore } from '../state/ui-store';
 import { loadRunWeights, refreshRuns } from './training-actions';
-import { useTrainingStore, type History } from '../state/training-store';
+import { appendEpochs, useTrainingStore, type History } from '../state/training-store';
 
 /** One run of the sweep as the table shows it. */
 export interface SweepRow extends SweepPoint {
@@ -101,15 +101,7 @@ function onProgress(e: EventOf<'training.sweepProgress'>): void {
       next.trainLoss = last.trainLoss;
       next.valLoss = last.valLoss;
       next.score = last.score;
-      const h: History = { ...r.history };
-      const add = (k: string, pick: (x: (typeof u.epochs)[number]) => number | null) => {
-        const points = u.epochs.flatMap((x): [number, number][] => (pick(x) === null ? [] : [[x.epoch, pick(x)!]]));
-        if (points.length) h[k] = [...(h[k] ?? []), ...points];
-      };
-      add('train.loss', (x) => x.trainLoss);
-      add('val.loss', (x) => x.valLoss);
-      add('val.score', (x) => x.score);
-      next.history = h;
+      next.history = appendEpochs(r.history, u.epochs);
     }
     rows[u.index] = next;
   }
