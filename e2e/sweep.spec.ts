@@ -133,12 +133,17 @@ test('a long sweep leaves the window quick: the status bar follows it with the d
   await expect(page.getByTestId('sweep-dialog')).toHaveCount(0);
   const status = page.getByTestId('sweep-progress-status');
   await expect(status).toContainText(/Sweep: \d of 4 runs done, \d training on \d workers?…/);
-  const vp = page.viewportSize()!;
-  const b = (await status.boundingBox())!;
-  const bar = (await page.locator('.statusbar').boundingBox())!;
-  expect(b.x >= bar.x && b.y >= bar.y - 0.5 && b.x + b.width <= Math.min(vp.width, bar.x + bar.width) && b.y + b.height <= bar.y + bar.height + 0.5).toBe(true);
-  expect(parseFloat(await status.evaluate((el) => getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(10);
-  await page.screenshot({ path: 'e2e/artifacts/sweep-status-1280x720.png' });
+  for (const [width, height, scheme] of [[1280, 720, 'light'], [1440, 900, 'dark']] as const) {
+    await page.setViewportSize({ width, height });
+    await page.emulateMedia({ colorScheme: scheme });
+    const b = (await status.boundingBox())!;
+    const bar = (await page.locator('.statusbar').boundingBox())!;
+    const facts = (await page.locator('.statusbar__facts').boundingBox())!;
+    expect(b.x >= bar.x && b.y >= bar.y - 0.5 && b.x + b.width <= Math.min(width, bar.x + bar.width) && b.y + b.height <= bar.y + bar.height + 0.5, `${width}×${height}: in the status bar`).toBe(true);
+    expect(overlap(b, facts), `${width}×${height}: beside the counts`).toBe(false);
+    expect(parseFloat(await status.evaluate((el) => getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(10);
+    await page.screenshot({ path: `e2e/artifacts/sweep-status-${width}x${height}-${scheme}.png` });
+  }
   await status.click();
   await expect(page.getByTestId('sweep-dialog')).toBeVisible();
 
