@@ -124,9 +124,6 @@ test('a long sweep leaves the window quick: the status bar follows it with the d
   await expect(rows).toHaveCount(4);
   const epoch = rows.first().getByTestId('sweep-epoch');
   await expect.poll(async () => Number(await epoch.textContent()), { timeout: 30_000 }).toBeGreaterThan(100);
-  // Every epoch reaches the chart, in order, though they travel together.
-  const points = JSON.parse((await page.getByTestId('sweep-chart').getAttribute('data-series'))!)['#1'].filter((v: number | null) => v !== null).length;
-  expect(points).toBeGreaterThan(100);
 
   // With the dialog closed the status bar tells of the sweep, legibly, and brings the dialog back.
   await page.keyboard.press('Escape');
@@ -153,7 +150,7 @@ test('a long sweep leaves the window quick: the status bar follows it with the d
   await expect(rows.first()).toHaveAttribute('data-status', 'stopped');
   const last = Number(await epoch.textContent());
   expect(last).toBeLessThan(100_000);
-  // Not one epoch lost on the way: the stopped run's line has a point for each of them.
+  // Not one epoch lost on the way, though they travel together: the stopped run's line has a point for each.
   const line = JSON.parse((await page.getByTestId('sweep-chart').getAttribute('data-series'))!)['#1'].filter((v: number | null) => v !== null);
   expect(line).toHaveLength(last);
   await expect(page.locator('[data-testid="sweep-row"][data-status="completed"]')).toHaveCount(0);

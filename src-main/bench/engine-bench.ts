@@ -77,7 +77,6 @@ function bestOf<T extends TrainMeasure>(n: number, measure: () => T): T {
  */
 const tries = (w: Workload, m?: EngineMode) => (w.id === 'W1' ? 3 : m?.kernel === 'simd' ? 2 : 1);
 
-
 /** Trains the workload with the engine; the SIMD modes run it in full, the JavaScript reference stops after `cap` s. */
 function trainEngine(w: Workload, d: WorkloadData, mode: EngineMode, cap: number): TrainMeasure & { accuracy: number } {
   const net = engineNetwork(w);

@@ -18,15 +18,23 @@ import { useBuiltWorkers } from '../worker-entry';
 import type { Workload, WorkloadData } from './engine-workloads';
 import { median, stopwatch } from './engine-peers';
 
+/** Where the bench's bundled workers go. */
+const WORKERS_DIR = resolve('out/bench/workers');
+
 /**
- * Bundles the training worker with esbuild (already present under vite/tsx) into out/bench/workers/, as the app
- * ships it: from source every worker would first boot tsx and compile the engine, seconds per worker here.
+ * Bundles a worker's entry with esbuild (already present under vite/tsx) into out/bench/workers/`name`, as the app
+ * ships its workers: from source every worker would first boot tsx and compile the engine, seconds per worker here.
  */
-export async function bundleTrainingWorker(): Promise<void> {
+async function bundleWorker(entry: string, name: string): Promise<URL> {
   const { buildSync } = (await import('esbuild')) as typeof import('esbuild');
-  const dir = resolve('out/bench/workers');
-  buildSync({ entryPoints: [resolve('src-main/services/training/worker/worker.ts')], bundle: true, format: 'esm', platform: 'node', outfile: `${dir}/training-worker.js`, logLevel: 'error' });
-  useBuiltWorkers(pathToFileURL(`${dir}/`));
+  buildSync({ entryPoints: [resolve(entry)], bundle: true, format: 'esm', platform: 'node', outfile: `${WORKERS_DIR}/${name}`, logLevel: 'error' });
+  return pathToFileURL(`${WORKERS_DIR}/${name}`);
+}
+
+/** Bundles the training worker and has the app's code start its workers from there. */
+async function bundleTrainingWorker(): Promise<void> {
+  await bundleWorker('src-main/services/training/worker/worker.ts', 'training-worker.js');
+  useBuiltWorkers(pathToFileURL(`${WORKERS_DIR}/`));
 }
 
 /** W2's rows as an encoded project dataset (90% train, 10% validation) and the W2 network drawn by the starter. */
@@ -114,9 +122,7 @@ const SPIN = `const { parentPort } = require('node:worker_threads');
  * well above 0.5 where a virtual machine's two cores share a physical core or a neighbour on the host takes turns).
  */
 async function sweepPeers(w: Workload, d: WorkloadData): Promise<{ bareEngine: TwoThreadRatio; spin: TwoThreadRatio }> {
-  const dir = resolve('out/bench/workers');
-  const { buildSync } = (await import('esbuild')) as typeof import('esbuild');
-  buildSync({ entryPoints: [resolve('src-main/bench/engine-bare-worker.ts')], bundle: true, format: 'esm', platform: 'node', outfile: `${dir}/engine-bare-worker.js`, logLevel: 'error' });
+  const bare = await bundleWorker('src-main/bench/engine-bare-worker.ts', 'engine-bare-worker.js');
   const shared = (a: Float64Array) => {
     const c = new Float64Array(new SharedArrayBuffer(a.byteLength));
     c.set(a);
@@ -124,7 +130,7 @@ async function sweepPeers(w: Workload, d: WorkloadData): Promise<{ bareEngine: T
   };
   const workerData = { w, X: shared(d.X), Y: shared(d.Y) };
   return {
-    bareEngine: await twoThreads(() => new Worker(pathToFileURL(`${dir}/engine-bare-worker.js`), { workerData }), 200),
+    bareEngine: await twoThreads(() => new Worker(bare, { workerData }), 200),
     spin: await twoThreads(() => new Worker(SPIN, { eval: true }), 3_000),
   };
 }
