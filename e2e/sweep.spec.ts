@@ -116,9 +116,11 @@ test('a long sweep leaves the window quick: the status bar follows it with the d
   // XOR trains a thousand epochs a second and more in each run: a minute of news per run for the window.
   await page.getByTestId('cfg-epochs').fill('100000');
   await page.getByTestId('cfg-epochs').press('Enter');
+  await page.getByTestId('cfg-precision').selectOption('float32');
   await page.getByTestId('sweep-open').click();
   await page.getByTestId('sweep-lrs').fill('0.01, 0.1');
   await page.getByTestId('sweep-seeds').fill('1, 2');
+  await expect(page.getByTestId('sweep-size')).toContainText('4 runs of 100000 epochs with the rest of Setup (float32 arithmetic)');
   await page.getByTestId('sweep-start').click();
   const rows = page.getByTestId('sweep-row');
   await expect(rows).toHaveCount(4);

@@ -45,6 +45,7 @@ function Form({ layers }: { layers: string[][] }) {
   const form = useSweepStore((s) => s.form);
   const running = useSweepStore((s) => s.running);
   const epochs = useTrainingStore((s) => s.config.epochs ?? 100);
+  const precision = useTrainingStore((s) => s.config.precision);
   const runs = gridSize(form.lrs) * (form.layer >= 0 && form.widths.trim() ? gridSize(form.widths) : 1) * gridSize(form.seeds);
   return (
     <div className="sweep-form">
@@ -72,7 +73,7 @@ function Form({ layers }: { layers: string[][] }) {
         <input data-testid="sweep-seeds" value={form.seeds} disabled={running} onChange={(e) => setForm({ seeds: e.target.value })} />
       </label>
       <p className="muted sweep-form__note" data-testid="sweep-size">
-        {runs} runs of {epochs} epochs with the rest of Setup; each starts from fresh weights drawn from its seed.
+        {runs} runs of {epochs} epochs with the rest of Setup{precision === 'float32' ? ' (float32 arithmetic)' : ''}; each starts from fresh weights drawn from its seed.
       </p>
     </div>
   );
