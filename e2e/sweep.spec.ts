@@ -23,6 +23,11 @@ async function checkLegible(page: Page, label: string) {
     expect(inside(b, d), `${label}: ${name} inside the dialog`).toBe(true);
   }
   expect(overlap(table, chart), `${label}: table and chart side by side`).toBe(false);
+  // Every column shows whole, the Use buttons included: the table never needs scrolling sideways.
+  const fits = await page.getByTestId('sweep-table').evaluate((el) => el.scrollWidth <= el.clientWidth + 1);
+  expect(fits, `${label}: table without sideways scrolling`).toBe(true);
+  const use = await box(page.getByTestId('sweep-use').last());
+  expect(inside(use, table), `${label}: the last Use button inside the table`).toBe(true);
   const smallest = await dialog.evaluate((el) =>
     Math.min(...[...el.querySelectorAll('td, th, label, button, p, span')].filter((e) => (e as HTMLElement).offsetParent && e.textContent?.trim()).map((e) => parseFloat(getComputedStyle(e).fontSize))),
   );
