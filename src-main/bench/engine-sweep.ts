@@ -13,6 +13,7 @@ import type { ColumnConfig } from '../../src-shared/data/schema';
 import { parseTrainingConfig } from '../../src-shared/training/config';
 import { saveDataset } from '../services/dataset/store';
 import { createSchema } from '../services/project/migrations';
+import { sharedFloat64 } from '../services/training/host';
 import { startSweep } from '../services/training/sweep';
 import { useBuiltWorkers } from '../worker-entry';
 import type { Workload, WorkloadData } from './engine-workloads';
@@ -123,12 +124,7 @@ const SPIN = `const { parentPort } = require('node:worker_threads');
  */
 async function sweepPeers(w: Workload, d: WorkloadData): Promise<{ bareEngine: TwoThreadRatio; spin: TwoThreadRatio }> {
   const bare = await bundleWorker('src-main/bench/engine-bare-worker.ts', 'engine-bare-worker.js');
-  const shared = (a: Float64Array) => {
-    const c = new Float64Array(new SharedArrayBuffer(a.byteLength));
-    c.set(a);
-    return c;
-  };
-  const workerData = { w, X: shared(d.X), Y: shared(d.Y) };
+  const workerData = { w, X: sharedFloat64(d.X), Y: sharedFloat64(d.Y) };
   return {
     bareEngine: await twoThreads(() => new Worker(bare, { workerData }), 200),
     spin: await twoThreads(() => new Worker(SPIN, { eval: true }), 3_000),

@@ -71,6 +71,13 @@ export interface PooledWorker {
   alive: boolean;
 }
 
+/** A copy of `a` in a SharedArrayBuffer: posted to a worker, it is shared, not copied again. */
+export function sharedFloat64(a: Float64Array): Float64Array {
+  const c = new Float64Array(new SharedArrayBuffer(a.byteLength));
+  c.set(a);
+  return c;
+}
+
 /**
  * The dataset's x and y in SharedArrayBuffers, made once per dataset: pooled workers read them in place, so posting
  * them copies nothing (a plain Float64Array would be serialised in main and deserialised in each worker, ~26 MB for
@@ -80,12 +87,7 @@ const sharedData = new WeakMap<EncodedDataset, { x: Float64Array; y: Float64Arra
 function sharedCopy(d: EncodedDataset): { x: Float64Array; y: Float64Array } {
   let s = sharedData.get(d);
   if (!s) {
-    const share = (a: Float64Array) => {
-      const c = new Float64Array(new SharedArrayBuffer(a.byteLength));
-      c.set(a);
-      return c;
-    };
-    s = { x: share(d.x), y: share(d.y) };
+    s = { x: sharedFloat64(d.x), y: sharedFloat64(d.y) };
     sharedData.set(d, s);
   }
   return s;
